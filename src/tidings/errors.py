@@ -1,0 +1,48 @@
+"""The exception tree. Every message says what went wrong and what to do.
+
+    TidingsError
+    ├── UsageError          bad arguments or options (exit 2)
+    ├── InputError          a document that cannot be read
+    │   ├── EmptyDocument
+    │   ├── NotText         binary or undecodable bytes
+    │   ├── TooLarge        over the configured size limit
+    │   └── BadLine         a JSONL line that is not an article
+    ├── PipelineError       steps that do not fit together
+    └── StoreError          the database cannot be opened or written
+"""
+
+
+class TidingsError(Exception):
+    """Base of every error tidings raises on purpose."""
+
+
+class UsageError(TidingsError):
+    pass
+
+
+class InputError(TidingsError):
+    pass
+
+
+class EmptyDocument(InputError):
+    pass
+
+
+class NotText(InputError):
+    pass
+
+
+class TooLarge(InputError):
+    pass
+
+
+class BadLine(InputError):
+    pass
+
+
+class PipelineError(TidingsError):
+    pass
+
+
+class StoreError(TidingsError):
+    pass
