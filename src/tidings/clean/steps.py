@@ -1,0 +1,67 @@
+"""Pipeline steps for reading, layout and repair."""
+
+from __future__ import annotations
+
+from tidings.clean.layout import lay_out
+from tidings.clean.repair import repair_text, vocabulary_of
+from tidings.pipeline import Document
+from tidings.read.decode import decode
+
+
+class DecodeStep:
+    """Bytes (or a source's own text) to `original`."""
+
+    name = "decode"
+    requires = frozenset({"raw"})
+    assigns = frozenset({"text"})
+
+    def __call__(self, doc: Document) -> None:
+        text = doc.meta.get("text")
+        if text is None:
+            text, notes = decode(doc.raw)
+            doc.record.errors.extend(f"decode: {note}" for note in notes)
+        doc.record.original = text
+        doc.scratch["text"] = text
+
+
+class LayoutStep:
+    """Title, sections, byline, dateline, standfirst and body paragraphs."""
+
+    name = "layout"
+    requires = frozenset({"text"})
+    assigns = frozenset({"layout"})
+
+    def __call__(self, doc: Document) -> None:
+        layout = lay_out(doc.scratch["text"], title=doc.meta.get("title"))
+        record = doc.record
+        record.title = layout.title
+        record.sections = layout.sections
+        record.byline = layout.byline
+        record.dateline = layout.dateline
+        record.standfirst = layout.standfirst
+        record.paragraphs = layout.paragraphs
+        record.edits.extend(layout.edits)
+        if not record.paragraphs:
+            raise ValueError("no article text found after removing page furniture")
+
+
+class RepairStep:
+    """Glued words, doubled letters, missing spaces, stray truncation marks."""
+
+    name = "repair"
+    requires = frozenset({"layout"})
+    assigns = frozenset({"paragraphs"})
+
+    def __call__(self, doc: Document) -> None:
+        record = doc.record
+        texts = [record.title, record.standfirst or "", *record.paragraphs]
+        vocabulary = vocabulary_of(texts)
+        record.title, edits = repair_text(record.title, None, vocabulary, " (in the title)")
+        record.edits.extend(edits)
+        if record.standfirst:
+            record.standfirst, edits = repair_text(record.standfirst, None, vocabulary,
+                                                   " (in the standfirst)")  # fmt: skip
+            record.edits.extend(edits)
+        for index, paragraph in enumerate(record.paragraphs):
+            record.paragraphs[index], edits = repair_text(paragraph, index, vocabulary)
+            record.edits.extend(edits)

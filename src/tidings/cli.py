@@ -1,0 +1,348 @@
+"""The command line: thin wrappers over the library, printing with Rich.
+
+Exit status: 0 done; 1 done, but some documents failed (listed); 2 bad usage
+or unreadable input, with a one-line reason on stderr.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.progress import TimeElapsedColumn
+from rich.table import Table
+
+from tidings.errors import TidingsError, UsageError
+from tidings.read.sources import DEFAULT_MAX_BYTES, FORMATS
+from tidings.record import Article
+
+app = typer.Typer(
+    name="tidings",
+    help="Turn news articles into clean, structured, linked data.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True)
+
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+DateOption = Annotated[
+    str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) when the input has none.")
+]
+MaxBytesOption = Annotated[
+    int, typer.Option("--max-bytes", help="Largest document accepted, in bytes.")
+]
+DEFAULT_DB_PATH = Path("tidings.db")
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    err.print(f"tidings: error: {message}", markup=False, highlight=False)
+    return typer.Exit(code)
+
+
+def guarded(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn our errors (and any surprise) into a one-line message and exit 2."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except (typer.Exit, typer.Abort):
+            raise
+        except TidingsError as exc:
+            raise fail(str(exc)) from None
+        except KeyboardInterrupt:
+            raise fail("interrupted; what was stored so far is kept", 130) from None
+        except Exception as exc:
+            if os.environ.get("TIDINGS_DEBUG"):
+                raise
+            raise fail(f"unexpected {type(exc).__name__}: {exc} "
+                       f"(set TIDINGS_DEBUG=1 for the traceback)") from None  # fmt: skip
+
+    return wrapper
+
+
+def check_date(date: str | None) -> str | None:
+    if date is None:
+        return None
+    try:
+        return dt.date.fromisoformat(date).isoformat()
+    except ValueError:
+        raise UsageError(f"--date {date!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def check_format(fmt: str) -> str:
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown --format {fmt!r}; use one of {', '.join(FORMATS)}")
+    return fmt
+
+
+def open_store(db: Path, must_exist: bool = True):  # noqa: ANN201 - Store, imported lazily
+    from tidings.store import Store
+
+    if must_exist and str(db) != ":memory:" and not db.exists():
+        raise UsageError(f"no database at {db}; run `tidings process PATH --db {db}` first")
+    return Store(db)
+
+
+# --- parse -----------------------------------------------------------------------
+
+
+@app.command()
+@guarded
+def parse(
+    file: Annotated[str, typer.Argument(help="A file, or - for standard input.")],
+    date: DateOption = None,
+    fmt: Annotated[str, typer.Option("--format", help="auto, text, html, feed, warc or jsonl.")] = "auto",
+    as_json: JsonOption = False,
+    nlp: Annotated[bool, typer.Option(help="Run the understanding steps (spaCy).")] = True,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+) -> None:
+    """Parse one document into one record, without a database."""
+    from tidings.read import iter_documents
+
+    date, fmt = check_date(date), check_format(fmt)
+    if file != "-" and Path(file).is_dir():
+        raise UsageError(f"{file} is a folder; parse takes one file (use `tidings process`)")
+    docs = list(iter_documents([file], fmt, date, max_bytes))
+    if not docs:
+        raise UsageError(f"{file} holds no document")
+    from tidings.engines import run_documents
+
+    records = list(run_documents(docs, workers=1, nlp=nlp))
+    unreadable = [r for r in records if not r.paragraphs]
+    if len(records) == 1 and unreadable:
+        raise fail(f"{file}: {_reason(unreadable[0])}")
+    for record in records:
+        if as_json:
+            out.print(record.to_json(indent=None if len(records) > 1 else 2), markup=False,
+                      highlight=False)  # fmt: skip
+        else:
+            print_record(record)
+    if unreadable:
+        for record in unreadable:
+            err.print(f"failed: {record.source.path}: {_reason(record)}", markup=False)
+        raise typer.Exit(1)
+
+
+def _reason(record: Article) -> str:
+    return "; ".join(record.errors) or "no article text found"
+
+
+# --- process ---------------------------------------------------------------------
+
+
+@app.command()
+@guarded
+def process(
+    paths: Annotated[list[str], typer.Argument(help="Files and folders (- for standard input).")],
+    db: DbOption = DEFAULT_DB_PATH,
+    fmt: Annotated[str, typer.Option("--format", help="auto, text, html, feed, warc or jsonl.")] = "auto",
+    date: DateOption = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Processes to use.")] = 1,
+    nlp: Annotated[bool, typer.Option(help="Run the understanding steps (spaCy).")] = True,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+) -> None:
+    """Ingest files, folders or JSONL into the store; bad documents are recorded, the rest go on."""
+    from tidings.ingest import ingest
+
+    date, fmt = check_date(date), check_format(fmt)
+    store = open_store(db, must_exist=False)
+    with _progress() as progress:
+        task = progress.add_task("processing", total=None)
+        summary = ingest(paths, store, fmt=fmt, date=date, workers=workers, nlp=nlp,
+                         max_bytes=max_bytes,
+                         on_record=lambda _: progress.advance(task))  # fmt: skip
+    table = Table(title=f"tidings process → {db}", show_header=False)
+    table.add_row("new articles", str(summary.added))
+    table.add_row("already stored", str(summary.skipped))
+    table.add_row("failed", str(len(summary.failed)))
+    table.add_row("articles in store", str(store.count()))
+    err.print(table)
+    for source, reason in summary.failed:
+        err.print(f"failed: {source}: {reason}", markup=False, highlight=False)
+    store.close()
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def _progress() -> Progress:
+    return Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TimeElapsedColumn(), console=err, transient=True,
+        disable=not err.is_terminal,
+    )  # fmt: skip
+
+
+# --- reading the store -------------------------------------------------------------
+
+
+@app.command()
+@guarded
+def show(
+    article_id: Annotated[str, typer.Argument(help="An article id (or a unique prefix).")],
+    db: DbOption = DEFAULT_DB_PATH,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one stored article."""
+    store = open_store(db)
+    record = store.get(article_id)
+    if record is None:
+        raise UsageError(f"no article with id {article_id!r} in {db} (try `tidings search`)")
+    if as_json:
+        out.print(record.to_json(indent=2), markup=False, highlight=False)
+    else:
+        print_record(record)
+
+
+@app.command()
+@guarded
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find (SQLite FTS5 syntax allowed).")],
+    db: DbOption = DEFAULT_DB_PATH,
+    limit: Annotated[int, typer.Option(help="Most results to show.")] = 20,
+    as_json: JsonOption = False,
+) -> None:
+    """Full-text search over titles and bodies."""
+    rows = open_store(db).search(query, limit)
+    if as_json:
+        _print_json(rows)
+        return
+    table = Table("id", "published", "title", "match")
+    for row in rows:
+        table.add_row(row["id"], row["published"] or "", row["title"], row["snippet"])
+    out.print(table)
+    if not rows:
+        err.print("no match")
+
+
+@app.command()
+@guarded
+def export(
+    db: DbOption = DEFAULT_DB_PATH,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl: one record per line.")] = "jsonl",
+) -> None:
+    """Write every stored record to standard output."""
+    if fmt != "jsonl":
+        raise UsageError(f"unknown export --format {fmt!r}; use jsonl")
+    store = open_store(db)
+    for article in store.articles():
+        sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+
+
+@app.command()
+@guarded
+def quotes(
+    db: DbOption = DEFAULT_DB_PATH,
+    speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name.")] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="Country (RUS), organisation (EU) or role (GOV) code.")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="Most quotes to show.")] = 100,
+    as_json: JsonOption = False,
+) -> None:
+    """Who said what, across the store."""
+    rows = open_store(db).quotes(speaker, actor, limit)
+    if as_json:
+        _print_json(rows)
+        return
+    table = Table("speaker", "kind", "quote", "article")
+    for row in rows:
+        table.add_row(row["speaker"] or "?", row["kind"], row["text"], row["article_id"])
+    out.print(table)
+
+
+@app.command()
+@guarded
+def actors(
+    db: DbOption = DEFAULT_DB_PATH,
+    limit: Annotated[int, typer.Option(help="Most actors to show.")] = 100,
+    as_json: JsonOption = False,
+) -> None:
+    """The people, organisations and countries across the store."""
+    rows = open_store(db).actors(limit)
+    if as_json:
+        _print_json(rows)
+        return
+    table = Table("name", "kind", "country", "org", "role", "articles", "mentions")
+    for row in rows:
+        table.add_row(row["name"], row["kind"], row["country"] or "", row["org"] or "",
+                      row["role"] or "", str(row["articles"]), str(row["mentions"]))  # fmt: skip
+    out.print(table)
+
+
+@app.command()
+@guarded
+def schema() -> None:
+    """Print the JSON Schema of the article record."""
+    from tidings.record import json_schema
+
+    _print_json(json_schema())
+
+
+def _print_json(data: Any) -> None:
+    out.print(json.dumps(data, ensure_ascii=False, indent=2), markup=False, highlight=False)
+
+
+# --- printing a record -------------------------------------------------------------------
+
+
+def print_record(record: Article) -> None:
+    out.rule(f"[bold]{_escape(record.title) or '(no title)'}")
+    facts = Table.grid(padding=(0, 2))
+    for name, value in _facts(record):
+        facts.add_row(f"[dim]{name}", _escape(value))
+    out.print(facts)
+    if record.standfirst:
+        out.print(f"[italic]{_escape(record.standfirst)}")
+    for index, paragraph in enumerate(record.paragraphs):
+        out.print(f"[dim]{index:>2}[/] {_escape(paragraph)}")
+    for title, rows in _sections(record):
+        if rows:
+            out.print(f"\n[bold]{title}")
+            for row in rows:
+                out.print(f"  {_escape(row)}")
+
+
+def _facts(record: Article) -> Iterator[tuple[str, str]]:
+    yield "id", record.id
+    yield "source", record.source.path or record.source.url or "-"
+    yield "published", record.published or "-"
+    if record.sections:
+        yield "sections", ", ".join(record.sections)
+    if record.byline:
+        yield "byline", record.byline
+    if record.dateline:
+        yield "dateline", record.dateline.place
+
+
+def _sections(record: Article) -> list[tuple[str, list[str]]]:
+    return [
+        ("Edits", [f"{e.kind}: {e.before[:60]!r} → {e.after[:60]!r} ({e.reason})" for e in record.edits]),
+        ("Actors", [f"{a.name} [{a.kind}] {a.country or ''} {a.org or ''} {a.role or ''}".rstrip()
+                    + (f" — {a.description}" if a.description else "") for a in record.actors]),
+        ("Quotes", [f"{q.speaker or '?'} ({q.kind}): {q.text}" for q in record.quotes]),
+        ("Times", [f"{t.text} → {t.value}" for t in record.times]),
+        ("Errors", record.errors),
+    ]  # fmt: skip
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,41 @@
+"""Bytes to text: detect the encoding, refuse binaries, never crash on bad bytes."""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+from tidings.errors import EmptyDocument, NotText
+
+_SNIFF = 8192
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def looks_binary(raw: bytes) -> bool:
+    """True for bytes that are not text in any common encoding (images, archives…)."""
+    head = raw[:_SNIFF]
+    if head.startswith(_BOMS):
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > len(head) * 0.05
+
+
+def decode(raw: bytes) -> tuple[str, list[str]]:
+    """Decode bytes to text; return the text and notes on anything lossy."""
+    if not raw.strip():
+        raise EmptyDocument("the document is empty; give a file with text in it")
+    if looks_binary(raw):
+        raise NotText("the document is binary, not text; give a text, HTML, feed, WARC or JSONL file")
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(raw).best()
+    if best is not None and best.encoding:
+        return str(best), [f"decoded as {best.encoding} (not valid UTF-8)"]
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    return text, [f"{bad} undecodable byte(s) replaced with U+FFFD"]

@@ -1,0 +1,196 @@
+"""Paths and bytes to `Document`s: one per file, or one per JSONL line.
+
+A document that cannot be read still becomes a `Document`, carrying its error,
+so that it is recorded and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from tidings.errors import TooLarge, UsageError
+from tidings.pipeline import Document
+from tidings.record import Source
+
+FORMATS = ("auto", "text", "html", "feed", "warc", "jsonl")
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+
+_EXTENSIONS = {
+    ".txt": "text", ".text": "text", ".md": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".rss": "feed", ".atom": "feed", ".xml": "feed",
+    ".warc": "warc", ".gz": "warc",
+}  # fmt: skip
+
+
+def sniff_format(name: str, head: bytes) -> str:
+    """Guess the input kind from the file name, then from its first bytes."""
+    lower = name.lower()
+    if lower.endswith((".warc.gz", ".warc")):
+        return "warc"
+    by_ext = _EXTENSIONS.get(Path(lower).suffix)
+    if by_ext and by_ext != "warc":
+        return by_ext
+    start = head.lstrip()[:512].lower()
+    if start.startswith(b"warc/"):
+        return "warc"
+    if start.startswith((b"<!doctype html", b"<html")) or b"<body" in start:
+        return "html"
+    if start.startswith(b"<?xml") and (b"<rss" in start or b"<feed" in start or b"<rdf" in start):
+        return "feed"
+    if start.startswith((b"<rss", b"<feed")):
+        return "feed"
+    if start.startswith(b"{") and _first_line_is_json(head):
+        return "jsonl"
+    return "text"
+
+
+def _first_line_is_json(head: bytes) -> bool:
+    line = head.split(b"\n", 1)[0]
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False
+
+
+def iter_paths(paths: Iterable[str]) -> Iterator[Path]:
+    """Files named, and files under folders named (recursively, sorted, hidden skipped)."""
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+                if child.is_file() and not hidden:
+                    yield child
+        elif path.exists():
+            yield path
+        else:
+            raise UsageError(f"no such file or folder: {name}")
+
+
+def iter_documents(
+    paths: Iterable[str],
+    fmt: str = "auto",
+    date: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Document]:
+    """Documents from paths (`-` is standard input), in a stable order."""
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    for name in paths:
+        if name == "-":
+            raw = sys.stdin.buffer.read(max_bytes + 1)
+            yield from read_bytes(raw, Source(path="-"), fmt, date, max_bytes)
+            continue
+        for path in iter_paths([name]):
+            yield from _read_path(path, fmt, date, max_bytes)
+
+
+def _read_path(path: Path, fmt: str, date: str | None, max_bytes: int) -> Iterator[Document]:
+    source = Source(path=str(path))
+    kind = fmt if fmt != "auto" else sniff_format(path.name, _head(path))
+    if kind == "jsonl":
+        yield from _read_jsonl(path, date, max_bytes)
+        return
+    size = path.stat().st_size
+    if size > max_bytes:
+        source.format = kind
+        yield _failed(source, date, _too_large(size, max_bytes))
+        return
+    yield from read_bytes(path.read_bytes(), source, kind, date, max_bytes)
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(4096)
+    except OSError:
+        return b""
+
+
+def read_bytes(
+    raw: bytes,
+    source: Source,
+    fmt: str = "auto",
+    date: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Document]:
+    """Documents from bytes already in memory."""
+    kind = fmt if fmt != "auto" else sniff_format(source.path or "", raw[:4096])
+    source.format = kind
+    if kind == "jsonl":
+        yield from _jsonl_lines(raw.splitlines(keepends=True), source.path or "-", date, max_bytes)
+        return
+    if len(raw) > max_bytes:
+        yield _failed(source, date, _too_large(len(raw), max_bytes))
+        return
+    reader = _READERS.get(kind)
+    if reader is None:
+        yield Document(raw=raw, source=source, meta={"date": date})
+    else:
+        yield from reader(raw, source, date)
+
+
+def _read_jsonl(path: Path, date: str | None, max_bytes: int) -> Iterator[Document]:
+    with path.open("rb") as handle:  # streamed: memory does not grow with the file
+        yield from _jsonl_lines(handle, str(path), date, max_bytes)
+
+
+def _jsonl_lines(
+    lines: Iterable[bytes], name: str, date: str | None, max_bytes: int
+) -> Iterator[Document]:
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        source = Source(path=f"{name}:{number}", format="jsonl")
+        if len(line) > max_bytes:
+            yield _failed(source, date, f"line {number}: {_too_large(len(line), max_bytes)}")
+            continue
+        meta, error = _jsonl_meta(line, number)
+        if error:
+            yield Document(raw=line, source=source, meta={"date": date, "error": f"read: {error}"})
+            continue
+        source.url = meta.get("url")
+        source.outlet = meta.get("outlet")
+        meta["date"] = meta.get("date") or date
+        yield Document(raw=line, source=source, meta=meta)
+
+
+def _jsonl_meta(line: bytes, number: int) -> tuple[dict, str | None]:
+    try:
+        item = json.loads(line)
+    except ValueError as exc:
+        return {}, f"line {number} is not JSON ({exc.args[0].split(':')[0]})"
+    if not isinstance(item, dict):
+        return {}, f"line {number} is not a JSON object"
+    text = item.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return {}, f"line {number} has no `text` field with the article body"
+    meta = {k: item[k] for k in ("title", "url", "date", "outlet") if isinstance(item.get(k), str)}
+    meta["text"] = text
+    return meta, None
+
+
+def _too_large(size: int, limit: int) -> str:
+    return TooLarge(
+        f"the document is {size / 1e6:.1f} MB, over the {limit / 1e6:.1f} MB limit; "
+        f"raise it with --max-bytes"
+    ).args[0]
+
+
+def _failed(source: Source, date: str | None, error: str) -> Document:
+    return Document(raw=source.path.encode() if source.path else b"", source=source,
+                    meta={"date": date, "error": f"read: {error}"})
+
+
+# Readers for web formats register here (kind -> function(raw, source, date)).
+_READERS: dict = {}
+
+
+def register_reader(kind: str, reader) -> None:
+    _READERS[kind] = reader
+

@@ -1,0 +1,217 @@
+"""SQLite store: one writer, many readers; every article written in one transaction."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from tidings.errors import StoreError
+from tidings.record import Article
+from tidings.store.schema import MIGRATIONS
+
+DEFAULT_DB = "tidings.db"
+
+
+class Store:
+    """Articles and what was found in them, in one SQLite file (or `:memory:`)."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB) -> None:
+        self.path = str(path)
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open the database {self.path}: {exc}; "
+                             f"give another file with --db") from exc  # fmt: skip
+
+    # --- schema ----------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _statements(script):
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version={number}")
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writing ---------------------------------------------------------------
+
+    def has(self, article_id: str) -> bool:
+        row = self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None
+
+    def add(self, articles: Iterable[Article]) -> tuple[int, int]:
+        """Store records in one transaction; return (new articles, failures recorded).
+
+        A record already stored (same id) is left as it is. A record whose
+        text could not be read goes to `failures`, keyed by its source.
+        """
+        added = failed = 0
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            for article in articles:
+                if article.paragraphs:
+                    added += self._insert(article)
+                else:
+                    failed += 1
+                    self._record_failure(article)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return added, failed
+
+    def _insert(self, article: Article) -> int:
+        src = article.source
+        cursor = self.db.execute(
+            "INSERT OR IGNORE INTO articles (id, source_path, url, outlet, format, published,"
+            " title, body, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (article.id, src.path, src.url, src.outlet, src.format, article.published,
+             article.title, article.body, article.to_json()),
+        )  # fmt: skip
+        if cursor.rowcount == 0:
+            return 0
+        if src.path:
+            self.db.execute("DELETE FROM failures WHERE source = ?", (src.path,))
+        self._insert_details(article)
+        return 1
+
+    def _insert_details(self, article: Article) -> None:
+        self.db.executemany(
+            "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article.id, a.id, a.name, a.kind, a.country, a.org, a.role, a.description,
+              a.mentions) for a in article.actors],
+        )  # fmt: skip
+        self.db.executemany(
+            "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article.id, i, q.text, q.kind, q.speaker, q.speaker_actor, q.speaker_mention,
+              q.cue, q.via, q.paragraph) for i, q in enumerate(article.quotes)],
+        )  # fmt: skip
+        self.db.executemany(
+            "INSERT INTO times VALUES (?, ?, ?, ?, ?)",
+            [(article.id, i, t.text, t.value, t.paragraph) for i, t in enumerate(article.times)],
+        )
+
+    def _record_failure(self, article: Article) -> None:
+        source = article.source.path or article.id
+        error = "; ".join(article.errors) or "no article text"
+        self.db.execute(
+            "INSERT INTO failures (source, id, error) VALUES (?, ?, ?) "
+            "ON CONFLICT (source) DO UPDATE SET id = excluded.id, error = excluded.error",
+            (source, article.id, error),
+        )
+
+    # --- reading ---------------------------------------------------------------
+
+    def count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def failures(self) -> list[dict[str, Any]]:
+        rows = self.db.execute("SELECT source, id, error FROM failures ORDER BY source")
+        return [dict(r) for r in rows]
+
+    def get(self, article_id: str) -> Article | None:
+        """An article by id, or by a unique prefix of its id."""
+        rows = self.db.execute(
+            "SELECT record FROM articles WHERE id LIKE ? || '%' ESCAPE '\\' LIMIT 2",
+            (_escape_like(article_id),),
+        ).fetchall()
+        return Article.from_json(rows[0]["record"]) if len(rows) == 1 else None
+
+    def articles(self) -> Iterator[Article]:
+        for row in self.db.execute("SELECT record FROM articles ORDER BY published, id"):
+            yield Article.from_json(row["record"])
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search over titles and bodies, best first."""
+        sql = (
+            "SELECT a.id, a.title, a.published, a.outlet, a.source_path,"
+            " snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet"
+            " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+            " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?"
+        )
+        try:
+            rows = self.db.execute(sql, (query, limit)).fetchall()
+        except sqlite3.OperationalError:
+            rows = self.db.execute(sql, (_plain_query(query), limit)).fetchall()
+        return [dict(r) for r in rows]
+
+    def quotes(self, speaker: str | None = None, actor: str | None = None,
+               limit: int = 100) -> list[dict[str, Any]]:  # fmt: skip
+        sql = ["SELECT q.*, a.title, a.published FROM quotes q JOIN articles a ON a.id = q.article_id"]
+        where, args = [], []
+        if speaker:
+            where.append("q.speaker LIKE ?")
+            args.append(f"%{speaker}%")
+        if actor:
+            where.append(
+                "EXISTS (SELECT 1 FROM actors x WHERE x.article_id = q.article_id"
+                " AND x.actor_id = q.speaker_actor AND (x.country = ? OR x.org = ? OR x.role = ?))"
+            )
+            args.extend([actor.upper()] * 3)
+        if where:
+            sql.append("WHERE " + " AND ".join(where))
+        sql.append("ORDER BY a.published, q.article_id, q.position LIMIT ?")
+        return [dict(r) for r in self.db.execute(" ".join(sql), (*args, limit))]
+
+    def actors(self, limit: int = 100) -> list[dict[str, Any]]:
+        sql = (
+            "SELECT name, kind, country, org, role, count(DISTINCT article_id) AS articles,"
+            " sum(mentions) AS mentions, max(description) AS description"
+            " FROM actors GROUP BY name, kind, country, org, role"
+            " ORDER BY articles DESC, mentions DESC, name LIMIT ?"
+        )
+        return [dict(r) for r in self.db.execute(sql, (limit,))]
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements (triggers keep their inner semicolons)."""
+    out, current = [], []
+    for line in script.strip().splitlines():
+        current.append(line)
+        joined = "\n".join(current).strip()
+        if joined.endswith(";") and sqlite3.complete_statement(joined):
+            out.append(joined)
+            current = []
+    return out
+
+
+def _escape_like(text: str) -> str:
+    return re.sub(r"([%_\\])", r"\\\1", text)
+
+
+def _plain_query(query: str) -> str:
+    """A user query with FTS5 syntax characters neutralised: every word quoted."""
+    words = re.findall(r"\w+", query)
+    return " ".join(f'"{w}"' for w in words) or '""'
+
+
+def as_json_lines(articles: Iterable[Article]) -> Iterator[str]:
+    for article in articles:
+        yield json.dumps(article.to_dict(), ensure_ascii=False)
