@@ -33,7 +33,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 out = Console(soft_wrap=True)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
@@ -47,7 +47,7 @@ DEFAULT_DB_PATH = Path("tidings.db")
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"tidings: error: {message}", markup=False, highlight=False)
+    sys.stderr.write(f"tidings: error: {' '.join(message.split())}\n")
     return typer.Exit(code)
 
 

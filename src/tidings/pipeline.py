@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-from tidings.errors import PipelineError
+from tidings.errors import PipelineError, TidingsError
 from tidings.record import Article, Source, record_id
 
 # Parts a raw document has before any step runs.
@@ -39,7 +39,12 @@ class Document:
             self.article.published = self.meta.get("date")
             if self.meta.get("error"):
                 self.article.errors.append(self.meta["error"])
-                self.failed_parts.add("text")
+                self.failed_parts.add("raw")  # unreadable: every step after reading is skipped
+
+    @property
+    def failed(self) -> bool:
+        """True when no article text came out of this document."""
+        return bool({"raw", "text", "layout"} & self.failed_parts)
 
     @property
     def record(self) -> Article:
@@ -106,7 +111,7 @@ class Pipeline:
             for doc in ready:
                 self._run_step(step, doc)
         for doc in batch:
-            self.counters["failed" if doc.record.errors else "done"] += 1
+            self.counters["failed" if doc.failed else "done"] += 1
         return [d.record for d in batch]
 
     def _ready(self, step: Step, doc: Document) -> bool:
@@ -130,4 +135,6 @@ class Pipeline:
 def _one_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     message = text[0] if text else ""
+    if isinstance(exc, TidingsError):
+        return message
     return f"{type(exc).__name__}: {message}" if message else type(exc).__name__

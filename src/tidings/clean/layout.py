@@ -133,27 +133,27 @@ def _squash(text: str) -> str:
 def _split_header(blocks: list[list[str]], out: Layout) -> tuple[list[str], list[list[str]]]:
     """Header lines (sections, byline, date, standfirst) before the body blocks."""
     header: list[str] = []
-    index = 0
-    while index < len(blocks) and len(header) < 6:
+    index, standfirst_seen = 0, False
+    while index < len(blocks) - 1 and len(header) < 8:
         block = blocks[index]
         if all(_is_meta_line(line) for line in block):
             header.extend(block)
-            index += 1
-            continue
-        break
-    body = blocks[index:]
-    # A short block before the body may be a standfirst; decided once the body is known.
-    if body and len(body) > 1 and len(body[0]) == 1 and _could_be_standfirst(body, header):
-        header.append(body[0][0])
-        body = body[1:]
-    return header, body
+        elif not standfirst_seen and len(block) == 1 and _could_be_standfirst(blocks[index:]):
+            header.append(block[0])
+            standfirst_seen = True
+        else:
+            break
+        index += 1
+    return header, blocks[index:]
 
 
 def _is_meta_line(line: str) -> bool:
     return bool(section_labels(line) or _BYLINE.match(line) or _DATE_LINE.match(line))
 
 
-def _could_be_standfirst(body: list[list[str]], header: list[str]) -> bool:
+def _could_be_standfirst(body: list[list[str]]) -> bool:
+    """A short block before the body that repeats it, is cut off, or precedes a
+    byline or a wire dateline."""
     first = body[0][0]
     if len(first) > 400:
         return False

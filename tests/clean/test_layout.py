@@ -1,0 +1,110 @@
+from tidings.clean.layout import find_dateline, lay_out, mend_hyphen, repeats_body, section_labels
+
+
+def test_title_sections_and_repeated_standfirst(damaged_text):
+    layout = lay_out(damaged_text)
+    assert layout.title == "Ministers agree to reopen border talks"
+    assert layout.sections == ["World News", "Europe"]
+    assert layout.standfirst is None  # it only repeated the first paragraph
+    assert len(layout.paragraphs) == 2
+    assert layout.paragraphs[0].startswith("Serbia and Kosovo agreed")
+    kinds = {e.kind for e in layout.edits}
+    assert {"boilerplate", "section_line", "duplicate"} <= kinds
+    removed = [e.before for e in layout.edits if e.after == ""]
+    assert "Share this on" in removed and "Leave a comment" in removed
+
+
+def test_clean_article_paragraphs_come_out_unchanged(clean_text):
+    layout = lay_out(clean_text)
+    blocks = clean_text.strip().split("\n\n")
+    assert layout.title == blocks[0]
+    assert layout.paragraphs == blocks[1:]
+    assert layout.edits == []
+
+
+def test_byline_and_genuine_standfirst():
+    text = (
+        "Floods hit the north\n\n"
+        "Thousands moved to shelters as rivers burst their banks\n\n"
+        "By Jane Doe and Tom Roe\n\n"
+        "LAGOS, Nigeria (Reuters) -- Floods forced 20,000 people from their homes.\n\n"
+        "Rescue teams worked through the night.\n"
+    )
+    layout = lay_out(text)
+    assert layout.standfirst == "Thousands moved to shelters as rivers burst their banks"
+    assert layout.byline == "Jane Doe and Tom Roe"
+    assert layout.dateline is not None and layout.dateline.place == "LAGOS, Nigeria"
+    assert layout.paragraphs[0].startswith("LAGOS, Nigeria (Reuters) --")
+    assert len(layout.paragraphs) == 2
+
+
+def test_given_title_repeated_in_text_is_removed():
+    layout = lay_out("Talks resume\n\nTalks resumed on Monday.", title="Talks resume")
+    assert layout.title == "Talks resume"
+    assert layout.paragraphs == ["Talks resumed on Monday."]
+    assert layout.edits[0].kind == "duplicate"
+
+
+def test_hard_wrapped_paragraphs_are_joined_and_hyphens_mended():
+    text = (
+        "Budget passes\n\n"
+        "The parliament approved the budget on Friday after a long debate in which the\n"
+        "opposition accused the govern-\n"
+        "ment of hiding a well-\n"
+        "known deficit from voters.\n\n"
+        "The vote was 120 to 80.\n"
+    )
+    layout = lay_out(text)
+    assert layout.paragraphs[0] == (
+        "The parliament approved the budget on Friday after a long debate in which the "
+        "opposition accused the government of hiding a well-known deficit from voters."
+    )
+    assert layout.paragraphs[1] == "The vote was 120 to 80."
+    kinds = [e.kind for e in layout.edits]
+    assert kinds.count("hyphenation") == 1 and kinds.count("line_wrap") == 1
+
+
+def test_one_paragraph_per_line_without_blank_lines():
+    text = "Title here\nFirst paragraph ends here.\nSecond paragraph ends here.\n"
+    assert lay_out(text).paragraphs == ["First paragraph ends here.", "Second paragraph ends here."]
+
+
+def test_mojibake_is_repaired_with_an_encoding_edit():
+    layout = lay_out("Title\n\nRussiaâ€™s role, he said: â€œno.â€ The daylightâ€ and more.")
+    assert layout.paragraphs == ["Russia’s role, he said: “no.” The daylight” and more."]
+    assert layout.edits[0].kind == "encoding"
+
+
+def test_repeated_paragraph_is_dropped_once():
+    para = "The ministry said the convoy reached the city before dawn on Saturday morning."
+    layout = lay_out(f"T\n\n{para}\n\n{para}\n\nEnd of story here.")
+    assert layout.paragraphs == [para, "End of story here."]
+
+
+def test_section_labels():
+    assert section_labels("Europe International International News") == [
+        "Europe", "International", "International News"]  # fmt: skip
+    assert section_labels("Home > World > Africa") == ["Home", "World", "Africa"]
+    assert section_labels("Police detained protesters") == []
+    assert section_labels("World leaders meet.") == []
+
+
+def test_datelines():
+    assert find_dateline("BELGRADE, Dec. 18 — Police").place == "BELGRADE"
+    assert find_dateline("PORT SUDAN, Sudan (Reuters) -- The army").place == "PORT SUDAN, Sudan"
+    assert find_dateline("NAIROBI (AP) — Kenya").place == "NAIROBI"
+    assert find_dateline("Police said — nothing") is None
+
+
+def test_repeats_body_tolerates_truncation_and_glued_words():
+    body = ["Relations between Moscow and Washington have been at their lowest, with the two"
+            " sides at odds over Russia’s role in Ukraine and more."]  # fmt: skip
+    assert repeats_body("Relations between Moscow and Washington have been at their lowest, "
+                        "with the two sides at oddsover Russia’s role in Ukraine/", body)  # fmt: skip
+    assert not repeats_body("A different summary of what happened in the talks today", body)
+
+
+def test_mend_hyphen():
+    assert mend_hyphen("govern", "ment")
+    assert not mend_hyphen("well", "known")
+    assert not mend_hyphen("COVID", "19")

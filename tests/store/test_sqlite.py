@@ -1,0 +1,93 @@
+import sqlite3
+
+import pytest
+
+from tidings.api import parse_text
+from tidings.errors import StoreError
+from tidings.record import Article, Quote, Source
+from tidings.store import Store
+from tidings.store.schema import MIGRATIONS
+
+
+def _article(title: str, body: str, path: str | None = None) -> Article:
+    record = parse_text(f"{title}\n\n{body}", date="2021-01-24", nlp=False)
+    record.source = Source(path=path or f"{title}.txt")
+    return record
+
+
+@pytest.fixture
+def store():
+    with Store(":memory:") as s:
+        yield s
+
+
+def test_new_store_has_every_migration(store):
+    assert store.schema_version == len(MIGRATIONS)
+
+
+def test_adding_the_same_records_twice_adds_nothing_new(store):
+    records = [_article("Talks", "Envoys met in Geneva."), _article("Rain", "Floods hit Lagos.")]
+    assert store.add(records) == (2, 0)
+    assert store.add(records) == (0, 0)
+    assert store.count() == 2
+
+
+def test_search_finds_title_and_body_words_and_survives_bad_syntax(store):
+    store.add([_article("Talks resume", "Envoys met in Geneva."), _article("Rain", "Floods.")])
+    assert [r["title"] for r in store.search("geneva")] == ["Talks resume"]
+    assert [r["title"] for r in store.search("talks")] == ["Talks resume"]
+    assert store.search('"unbalanced AND (') == []
+
+
+def test_get_by_id_prefix_and_round_trip(store):
+    record = _article("Talks", "Envoys met in Geneva.")
+    record.quotes = [Quote("We agree", "direct", "Ana Lopes", None, "she", "said", None, 0)]
+    store.add([record])
+    again = store.get(record.id[:6])
+    assert again == record
+    assert store.quotes(speaker="lopes")[0]["text"] == "We agree"
+    assert store.get("zzzz") is None
+
+
+def test_failed_documents_are_recorded_and_cleared_when_they_succeed(store):
+    failed = Article(id="f1", source=Source(path="bad.txt"), original="", errors=["read: empty"])
+    store.add([failed])
+    assert store.failures() == [{"source": "bad.txt", "id": "f1", "error": "read: empty"}]
+    store.add([_article("Fixed", "Now it has text.", path="bad.txt")])
+    assert store.failures() == []
+
+
+def test_a_batch_is_all_or_nothing(store):
+    good = _article("Good", "Text.")
+    broken = _article("Broken", "Text too.")
+    broken.actors = [None]  # type: ignore[list-item]  # fails while writing details
+    with pytest.raises(AttributeError):
+        store.add([good, broken])
+    assert store.count() == 0  # the transaction was rolled back
+    assert store.add([good]) == (1, 0)
+
+
+def test_reopening_a_file_keeps_what_was_committed(tmp_path):
+    path = tmp_path / "t.db"
+    with Store(path) as first:
+        first.add([_article("Kept", "Committed text.")])
+    with Store(path) as second:
+        assert second.count() == 1
+        assert second.schema_version == len(MIGRATIONS)
+        assert second.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_file_that_is_not_a_database_gives_a_clear_error(tmp_path):
+    path = tmp_path / "not.db"
+    path.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(StoreError, match="cannot open the database"):
+        Store(path)
+
+
+def test_fts_index_stays_in_step_with_articles(store):
+    store.add([_article("One", "Alpha text."), _article("Two", "Beta text.")])
+    store.db.execute("DELETE FROM articles WHERE title = 'One'")
+    assert store.search("alpha") == []
+    store.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+    with pytest.raises(sqlite3.IntegrityError):
+        store.db.execute("INSERT INTO articles (id, record) VALUES (NULL, NULL)")

@@ -1,0 +1,158 @@
+"""Every command, its exit status and its errors, through the real CLI app."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from tidings.cli import app
+
+runner = CliRunner()
+
+
+def run(*args, input=None):
+    return runner.invoke(app, [str(a) for a in args], input=input)
+
+
+@pytest.fixture
+def corpus(write, damaged_text, clean_text):
+    write("in/damaged.txt", damaged_text)
+    write("in/clean.txt", clean_text)
+    return write("in/c.jsonl", json.dumps({"title": "Quake", "text": "A quake hit Lima."}) + "\n").parent
+
+
+@pytest.fixture
+def db(tmp_path, corpus):
+    path = tmp_path / "t.db"
+    result = run("process", corpus, "--db", path, "--no-nlp")
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_parse_prints_one_json_record(write, damaged_text):
+    path = write("a.txt", damaged_text)
+    result = run("parse", path, "--date", "2021-01-24", "--json", "--no-nlp")
+    assert result.exit_code == 0
+    record = json.loads(result.stdout)
+    assert record["title"] == "Ministers agree to reopen border talks"
+    assert record["published"] == "2021-01-24"
+    assert record["original"] == damaged_text
+
+
+def test_parse_reads_standard_input(damaged_text):
+    result = run("parse", "-", "--json", "--no-nlp", input=damaged_text)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["source"]["path"] == "-"
+
+
+def test_parse_prints_a_readable_record(write, damaged_text):
+    result = run("parse", write("a.txt", damaged_text), "--no-nlp")
+    assert result.exit_code == 0
+    assert "Ministers agree" in result.stdout and "Edits" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR" + bytes(range(256)), "binary"),
+    ],
+)
+def test_parse_bad_input_is_one_line_and_exit_2(write, content, message):
+    result = run("parse", write("bad.txt", content), "--no-nlp")
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_parse_invalid_utf8_still_parses(write):
+    path = write("latin.txt", b"Title\n\nPolice said \xff\xfe the rally was calm.\n")
+    result = run("parse", path, "--json", "--no-nlp")
+    assert result.exit_code == 0
+    assert "rally was calm" in json.loads(result.stdout)["paragraphs"][0]
+
+
+def test_parse_a_50_mb_file_is_refused_clearly(write):
+    path = write("huge.txt", b"All work and no play. " * (50 * 1024 * 1024 // 22))
+    result = run("parse", path, "--no-nlp")
+    assert result.exit_code == 2
+    assert "over the" in result.stderr and "--max-bytes" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["parse", "/no/such/file"], "no such file"),
+        (["parse", "x.txt", "--date", "24/01/2021"], "YYYY-MM-DD"),
+        (["parse", "x.txt", "--format", "pdf"], "unknown --format"),
+        (["show", "abc", "--db", "/no/such.db"], "no database"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(args, message):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_process_batch_goes_on_past_bad_documents_and_exits_1(write, tmp_path, damaged_text):
+    write("mix/good.txt", damaged_text)
+    write("mix/empty.txt", "")
+    write("mix/lines.jsonl", '{"title": "A", "text": "Body."}\nnot json\n')
+    result = run("process", tmp_path / "mix", "--db", tmp_path / "m.db", "--no-nlp")
+    assert result.exit_code == 1
+    assert "empty.txt" in result.stderr and "lines.jsonl:2" in result.stderr
+    export = run("export", "--db", tmp_path / "m.db")
+    titles = sorted(json.loads(line)["title"] for line in export.stdout.splitlines())
+    assert titles == ["A", "Ministers agree to reopen border talks"]
+
+
+def test_process_twice_adds_nothing(corpus, db):
+    result = run("process", corpus, "--db", db, "--no-nlp")
+    assert result.exit_code == 0
+    assert "already stored" in result.stderr
+    assert len(run("export", "--db", db).stdout.splitlines()) == 3
+
+
+def test_process_with_workers(corpus, tmp_path):
+    result = run("process", corpus, "--db", tmp_path / "w.db", "--no-nlp", "--workers", "2")
+    assert result.exit_code == 0, result.output
+    assert len(run("export", "--db", tmp_path / "w.db").stdout.splitlines()) == 3
+
+
+def test_search_show_and_export(db):
+    found = run("search", "Kosovo", "--db", db, "--json")
+    assert found.exit_code == 0
+    (hit,) = json.loads(found.stdout)
+    assert hit["title"] == "Ministers agree to reopen border talks"
+    shown = run("show", hit["id"], "--db", db, "--json")
+    assert json.loads(shown.stdout)["id"] == hit["id"]
+    assert "Ministers agree" in run("show", hit["id"][:8], "--db", db).stdout
+    lines = run("export", "--db", db, "--format", "jsonl").stdout.splitlines()
+    assert {json.loads(line)["schema_version"] for line in lines} == {1}
+    assert run("show", "ffffffffffff", "--db", db).exit_code == 2
+    assert run("export", "--db", db, "--format", "xml").exit_code == 2
+
+
+def test_quotes_and_actors_commands_read_the_store(db):
+    assert json.loads(run("quotes", "--db", db, "--json").stdout) == []
+    assert run("actors", "--db", db).exit_code == 0
+
+
+def test_schema_is_json_schema():
+    result = run("schema")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["title"] == "tidings article record"
+
+
+def test_every_command_and_option_is_documented():
+    import typer.main
+
+    group = typer.main.get_command(app)
+    assert len(group.commands) >= 8
+    for name, command in group.commands.items():
+        assert command.help, f"command {name} has no help"
+        for param in command.params:
+            if param.param_type_name == "option" and param.name != "help":
+                assert param.help, f"{name} {param.opts} has no help"
