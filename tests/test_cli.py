@@ -18,7 +18,9 @@ def run(*args, input=None):
 def corpus(write, damaged_text, clean_text):
     write("in/damaged.txt", damaged_text)
     write("in/clean.txt", clean_text)
-    return write("in/c.jsonl", json.dumps({"title": "Quake", "text": "A quake hit Lima."}) + "\n").parent
+    return write(
+        "in/c.jsonl", json.dumps({"title": "Quake", "text": "A quake hit Lima."}) + "\n"
+    ).parent
 
 
 @pytest.fixture

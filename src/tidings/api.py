@@ -26,8 +26,9 @@ def build_pipeline(nlp: bool = True) -> Pipeline:
     return Pipeline(default_steps(nlp))
 
 
-def parse_text(text: str, date: str | None = None, title: str | None = None,
-               nlp: bool = True) -> Article:  # fmt: skip
+def parse_text(
+    text: str, date: str | None = None, title: str | None = None, nlp: bool = True
+) -> Article:
     """One text (a page dump, or a body with a separate `title`) to one record."""
     raw = text.encode("utf-8")
     meta = {"date": date, "text": text}
@@ -36,15 +37,26 @@ def parse_text(text: str, date: str | None = None, title: str | None = None,
     return build_pipeline(nlp).run_one(Document(raw=raw, source=Source(), meta=meta))
 
 
-def parse_bytes(raw: bytes, path: str | None = None, fmt: str = "auto", date: str | None = None,
-                nlp: bool = True, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:  # fmt: skip
+def parse_bytes(
+    raw: bytes,
+    path: str | None = None,
+    fmt: str = "auto",
+    date: str | None = None,
+    nlp: bool = True,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> list[Article]:
     """Bytes of one input (a page, or a JSONL file) to records."""
     docs = read_bytes(raw, Source(path=path), fmt, date, max_bytes)
     return list(build_pipeline(nlp).run(docs))
 
 
-def parse_paths(paths: Iterable[str | Path], fmt: str = "auto", date: str | None = None,
-                nlp: bool = True, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article]:  # fmt: skip
+def parse_paths(
+    paths: Iterable[str | Path],
+    fmt: str = "auto",
+    date: str | None = None,
+    nlp: bool = True,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Article]:
     """Files and folders to records, streamed."""
     docs = iter_documents([str(p) for p in paths], fmt, date, max_bytes)
     yield from build_pipeline(nlp).run(docs)

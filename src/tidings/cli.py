@@ -17,8 +17,14 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
-from rich.progress import TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from tidings.errors import TidingsError, UsageError
@@ -38,7 +44,8 @@ err = Console(stderr=True, soft_wrap=True)
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 DateOption = Annotated[
-    str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) when the input has none.")
+    str | None,
+    typer.Option("--date", help="Publication date (YYYY-MM-DD) when the input has none."),
 ]
 MaxBytesOption = Annotated[
     int, typer.Option("--max-bytes", help="Largest document accepted, in bytes.")
@@ -67,8 +74,9 @@ def guarded(command: Callable[..., Any]) -> Callable[..., Any]:
         except Exception as exc:
             if os.environ.get("TIDINGS_DEBUG"):
                 raise
-            raise fail(f"unexpected {type(exc).__name__}: {exc} "
-                       f"(set TIDINGS_DEBUG=1 for the traceback)") from None  # fmt: skip
+            raise fail(
+                f"unexpected {type(exc).__name__}: {exc} (set TIDINGS_DEBUG=1 for the traceback)"
+            ) from None
 
     return wrapper
 
@@ -104,7 +112,9 @@ def open_store(db: Path, must_exist: bool = True):  # noqa: ANN201 - Store, impo
 def parse(
     file: Annotated[str, typer.Argument(help="A file, or - for standard input.")],
     date: DateOption = None,
-    fmt: Annotated[str, typer.Option("--format", help="auto, text, html, feed, warc or jsonl.")] = "auto",
+    fmt: Annotated[
+        str, typer.Option("--format", help="auto, text, html, feed, warc or jsonl.")
+    ] = "auto",
     as_json: JsonOption = False,
     nlp: Annotated[bool, typer.Option(help="Run the understanding steps (spaCy).")] = True,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
@@ -126,8 +136,11 @@ def parse(
         raise fail(f"{file}: {_reason(unreadable[0])}")
     for record in records:
         if as_json:
-            out.print(record.to_json(indent=None if len(records) > 1 else 2), markup=False,
-                      highlight=False)  # fmt: skip
+            out.print(
+                record.to_json(indent=None if len(records) > 1 else 2),
+                markup=False,
+                highlight=False,
+            )
         else:
             print_record(record)
     if unreadable:
@@ -148,7 +161,9 @@ def _reason(record: Article) -> str:
 def process(
     paths: Annotated[list[str], typer.Argument(help="Files and folders (- for standard input).")],
     db: DbOption = DEFAULT_DB_PATH,
-    fmt: Annotated[str, typer.Option("--format", help="auto, text, html, feed, warc or jsonl.")] = "auto",
+    fmt: Annotated[
+        str, typer.Option("--format", help="auto, text, html, feed, warc or jsonl.")
+    ] = "auto",
     date: DateOption = None,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Processes to use.")] = 1,
     nlp: Annotated[bool, typer.Option(help="Run the understanding steps (spaCy).")] = True,
@@ -161,9 +176,16 @@ def process(
     store = open_store(db, must_exist=False)
     with _progress() as progress:
         task = progress.add_task("processing", total=None)
-        summary = ingest(paths, store, fmt=fmt, date=date, workers=workers, nlp=nlp,
-                         max_bytes=max_bytes,
-                         on_record=lambda _: progress.advance(task))  # fmt: skip
+        summary = ingest(
+            paths,
+            store,
+            fmt=fmt,
+            date=date,
+            workers=workers,
+            nlp=nlp,
+            max_bytes=max_bytes,
+            on_record=lambda _: progress.advance(task),
+        )
     table = Table(title=f"tidings process → {db}", show_header=False)
     table.add_row("new articles", str(summary.added))
     table.add_row("already stored", str(summary.skipped))
@@ -179,10 +201,15 @@ def process(
 
 def _progress() -> Progress:
     return Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TimeElapsedColumn(), console=err, transient=True,
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
         disable=not err.is_terminal,
-    )  # fmt: skip
+    )
 
 
 # --- reading the store -------------------------------------------------------------
@@ -277,8 +304,15 @@ def actors(
         return
     table = Table("name", "kind", "country", "org", "role", "articles", "mentions")
     for row in rows:
-        table.add_row(row["name"], row["kind"], row["country"] or "", row["org"] or "",
-                      row["role"] or "", str(row["articles"]), str(row["mentions"]))  # fmt: skip
+        table.add_row(
+            row["name"],
+            row["kind"],
+            row["country"] or "",
+            row["org"] or "",
+            row["role"] or "",
+            str(row["articles"]),
+            str(row["mentions"]),
+        )
     out.print(table)
 
 
@@ -329,13 +363,22 @@ def _facts(record: Article) -> Iterator[tuple[str, str]]:
 
 def _sections(record: Article) -> list[tuple[str, list[str]]]:
     return [
-        ("Edits", [f"{e.kind}: {e.before[:60]!r} → {e.after[:60]!r} ({e.reason})" for e in record.edits]),
-        ("Actors", [f"{a.name} [{a.kind}] {a.country or ''} {a.org or ''} {a.role or ''}".rstrip()
-                    + (f" — {a.description}" if a.description else "") for a in record.actors]),
+        (
+            "Edits",
+            [f"{e.kind}: {e.before[:60]!r} → {e.after[:60]!r} ({e.reason})" for e in record.edits],
+        ),
+        (
+            "Actors",
+            [
+                f"{a.name} [{a.kind}] {a.country or ''} {a.org or ''} {a.role or ''}".rstrip()
+                + (f" — {a.description}" if a.description else "")
+                for a in record.actors
+            ],
+        ),
         ("Quotes", [f"{q.speaker or '?'} ({q.kind}): {q.text}" for q in record.quotes]),
         ("Times", [f"{t.text} → {t.value}" for t in record.times]),
         ("Errors", record.errors),
-    ]  # fmt: skip
+    ]
 
 
 def _escape(text: str) -> str:

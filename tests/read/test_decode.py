@@ -15,7 +15,7 @@ def test_utf8_bom_is_dropped():
 
 def test_cp1252_is_detected():
     text = "The minister’s “final” offer was rejected by the union on Tuesday, officials said."
-    decoded, notes = decode((text + "\n") .encode("cp1252") * 3)
+    decoded, notes = decode((text + "\n").encode("cp1252") * 3)
     assert text in decoded
     assert notes and "not valid UTF-8" in notes[0]
 

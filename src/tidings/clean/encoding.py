@@ -8,8 +8,9 @@ import ftfy
 
 from tidings.record import Edit
 
-_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=False, normalization=None,
-                               explain=False)  # fmt: skip
+_CONFIG = ftfy.TextFixerConfig(
+    uncurl_quotes=False, fix_line_breaks=False, normalization=None, explain=False
+)
 # A right double quote is E2 80 9D in UTF-8; read as cp1252, 0x9D is undefined
 # and often dropped, leaving "â€" before a space. ftfy would read the space as
 # a lost 0xA0 and make a dagger; a dagger in news text is far rarer.
@@ -30,6 +31,14 @@ def fix_lines(lines: list[str]) -> tuple[list[str], list[Edit]]:
     for line in lines:
         new = fix_encoding(line)
         if new != line:
-            edits.append(Edit("encoding", line, new, None, "mojibake repaired (text decoded with the wrong charset)"))
+            edits.append(
+                Edit(
+                    "encoding",
+                    line,
+                    new,
+                    None,
+                    "mojibake repaired (text decoded with the wrong charset)",
+                )
+            )
         fixed.append(new)
     return fixed, edits

@@ -26,10 +26,13 @@ _BYLINE = re.compile(
     r"(?P<rest>\s*(?:[,|–—-]\s*.{0,80})?)$",
     re.IGNORECASE,
 )
-_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-           r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")  # fmt: skip
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?)"
+    r"^(?P<place>[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+)*"
+    r"(?:,\s+[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?)"
     rf"(?:\s*\((?P<agency>[A-Za-z .]+)\))?(?:,?\s+{_MONTHS}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?"
     r"\s*(?:—|–|--|-)\s*"
 )
@@ -110,7 +113,9 @@ def _take_title(blocks: list[list[str]], title: str | None, out: Layout) -> list
     if title is not None:
         out.title = title.strip()
         if blocks and _same(blocks[0][0], out.title):
-            out.edits.append(Edit("duplicate", blocks[0][0], "", None, "title repeated in the text"))
+            out.edits.append(
+                Edit("duplicate", blocks[0][0], "", None, "title repeated in the text")
+            )
             blocks[0] = blocks[0][1:]
         return [b for b in blocks if b]
     if not blocks:
@@ -173,7 +178,9 @@ def _classify_header(header: list[str], out: Layout) -> None:
         byline = _BYLINE.match(line)
         if labels:
             out.sections.extend(x for x in labels if x not in out.sections)
-            out.edits.append(Edit("section_line", line, "", None, "section labels moved to `sections`"))
+            out.edits.append(
+                Edit("section_line", line, "", None, "section labels moved to `sections`")
+            )
         elif byline:
             out.byline = out.byline or byline.group("who").strip(" ,")
             out.edits.append(Edit("byline", line, "", None, "byline moved to `byline`"))
@@ -186,8 +193,9 @@ def _classify_header(header: list[str], out: Layout) -> None:
 
 def _take_standfirst(line: str, out: Layout) -> None:
     if repeats_body(line, out.paragraphs):
-        out.edits.append(Edit("duplicate", line, "", None,
-                              "standfirst only repeats the body (truncated)"))  # fmt: skip
+        out.edits.append(
+            Edit("duplicate", line, "", None, "standfirst only repeats the body (truncated)")
+        )
         return
     trimmed = _TRUNCATION_MARK.sub("", line)
     if trimmed != line:
@@ -278,8 +286,15 @@ def _join(lines: list[str], paragraph: int, edits: list[Edit]) -> str:
     text = lines[0]
     for line in lines[1:]:
         text = _join_pair(text, line, paragraph, edits)
-    edits.append(Edit("line_wrap", "\n".join(lines), text, paragraph,
-                      f"{len(lines)} hard-wrapped lines joined into one paragraph"))  # fmt: skip
+    edits.append(
+        Edit(
+            "line_wrap",
+            "\n".join(lines),
+            text,
+            paragraph,
+            f"{len(lines)} hard-wrapped lines joined into one paragraph",
+        )
+    )
     return text
 
 
@@ -289,8 +304,15 @@ def _join_pair(text: str, line: str, paragraph: int, edits: list[Edit]) -> str:
         head, tail = match.group(1), re.match(r"\w+", line)
         if tail and mend_hyphen(head, tail.group(0)):
             joined = head + tail.group(0)
-            edits.append(Edit("hyphenation", f"{head}-\n{tail.group(0)}", joined, paragraph,
-                              "word hyphenated across a line break mended"))  # fmt: skip
+            edits.append(
+                Edit(
+                    "hyphenation",
+                    f"{head}-\n{tail.group(0)}",
+                    joined,
+                    paragraph,
+                    "word hyphenated across a line break mended",
+                )
+            )
             return text[:-1] + line
         return text + line
     return f"{text} {line}"

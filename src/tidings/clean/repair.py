@@ -12,14 +12,22 @@ from tidings.record import Edit
 _STRAY_SLASH = re.compile(r"(?<=[A-Za-z])/$")
 
 
-def repair_text(text: str, paragraph: int | None, vocabulary: Counter[str],
-                where: str = "") -> tuple[str, list[Edit]]:  # fmt: skip
+def repair_text(
+    text: str, paragraph: int | None, vocabulary: Counter[str], where: str = ""
+) -> tuple[str, list[Edit]]:
     """Repair one paragraph (or the title/standfirst when `paragraph` is None)."""
     edits: list[Edit] = []
     if _STRAY_SLASH.search(text):
         trimmed = text[:-1]
-        edits.append(Edit("truncation", text, trimmed, paragraph,
-                          f"stray slash at the end of a cut-off line{where}"))  # fmt: skip
+        edits.append(
+            Edit(
+                "truncation",
+                text,
+                trimmed,
+                paragraph,
+                f"stray slash at the end of a cut-off line{where}",
+            )
+        )
         text = trimmed
     text, fixes = repair_words(text, vocabulary)
     edits.extend(_edit(fix, paragraph, where) for fix in fixes)

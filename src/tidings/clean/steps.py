@@ -59,8 +59,9 @@ class RepairStep:
         record.title, edits = repair_text(record.title, None, vocabulary, " (in the title)")
         record.edits.extend(edits)
         if record.standfirst:
-            record.standfirst, edits = repair_text(record.standfirst, None, vocabulary,
-                                                   " (in the standfirst)")  # fmt: skip
+            record.standfirst, edits = repair_text(
+                record.standfirst, None, vocabulary, " (in the standfirst)"
+            )
             record.edits.extend(edits)
         for index, paragraph in enumerate(record.paragraphs):
             record.paragraphs[index], edits = repair_text(paragraph, index, vocabulary)

@@ -28,7 +28,9 @@ def decode(raw: bytes) -> tuple[str, list[str]]:
     if not raw.strip():
         raise EmptyDocument("the document is empty; give a file with text in it")
     if looks_binary(raw):
-        raise NotText("the document is binary, not text; give a text, HTML, feed, WARC or JSONL file")
+        raise NotText(
+            "the document is binary, not text; give a text, HTML, feed, WARC or JSONL file"
+        )
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return raw.decode("utf-16", errors="replace"), []
     try:

@@ -19,12 +19,20 @@ FORMATS = ("auto", "text", "html", "feed", "warc", "jsonl")
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 _EXTENSIONS = {
-    ".txt": "text", ".text": "text", ".md": "text",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".jsonl": "jsonl", ".ndjson": "jsonl",
-    ".rss": "feed", ".atom": "feed", ".xml": "feed",
-    ".warc": "warc", ".gz": "warc",
-}  # fmt: skip
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
+    ".warc": "warc",
+    ".gz": "warc",
+}
 
 
 def sniff_format(name: str, head: bytes) -> str:
@@ -183,8 +191,11 @@ def _too_large(size: int, limit: int) -> str:
 
 
 def _failed(source: Source, date: str | None, error: str) -> Document:
-    return Document(raw=source.path.encode() if source.path else b"", source=source,
-                    meta={"date": date, "error": f"read: {error}"})
+    return Document(
+        raw=source.path.encode() if source.path else b"",
+        source=source,
+        meta={"date": date, "error": f"read: {error}"},
+    )
 
 
 # Readers for web formats register here (kind -> function(raw, source, date)).
@@ -193,4 +204,3 @@ _READERS: dict = {}
 
 def register_reader(kind: str, reader) -> None:
     _READERS[kind] = reader
-

@@ -29,8 +29,9 @@ class Store:
             self.db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"cannot open the database {self.path}: {exc}; "
-                             f"give another file with --db") from exc  # fmt: skip
+            raise StoreError(
+                f"cannot open the database {self.path}: {exc}; give another file with --db"
+            ) from exc
 
     # --- schema ----------------------------------------------------------------
 
@@ -92,9 +93,18 @@ class Store:
         cursor = self.db.execute(
             "INSERT OR IGNORE INTO articles (id, source_path, url, outlet, format, published,"
             " title, body, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (article.id, src.path, src.url, src.outlet, src.format, article.published,
-             article.title, article.body, article.to_json()),
-        )  # fmt: skip
+            (
+                article.id,
+                src.path,
+                src.url,
+                src.outlet,
+                src.format,
+                article.published,
+                article.title,
+                article.body,
+                article.to_json(),
+            ),
+        )
         if cursor.rowcount == 0:
             return 0
         if src.path:
@@ -105,14 +115,39 @@ class Store:
     def _insert_details(self, article: Article) -> None:
         self.db.executemany(
             "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(article.id, a.id, a.name, a.kind, a.country, a.org, a.role, a.description,
-              a.mentions) for a in article.actors],
-        )  # fmt: skip
+            [
+                (
+                    article.id,
+                    a.id,
+                    a.name,
+                    a.kind,
+                    a.country,
+                    a.org,
+                    a.role,
+                    a.description,
+                    a.mentions,
+                )
+                for a in article.actors
+            ],
+        )
         self.db.executemany(
             "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(article.id, i, q.text, q.kind, q.speaker, q.speaker_actor, q.speaker_mention,
-              q.cue, q.via, q.paragraph) for i, q in enumerate(article.quotes)],
-        )  # fmt: skip
+            [
+                (
+                    article.id,
+                    i,
+                    q.text,
+                    q.kind,
+                    q.speaker,
+                    q.speaker_actor,
+                    q.speaker_mention,
+                    q.cue,
+                    q.via,
+                    q.paragraph,
+                )
+                for i, q in enumerate(article.quotes)
+            ],
+        )
         self.db.executemany(
             "INSERT INTO times VALUES (?, ?, ?, ?, ?)",
             [(article.id, i, t.text, t.value, t.paragraph) for i, t in enumerate(article.times)],
@@ -162,9 +197,12 @@ class Store:
             rows = self.db.execute(sql, (_plain_query(query), limit)).fetchall()
         return [dict(r) for r in rows]
 
-    def quotes(self, speaker: str | None = None, actor: str | None = None,
-               limit: int = 100) -> list[dict[str, Any]]:  # fmt: skip
-        sql = ["SELECT q.*, a.title, a.published FROM quotes q JOIN articles a ON a.id = q.article_id"]
+    def quotes(
+        self, speaker: str | None = None, actor: str | None = None, limit: int = 100
+    ) -> list[dict[str, Any]]:
+        sql = [
+            "SELECT q.*, a.title, a.published FROM quotes q JOIN articles a ON a.id = q.article_id"
+        ]
         where, args = [], []
         if speaker:
             where.append("q.speaker LIKE ?")

@@ -1,0 +1,36 @@
+# Two commands on a fresh machine:
+#   make demo   install, process the bundled sample corpus into tidings.db, print a summary
+#   make test   install, lint, run the tests
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint bench lock clean
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/tidings process samples/text samples/articles.jsonl --db tidings.db
+	$(BIN)/tidings search dialogue --db tidings.db
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks tools
+
+test: $(STAMP) lint
+	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/repair.py
+	$(BIN)/python benchmarks/extraction.py
+
+# Re-pin every dependency to what the virtual environment holds now.
+lock:
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^tidings' > requirements.lock
+
+clean:
+	rm -rf $(VENV) tidings.db tidings.db-wal tidings.db-shm
