@@ -91,3 +91,28 @@ def test_fts_index_stays_in_step_with_articles(store):
     store.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
     with pytest.raises(sqlite3.IntegrityError):
         store.db.execute("INSERT INTO articles (id, record) VALUES (NULL, NULL)")
+
+
+def test_events_are_stored_and_filtered_by_codes_type_and_date(store):
+    from tidings.record import Actor, Event
+
+    rus = Actor("a1", "Russia", "country", "RUS", None, "GOV", None, 3)
+    usa = Actor("a2", "United States", "country", "USA", None, None, None, 2)
+    eu = Actor("a3", "European Union", "organization", None, "EU", "IGO", None, 1)
+
+    def event(kind, source, target, date):
+        return Event(kind, None, source, target, "asserted", date, None, None, -2.0, "s.", 0, 0.9)
+
+    record = _article("Events", "Text.")
+    record.events = [
+        event("REQUEST", usa, rus, "2021-01-23"),
+        event("ACCUSE", eu, rus, "2021-01-24"),
+        event("CONSULT", rus, usa, "2021-01-25"),
+    ]
+    store.add([record])
+    assert [e["type"] for e in store.events(target="rus")] == ["REQUEST", "ACCUSE"]
+    assert [e["type"] for e in store.events(source="EU")] == ["ACCUSE"]
+    assert [e["type"] for e in store.events(source="GOV")] == ["CONSULT"]
+    assert [e["type"] for e in store.events(since="2021-01-24")] == ["ACCUSE", "CONSULT"]
+    assert [e["type"] for e in store.events(until="2021-01-23")] == ["REQUEST"]
+    assert [e["type"] for e in store.events(types=["consult", "request"])] == ["REQUEST", "CONSULT"]

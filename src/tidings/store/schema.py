@@ -78,4 +78,34 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX times_value ON times (value);
     """,
+    # 3: events, one row per event, with the actors' codes flattened for queries
+    """
+    CREATE TABLE events (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        mode TEXT,
+        source_name TEXT,
+        source_country TEXT,
+        source_org TEXT,
+        source_role TEXT,
+        target_name TEXT,
+        target_country TEXT,
+        target_org TEXT,
+        target_role TEXT,
+        modality TEXT,
+        date TEXT,
+        date_text TEXT,
+        location TEXT,
+        intensity REAL,
+        sentence TEXT,
+        paragraph INTEGER,
+        confidence REAL,
+        PRIMARY KEY (article_id, position)
+    );
+    CREATE INDEX events_date ON events (date);
+    CREATE INDEX events_type ON events (type);
+    CREATE INDEX events_source ON events (source_country, source_org);
+    CREATE INDEX events_target ON events (target_country, target_org);
+    """,
 ]

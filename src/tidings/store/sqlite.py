@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from tidings.errors import StoreError
-from tidings.record import Article
+from tidings.record import Actor, Article
 from tidings.store.schema import MIGRATIONS
 
 DEFAULT_DB = "tidings.db"
@@ -149,6 +149,15 @@ class Store:
             ],
         )
         self.db.executemany(
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (article.id, i, e.type, e.mode, *_actor_columns(e.source),
+                 *_actor_columns(e.target), e.modality, e.date, e.date_text, e.location,
+                 e.intensity, e.sentence, e.paragraph, e.confidence)
+                for i, e in enumerate(article.events)
+            ],
+        )  # fmt: skip
+        self.db.executemany(
             "INSERT INTO times VALUES (?, ?, ?, ?, ?)",
             [(article.id, i, t.text, t.value, t.paragraph) for i, t in enumerate(article.times)],
         )
@@ -218,6 +227,38 @@ class Store:
         sql.append("ORDER BY a.published, q.article_id, q.position LIMIT ?")
         return [dict(r) for r in self.db.execute(" ".join(sql), (*args, limit))]
 
+    def events(
+        self,
+        source: str | None = None,
+        target: str | None = None,
+        types: list[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Events filtered by actor code (country, organisation or role), type and date."""
+        where, args = [], []
+        for side, code in (("source", source), ("target", target)):
+            if code:
+                where.append(f"(e.{side}_country = ? OR e.{side}_org = ? OR e.{side}_role = ?)")
+                args.extend([code.upper()] * 3)
+        if types:
+            where.append(f"e.type IN ({', '.join('?' * len(types))})")
+            args.extend(t.upper() for t in types)
+        if since:
+            where.append("e.date >= ?")
+            args.append(since)
+        if until:
+            where.append("substr(e.date, 1, 10) <= ?")
+            args.append(until)
+        sql = "SELECT e.*, a.title, a.outlet FROM events e JOIN articles a ON a.id = e.article_id"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY e.date, e.article_id, e.position"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return [dict(r) for r in self.db.execute(sql, args)]
+
     def actors(self, limit: int = 100) -> list[dict[str, Any]]:
         sql = (
             "SELECT name, kind, country, org, role, count(DISTINCT article_id) AS articles,"
@@ -226,6 +267,12 @@ class Store:
             " ORDER BY articles DESC, mentions DESC, name LIMIT ?"
         )
         return [dict(r) for r in self.db.execute(sql, (limit,))]
+
+
+def _actor_columns(actor: Actor | None) -> tuple[str | None, ...]:
+    if actor is None:
+        return (None, None, None, None)
+    return (actor.name, actor.country, actor.org, actor.role)
 
 
 def _statements(script: str) -> list[str]:
