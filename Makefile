@@ -19,7 +19,7 @@ demo: $(STAMP)
 	$(BIN)/tidings search dialogue --db tidings.db
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/ruff check .
 
 test: $(STAMP) lint
 	$(BIN)/pytest

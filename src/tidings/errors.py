@@ -1,14 +1,14 @@
 """The exception tree. Every message says what went wrong and what to do.
 
-    TidingsError
-    ├── UsageError          bad arguments or options (exit 2)
-    ├── InputError          a document that cannot be read
-    │   ├── EmptyDocument
-    │   ├── NotText         binary or undecodable bytes
-    │   ├── TooLarge        over the configured size limit
-    │   └── BadLine         a JSONL line that is not an article
-    ├── PipelineError       steps that do not fit together
-    └── StoreError          the database cannot be opened or written
+TidingsError
+├── UsageError          bad arguments or options (exit 2)
+├── InputError          a document that cannot be read
+│   ├── EmptyDocument
+│   ├── NotText         binary or undecodable bytes
+│   ├── TooLarge        over the configured size limit
+│   └── BadLine         a JSONL line that is not an article
+├── PipelineError       steps that do not fit together
+└── StoreError          the database cannot be opened or written
 """
 
 
