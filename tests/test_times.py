@@ -11,7 +11,7 @@ import spacy
 from tidings.record import Time
 from tidings.times import find_times
 
-EXAMPLES = Path("/work/shared/examples")
+EXAMPLES = Path(__file__).resolve().parents[2] / "shared" / "examples"
 WEDNESDAY = "2021-01-20"  # ISO week 2021-W03
 SUNDAY = "2021-01-24"
 
@@ -327,3 +327,12 @@ def test_spacy_entities_drop_names(nlp):
 def test_deterministic(find):
     first = find(KREMLIN, SUNDAY)
     assert find(KREMLIN, SUNDAY) == first
+
+
+def test_anaphoric_time_is_anchored_on_the_date_it_counts_from():
+    paragraphs = ["Talks ended on Tuesday. A day earlier, envoys had met in Geneva."]
+    times = find_times(paragraphs, SUNDAY)
+    earlier = next(t for t in times if t.text.lower() == "a day earlier")
+    assert earlier.value == "2021-01-18"
+    assert earlier.anchor == "2021-01-19"
+    assert next(t for t in times if "Tuesday" in t.text).anchor == SUNDAY

@@ -637,6 +637,7 @@ def _resolve(
             if parsed and parsed[1] in _ANCHOR_PRECISIONS[unit]:
                 anchor = parsed[0]
                 break
+        hit.extra["anchor"] = anchor.isoformat() if anchor else None
         return _shift(anchor, unit, amount) if anchor else None
     return None
 
@@ -678,7 +679,7 @@ def find_times(
                 Time(
                     text=text[hit.start : hit.end],
                     value=value,
-                    anchor=anchor,
+                    anchor=hit.extra.get("anchor", anchor),
                     paragraph=index,
                     start=hit.start,
                     end=hit.end,
