@@ -108,3 +108,40 @@ def test_mend_hyphen():
     assert mend_hyphen("govern", "ment")
     assert not mend_hyphen("well", "known")
     assert not mend_hyphen("COVID", "19")
+
+
+def test_furniture_wrapped_over_lines_is_removed_whole_and_splits_blocks():
+    text = (
+        "Aid arrives\n\n"
+        "The convoy reached the town on Wednesday, officials said.\n"
+        "Advertisement\n"
+        "More trucks are expected next week, the agency said.\n\n"
+        "Reporting by Khalid Osman in Port Sudan; Additional reporting by Emma\n"
+        "Farrow in Geneva; Editing by Peter Lindqvist\n"
+    )
+    layout = lay_out(text)
+    assert layout.paragraphs == [
+        "The convoy reached the town on Wednesday, officials said.",
+        "More trucks are expected next week, the agency said.",
+    ]
+    removed = [e.before for e in layout.edits if e.kind == "boilerplate"]
+    assert removed[0] == "Advertisement"
+    assert removed[1].startswith("Reporting by Khalid") and removed[1].endswith("Lindqvist")
+
+
+def test_standfirst_without_final_punctuation_after_a_byline():
+    text = (
+        "Talks in Geneva\n\nBy Hannah Whitfield\n\n"
+        "Envoys agree to meet again in October but make no progress\n\n"
+        "GENEVA — Envoys met for the first time in years.\n\nThey will meet again.\n"
+    )
+    layout = lay_out(text)
+    assert layout.standfirst == "Envoys agree to meet again in October but make no progress"
+    assert layout.byline == "Hannah Whitfield"
+    assert layout.paragraphs[0].startswith("GENEVA")
+
+
+def test_updated_stamp_line_is_not_body():
+    layout = lay_out("T\n\nUpdated 4:12 PM EAT, June 12, 2025\n\nNAIROBI (AP) — Body.\n\nMore.")
+    assert layout.paragraphs == ["NAIROBI (AP) — Body.", "More."]
+    assert layout.date_text == "Updated 4:12 PM EAT, June 12, 2025"

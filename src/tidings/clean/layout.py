@@ -34,6 +34,7 @@ _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+)*"
     r"(?:,\s+[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?)"
     rf"(?:\s*\((?P<agency>[A-Za-z .]+)\))?(?:,?\s+{_MONTHS}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?"
+    r"(?:\s*\((?P<agency2>[A-Za-z .]+)\))?"
     r"\s*(?:—|–|--|-)\s*"
 )
 _DATE_LINE = re.compile(
@@ -42,6 +43,7 @@ _DATE_LINE = re.compile(
     r"(?:[\s,|at-]+\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*$",
     re.IGNORECASE,
 )
+_STAMP_LINE = re.compile(r"^(?:published|updated|posted|last updated|first published)\b", re.I)
 _TRUNCATION_MARK = re.compile(r"(?:\s*(?:/|…|\.\.\.|\[\.\.\.\]))+$")
 
 
@@ -62,8 +64,7 @@ def lay_out(text: str, title: str | None = None) -> Layout:
     out = Layout()
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines, out.edits = fix_lines(lines)
-    lines = [_drop_boilerplate(line, out.edits) for line in lines]
-    blocks = _blocks(lines)
+    blocks = _drop_boilerplate(_blocks(lines), out.edits)
     blocks = _take_title(blocks, title, out)
     header, body = _split_header(blocks, out)
     out.paragraphs = _paragraphs(body, out.edits)
@@ -86,12 +87,28 @@ def boilerplate_reason(line: str) -> str | None:
     return None
 
 
-def _drop_boilerplate(line: str, edits: list[Edit]) -> str:
-    reason = boilerplate_reason(line)
-    if reason is None:
-        return line
-    edits.append(Edit("boilerplate", line, "", None, reason))
-    return ""
+def _drop_boilerplate(blocks: list[list[str]], edits: list[Edit]) -> list[list[str]]:
+    """Remove furniture: whole blocks (a credit line wrapped over lines), then lines;
+    a line removed from inside a block splits it."""
+    kept: list[list[str]] = []
+    for block in blocks:
+        reason = boilerplate_reason(" ".join(block)) if len(block) > 1 else None
+        if reason:
+            edits.append(Edit("boilerplate", "\n".join(block), "", None, reason))
+            continue
+        current: list[str] = []
+        for line in block:
+            reason = boilerplate_reason(line)
+            if reason is None:
+                current.append(line)
+                continue
+            edits.append(Edit("boilerplate", line, "", None, reason))
+            if current:
+                kept.append(current)
+            current = []
+        if current:
+            kept.append(current)
+    return kept
 
 
 def _blocks(lines: list[str]) -> list[list[str]]:
@@ -153,7 +170,13 @@ def _split_header(blocks: list[list[str]], out: Layout) -> tuple[list[str], list
 
 
 def _is_meta_line(line: str) -> bool:
-    return bool(section_labels(line) or _BYLINE.match(line) or _DATE_LINE.match(line))
+    return bool(section_labels(line) or _BYLINE.match(line) or _is_date_line(line))
+
+
+def _is_date_line(line: str) -> bool:
+    if _DATE_LINE.match(line):
+        return True
+    return len(line) <= 80 and bool(_STAMP_LINE.match(line)) and bool(re.search(r"\d", line))
 
 
 def _could_be_standfirst(body: list[list[str]]) -> bool:
@@ -165,7 +188,7 @@ def _could_be_standfirst(body: list[list[str]]) -> bool:
     rest = [" ".join(b) for b in body[1:]]
     if repeats_body(first, rest):
         return True
-    if _TRUNCATION_MARK.search(first):
+    if _TRUNCATION_MARK.search(first) or not _SENTENCE_END.search(first):
         return True
     starts_body = bool(rest) and find_dateline(rest[0]) is not None
     byline_after = len(body) > 1 and all(_is_meta_line(line) for line in body[1])
@@ -184,7 +207,7 @@ def _classify_header(header: list[str], out: Layout) -> None:
         elif byline:
             out.byline = out.byline or byline.group("who").strip(" ,")
             out.edits.append(Edit("byline", line, "", None, "byline moved to `byline`"))
-        elif _DATE_LINE.match(line):
+        elif _is_date_line(line):
             out.date_text = out.date_text or line
             out.edits.append(Edit("date_line", line, "", None, "publication date line"))
         else:

@@ -1,0 +1,126 @@
+"""What tidings adds on top of spaCy: whole `parse` against `nlp.pipe` alone.
+
+Both sides get the same texts (the 181 ground-truth article bodies of
+../shared/benchmarks/article-extraction, or the bundled samples when shared/ is
+absent), in the same process, for 1 and 2 workers:
+
+- spaCy alone: `nlp.pipe` over the paragraphs (n_process = workers);
+- tidings: the whole pipeline (read, layout, repair, nlp, actors, quotes,
+  times, events) through the engine used by `tidings process --workers N`.
+
+Reported: words/s for each, the overhead ratio (tidings time / spaCy time − 1;
+target ≤ 30%), and peak memory per worker (max RSS of a worker process, or of
+this process for 1 worker; target ≤ 600 MB).
+
+    python benchmarks/understanding.py [--limit N] [--workers 1 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def shared_dir() -> Path:
+    return Path(os.environ.get("TIDINGS_SHARED", REPO.parent / "shared"))
+
+
+def load_texts(limit: int | None) -> list[str]:
+    truth = shared_dir() / "benchmarks/article-extraction/ground-truth.json"
+    if truth.exists():
+        data = json.loads(truth.read_text())
+        texts = [item["articleBody"] for _, item in sorted(data.items())]
+    else:
+        texts = [p.read_text() for p in sorted((REPO / "samples/text").glob("*.txt"))]
+    return texts[:limit] if limit else texts
+
+
+def words(texts: list[str]) -> int:
+    return sum(len(t.split()) for t in texts)
+
+
+def _child_peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def _self_peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_spacy(texts: list[str], workers: int) -> float:
+    from tidings import nlp
+
+    model = nlp.load()
+    paragraphs = [p for t in texts for p in t.split("\n\n") if p.strip()]
+    start = time.perf_counter()
+    for _ in model.pipe(paragraphs, batch_size=64, n_process=workers):
+        pass
+    return time.perf_counter() - start
+
+
+def run_tidings(texts: list[str], workers: int) -> float:
+    from tidings.engines import run_documents
+    from tidings.pipeline import Document
+    from tidings.record import Source
+
+    docs = [
+        Document(raw=t.encode(), source=Source(path=f"gt{i}"), meta={"text": t, "title": ""})
+        for i, t in enumerate(texts)
+    ]
+    start = time.perf_counter()
+    failed = sum(1 for r in run_documents(docs, workers=workers) if r.errors)
+    elapsed = time.perf_counter() - start
+    if failed:
+        print(f"  note: {failed} record(s) carried errors", file=sys.stderr)
+    return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, help="use only the first N articles")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+    texts = load_texts(args.limit)
+    total_words = words(texts)
+    from tidings import nlp
+
+    nlp.load()  # both sides start with the model loaded in this process
+    run_tidings(texts[:2], 1)  # warm caches (word lists, data files) once
+    rows = []
+    for workers in args.workers:
+        spacy_s = run_spacy(texts, workers)
+        tidings_s = run_tidings(texts, workers)
+        peak = _self_peak_mb() if workers == 1 else _child_peak_mb()
+        rows.append(
+            {
+                "workers": workers,
+                "articles": len(texts),
+                "words": total_words,
+                "spacy_words_per_s": round(total_words / spacy_s),
+                "tidings_words_per_s": round(total_words / tidings_s),
+                "overhead": round(tidings_s / spacy_s - 1, 3),
+                "peak_mb_per_worker": round(peak),
+            }
+        )
+    print(f"{'workers':>7} {'spaCy w/s':>10} {'tidings w/s':>12} {'overhead':>9} {'peak MB':>8}")
+    for r in rows:
+        print(
+            f"{r['workers']:>7} {r['spacy_words_per_s']:>10} {r['tidings_words_per_s']:>12}"
+            f" {r['overhead']:>+9.1%} {r['peak_mb_per_worker']:>8}"
+        )
+    print("targets: overhead <= +30.0%, peak <= 600 MB per worker")
+    out = REPO / "benchmarks/results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "understanding.json").write_text(json.dumps(rows, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
