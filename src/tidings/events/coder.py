@@ -1,0 +1,729 @@
+"""The PLOVER event coder: dependency patterns over parsed sentences.
+
+For every sentence the coder finds triggers (`patterns.tsv`), reads source and
+target from the dependency slots the pattern names, resolves them to actors
+through the `ActorIndex`, and decides the modality from the clauses that govern
+the trigger. What the coder adds on its own is small and says so in the
+confidence: subjects inherited through coordination and control, a generic group
+("police", "3,000 people") given the country of the place the sentence names, and
+a target carried over from a coordinated verb or taken from that place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from tidings.actors.index import ActorIndex
+from tidings.events.patterns import Lexicon, Pattern, load_lexicon
+from tidings.record import Actor, Event, Time
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+RELATIVE = frozenset({"which", "who", "that", "whom"})
+OBJECT_CONTROL = frozenset({"urge", "ask", "persuade", "force", "order", "tell", "press", "allow"})
+MAX_PAIRS = 6
+
+
+@dataclass
+class Filler:
+    """A token in a source or target slot, how it was found, and its actor."""
+
+    token: Any
+    how: str  # direct | inherited | far | group | coordination | location
+    actor: Actor | None = None
+
+
+@dataclass
+class Trigger:
+    token: Any
+    pattern: Pattern
+    verb: Any  # the clause verb: the trigger itself, or the verb governing a nominal
+
+
+class SentenceCoder:
+    """Codes one sentence of one paragraph."""
+
+    def __init__(
+        self,
+        lex: Lexicon,
+        index: ActorIndex,
+        paragraph: int,
+        text: str,
+        sent: Any,
+        times: Sequence[Time],
+        published: str | None,
+    ) -> None:
+        self.lex = lex
+        self.index = index
+        self.paragraph = paragraph
+        self.text = text
+        self.sent = sent
+        self.times = times
+        self.published = published
+        self.triggers: dict[int, Trigger] = {}
+        self._places: list[tuple[Any, Any]] | None = None
+        self._cache: dict[int, Actor | None] = {}
+
+    # ------------------------------------------------------------------ triggers
+
+    def find_triggers(self) -> None:
+        for tok in self.sent:
+            pos = _pos(tok)
+            if pos is None:
+                continue
+            for pattern in self.lex.candidates(tok.lemma_.lower(), pos):
+                if self._matches(tok, pattern):
+                    self.triggers[tok.i] = Trigger(tok, pattern, self._clause_verb(tok, pos))
+                    break
+
+    def _matches(self, tok: Any, pattern: Pattern) -> bool:
+        if pattern.child is not None:
+            kids = [c for c in tok.children if c.lemma_.lower() == pattern.child]
+            if not any(c.dep_ not in ("prep",) or self._real_prep(c) for c in kids):
+                return False
+        if pattern.needs == "gov":
+            light = _lemma(tok.head) in self.lex.cue("light")
+            if not (tok.dep_ in ("dobj", "nsubjpass") and light):
+                return False
+        elif pattern.needs:
+            words = self.lex.cue(pattern.needs)
+            if not any(_lemma(c) in words for c in tok.children):
+                return False
+        if pattern.complement:
+            words = self.lex.cue(pattern.complement)
+            if not any(_lemma(c) in words or _amods(c) & words for c in _complements(tok)):
+                return False
+        return True
+
+    def _real_prep(self, prep: Any) -> bool:
+        """A preposition whose object is not a date ("called on Saturday" is no appeal)."""
+        objs = [c for c in prep.children if c.dep_ == "pobj"]
+        return not objs or all(o.ent_type_ not in self.lex.cue("time_ent") for o in objs)
+
+    def _clause_verb(self, tok: Any, pos: str) -> Any:
+        if pos == "verb":
+            return tok
+        head = tok
+        for _ in range(3):  # noun -> (prep ->) verb
+            if head.dep_ == "ROOT" or head.head.pos_ in ("VERB", "AUX"):
+                return head.head if head.dep_ != "ROOT" else head
+            head = head.head
+        return tok
+
+    # ------------------------------------------------------------------ events
+
+    def events(self) -> Iterator[Event]:
+        self.find_triggers()
+        coded: dict[int, list[tuple[Actor | None, Actor | None]]] = {}
+        pending: list[tuple[Trigger, list[Filler], list[Filler], str, bool]] = []
+        for trig in self.triggers.values():
+            if trig.pattern.pos == "noun" and not self._nominal_ok(trig):
+                continue
+            modality = self.modality(trig)
+            if modality is None:  # opinion or hypothesis, not an event
+                continue
+            sources, passive_agentless = self.sources(trig)
+            targets = self.targets(trig)
+            pending.append((trig, sources, targets, modality, passive_agentless))
+        # first pass: targets found in the slots, for coordination fallback
+        for trig, sources, targets, _, _ in pending:
+            coded[trig.token.i] = [(s.actor, t.actor) for s in sources for t in targets]
+        for trig, sources, targets, modality, agentless in pending:
+            if not targets and self.lex.types[trig.pattern.type].needs_target:
+                targets = self._fallback_targets(trig, sources, coded)
+            yield from self._emit(trig, sources, targets, modality, agentless)
+
+    def _emit(
+        self,
+        trig: Trigger,
+        sources: list[Filler],
+        targets: list[Filler],
+        modality: str,
+        agentless: bool,
+    ) -> Iterator[Event]:
+        pattern = trig.pattern
+        info = self.lex.types[pattern.type]
+        if info.needs_target and not targets:
+            return
+        if not sources and not (agentless and targets):
+            return
+        pairs: list[tuple[Filler | None, Filler | None]]
+        if pattern.mutual and not targets and len(sources) > 1:
+            pairs = [(a, b) for a in sources for b in sources if a is not b]
+        else:
+            pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
+        seen = set()
+        date, date_text = self.date(trig)
+        location = self.location(trig, [f.token for f in sources + targets])
+        for source, target in pairs[:MAX_PAIRS]:
+            src = source.actor if source else None
+            tgt = target.actor if target else None
+            if src is not None and tgt is not None and _same(src, tgt):
+                continue
+            key = (_key(src), _key(tgt))
+            if key in seen:
+                continue
+            seen.add(key)
+            yield Event(
+                type=pattern.type,
+                mode=pattern.mode or self._mode(trig),
+                source=replace(src) if src else None,
+                target=replace(tgt) if tgt else None,
+                modality=modality,
+                date=date,
+                date_text=date_text,
+                location=location,
+                intensity=_intensity(pattern.intensity, modality),
+                sentence=self.text[self.sent.start_char : self.sent.end_char].strip(),
+                paragraph=self.paragraph,
+                confidence=self._confidence(trig, source, target, modality, agentless),
+            )
+
+    def _mode(self, trig: Trigger) -> str | None:
+        if trig.pattern.type not in ("COOPERATE", "AID"):
+            return None
+        words = self.lex.cue("mode_words")
+        for tok in [trig.token, *[c for c in trig.token.children if c.dep_ == "dobj"]]:
+            for c in tok.children:
+                if c.dep_ in ("amod", "compound") and _lemma(c) in words:
+                    return "economic" if _lemma(c) in ("financial", "trade") else _lemma(c)
+        return None
+
+    def _confidence(
+        self,
+        trig: Trigger,
+        source: Filler | None,
+        target: Filler | None,
+        modality: str,
+        agentless: bool,
+    ) -> float:
+        score = 0.9
+        if trig.pattern.pos == "noun":
+            score *= 0.85
+        weights = {"direct": 1.0, "inherited": 0.92, "far": 0.75, "group": 0.8}
+        weights |= {"coordination": 0.7, "location": 0.6}
+        for filler in (source, target):
+            if filler is not None:
+                score *= weights.get(filler.how, 1.0)
+        if source is None:
+            score *= 0.7 if agentless else 0.8
+        if modality == "conditional":
+            score *= 0.85
+        if self._hedged(trig.verb):
+            score *= 0.8
+        return round(max(0.05, min(0.99, score)), 2)
+
+    # ------------------------------------------------------------------ nominals
+
+    def _nominal_ok(self, trig: Trigger) -> bool:
+        """A nominal is an event of its own unless a verb trigger already codes it
+        ("called for sanctions") or the sentence calls it only possible."""
+        tok = trig.token
+        head = tok.head
+        hops = [head, head.head] if head.dep_ == "prep" else [head]
+        for gov in hops:
+            if gov.i == tok.i:
+                break
+            governing = self.triggers.get(gov.i)
+            light = _lemma(gov) in self.lex.cue("light")
+            if governing is not None and not light and governing.pattern.pos == "verb":
+                return False
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            for c in tok.head.children:
+                if c.dep_ in ("acomp", "attr") and _lemma(c) in self.lex.cue("unlikely"):
+                    return False
+        return True
+
+    # ------------------------------------------------------------------ slots
+
+    def sources(self, trig: Trigger) -> tuple[list[Filler], bool]:
+        """Source fillers, and whether the trigger is a passive without an agent."""
+        pattern = trig.pattern
+        tok = trig.token
+        passive = pattern.pos == "verb" and _passive(tok)
+        for slot in pattern.source:
+            found = self._fill(trig, slot, passive)
+            if found:
+                return found, False
+        agentless = passive and not any(c.dep_ == "agent" for c in tok.children)
+        return [], agentless
+
+    def targets(self, trig: Trigger) -> list[Filler]:
+        passive = trig.pattern.pos == "verb" and _passive(trig.token)
+        for slot in trig.pattern.target:
+            found = self._fill(trig, slot, passive, role="target")
+            if found:
+                return found
+        return []
+
+    def _fill(self, trig: Trigger, slot: str, passive: bool, role: str = "source") -> list[Filler]:
+        tok = trig.token
+        groups: list[tuple[list[Any], str]]
+        if slot == "subj":
+            groups = self._agents(tok) if passive else self._subjects(tok)
+        elif slot == "obj":
+            groups = [(self._grammatical_subjects(tok)[0][0], "inherited")] if passive else []
+            if passive and not groups[0][0]:
+                groups = []
+            if not passive:
+                objs = [c for c in tok.children if c.dep_ == "dobj"]
+                if not objs and tok.dep_ in ("amod", "acl") and tok.tag_ == "VBN":
+                    objs = [tok.head]
+                groups = [(objs, "direct")]
+        elif slot == "dative":
+            groups = [([c for c in tok.children if c.dep_ in ("dative", "iobj")], "direct")]
+        elif slot == "poss":
+            groups = [(self._possessors(tok), "direct")]
+        elif slot == "gov":
+            groups = self._governor_subjects(tok)
+        elif slot == "between":
+            objs = self._prep_objects(trig, "between")
+            if not objs:
+                return []
+            first, rest = objs[0], [*_conjuncts(objs[0])[1:], *objs[1:]]
+            groups = [([first], "direct")] if role == "source" else [(rest, "direct")]
+            if role == "source":
+                return self._resolve(groups[0][0], "direct", expand=False)
+            return self._resolve(rest, "direct", expand=False)
+        else:
+            groups = [(self._prep_objects(trig, slot), "direct")]
+        for tokens, how in groups:
+            found = self._resolve(tokens, how)
+            if found:
+                return found
+        return []
+
+    def _resolve(self, tokens: list[Any], how: str, expand: bool = True) -> list[Filler]:
+        out = []
+        for head in tokens:
+            for tok in _conjuncts(head) if expand else [head]:
+                actor = self.actor(tok)
+                if actor is not None:
+                    kind = "group" if actor.id.startswith("group:") else how
+                    out.append(Filler(tok, kind, actor))
+        return out
+
+    def _subjects(self, verb: Any) -> list[tuple[list[Any], str]]:
+        """Candidate agents of an active verb, nearest first."""
+        join = self._joined(verb)
+        if join:
+            return [(join, "direct")]
+        return self._grammatical_subjects(verb)
+
+    def _joined(self, verb: Any) -> list[Any]:
+        """'Washington was joined by the EU and Britain in condemning …': all three."""
+        prep = verb.head
+        if verb.dep_ != "pcomp" or _lemma(prep) != "in" or _lemma(prep.head) != "join":
+            return []
+        join = prep.head
+        subjects = [c for c in join.children if c.dep_ in ("nsubj", "nsubjpass")]
+        others = [c for c in join.children if c.dep_ == "dobj"]
+        others += [o for c in join.children if c.dep_ == "agent" for o in c.children]
+        return subjects + others
+
+    def _grammatical_subjects(self, verb: Any) -> list[tuple[list[Any], str]]:
+        """Subjects of a verb, inherited through conj, xcomp, advcl, relcl and acl when
+        it has none. When an inherited subject is no actor ("the arrests were illegal
+        and called for sanctions"), the subject of the governing clause follows ("far")."""
+        out: list[tuple[list[Any], str]] = []
+        tok, how = verb, "direct"
+        climb = ("conj", "xcomp", "advcl", "acomp", "pcomp", "prep")
+        for _ in range(8):
+            deps = (*SUBJECT_DEPS, "nsubjpass")
+            subs = [self._antecedent(c) for c in tok.children if c.dep_ in deps]
+            if subs:
+                out.append((subs, how))
+                if how in ("direct", "far") or any(self.actor(s) for s in subs):
+                    break
+                how = "far"
+            elif how != "far":
+                dep = tok.dep_
+                if dep in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                    out.append(([tok.head], "inherited"))
+                    break
+                if dep == "xcomp":
+                    ctl = self._controller(tok.head)
+                    if ctl:
+                        out.append((ctl, "inherited"))
+                        break
+                if dep not in climb:
+                    break
+            if tok.dep_ == "ROOT" or tok.head is tok:
+                break
+            tok = tok.head
+            if how == "direct":
+                how = "inherited"
+        return out or [([], "direct")]
+
+    def _controller(self, gov: Any) -> list[Any]:
+        """Object control: 'called on X to …', 'urged X to …' -> X does the xcomp."""
+        trig = self.triggers.get(gov.i)
+        if not (trig and trig.pattern.object_control) and _lemma(gov) not in OBJECT_CONTROL:
+            return []
+        objs = [c for c in gov.children if c.dep_ == "dobj"]
+        for c in gov.children:
+            if c.dep_ == "prep" and _lemma(c) == "on" and self._real_prep(c):
+                objs += [o for o in c.children if o.dep_ == "pobj"]
+        return objs
+
+    def _antecedent(self, tok: Any) -> Any:
+        if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+            return tok.head.head
+        return tok
+
+    def _agents(self, verb: Any) -> list[tuple[list[Any], str]]:
+        agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children]
+        return [(agents, "direct")]
+
+    def _possessors(self, noun: Any) -> list[Any]:
+        out = [c for c in noun.children if c.dep_ == "poss"]
+        for c in noun.children:
+            modifier = c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i
+            if modifier and c not in out and self.index.actor_for_token(self.paragraph, c):
+                out.append(c)
+        return out
+
+    def _governor_subjects(self, noun: Any) -> list[tuple[list[Any], str]]:
+        head = noun.head
+        if noun.dep_ == "pobj" and head.dep_ == "prep":
+            gov = head.head
+            if _lemma(head) == "in" and _lemma(gov) in ("participate", "engage", "take", "join"):
+                return self._grammatical_subjects(gov)
+            return []
+        if noun.dep_ in ("dobj", "nsubjpass") and _lemma(head) in self.lex.cue("light"):
+            if noun.dep_ == "nsubjpass":
+                return self._agents(head)
+            if _passive(head):
+                return self._agents(head)
+            return self._grammatical_subjects(head)
+        return []
+
+    def _prep_objects(self, trig: Trigger, word: str) -> list[Any]:
+        tok = trig.token
+        hosts = [tok]
+        if trig.pattern.pos == "verb":
+            hosts += [c for c in tok.children if c.dep_ == "dobj"]
+        elif tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+            hosts.append(tok.head)  # "imposed sanctions on Russia"
+        out = []
+        for host in hosts:
+            for c in host.children:
+                prep = c.dep_ in ("prep", "dative", "agent") and c.lower_ == word
+                if prep and self._real_prep(c):
+                    out += [o for o in c.children if o.dep_ == "pobj"]
+        return out
+
+    # ------------------------------------------------------------------ actors
+
+    def actor(self, tok: Any) -> Actor | None:
+        if tok.i not in self._cache:
+            self._cache[tok.i] = self._actor(tok)
+        return self._cache[tok.i]
+
+    def _actor(self, tok: Any) -> Actor | None:
+        if tok.ent_type_ in self.lex.cue("time_ent") and tok.ent_type_ != "CARDINAL":
+            return None
+        found = self.index.actor_for_token(self.paragraph, tok)
+        if found is not None:
+            return found
+        start, end = _core_span(tok)
+        if (start, end) != (tok.idx, tok.idx + len(tok.text)):
+            found = self.index.actor_for_span(self.paragraph, start, end)
+            if found is not None:
+                return found
+        return self._group(tok)
+
+    def _group(self, tok: Any) -> Actor | None:
+        """A generic group ('3,000 people', 'police') of the country the sentence names."""
+        lemma = _lemma(tok)
+        if lemma not in self.lex.groups:
+            return None
+        role, kind = self.lex.groups[lemma]
+        country = None
+        for _, actor in self.places():
+            if actor is not None and actor.country:
+                country = actor.country
+                break
+        if country is None:
+            return None
+        name = self.text[_core_span(tok)[0] : tok.idx + len(tok.text)]
+        return Actor(
+            id=f"group:{country}:{role}:{lemma}",
+            name=name,
+            kind=kind,
+            country=country,
+            role=role,
+            description=f"{name} ({country})",
+            mentions=1,
+        )
+
+    def places(self) -> list[tuple[Any, Actor | None]]:
+        """Places the sentence names after a locative preposition, with their actor."""
+        if self._places is None:
+            self._places = []
+            locative = self.lex.cue("locative")
+            place_ent = self.lex.cue("place_ent")
+            for ent in self.sent.ents:
+                if ent.label_ not in place_ent:
+                    continue
+                root = ent.root
+                if root.dep_ == "pobj" and _lemma(root.head) in locative:
+                    actor = self.index.actor_for_span(self.paragraph, ent.start_char, ent.end_char)
+                    self._places.append((ent, actor))
+        return self._places
+
+    def location(self, trig: Trigger, parties: list[Any]) -> str | None:
+        places = [(e, a) for e, a in self.places() if not any(t in e for t in parties)]
+        if not places:
+            return None
+        scope = set(t.i for t in _clause_group(trig.verb))
+        inside = [e for e, _ in places if e.root.i in scope]
+        ent = (inside or [e for e, _ in places])[0]
+        text = ent.text
+        return text[4:] if text.lower().startswith("the ") else text
+
+    def _fallback_targets(
+        self,
+        trig: Trigger,
+        sources: list[Filler],
+        coded: dict[int, list[tuple[Actor | None, Actor | None]]],
+    ) -> list[Filler]:
+        """A target for a dyadic event whose slots gave none: the target of a
+        coordinated verb with the same source ('called on X to … and condemned …'),
+        else a place in the same clauses whose country is not the source's."""
+        group = _clause_group(trig.verb)
+        src_keys = {_key(s.actor) for s in sources}
+        for other in group:
+            if other.i == trig.token.i or other.i not in coded:
+                continue
+            for src, tgt in coded[other.i]:
+                if tgt is not None and _key(src) in src_keys:
+                    return [Filler(other, "coordination", tgt)]
+        ids = {t.i for t in group for t in t.subtree}
+        countries = {s.actor.country for s in sources if s.actor}
+        for ent, actor in self.places():
+            if actor is None or ent.root.i not in ids or actor.country in countries:
+                continue
+            if actor.country or actor.org:
+                return [Filler(ent.root, "location", actor)]
+        return []
+
+    # ------------------------------------------------------------------ modality
+
+    def modality(self, trig: Trigger) -> str | None:
+        """asserted, intended, conditional, requested, negated or reported; None when
+        the sentence only gives an opinion or a possibility."""
+        lex = self.lex
+        verb = trig.verb
+        flags: set[str] = set()
+        if _negated(trig.token) or (verb is not trig.token and _negated(verb)):
+            flags.add("negated")
+        aux = {_lemma(c) for c in verb.children if c.dep_ == "aux"} | {
+            c.lower_ for c in verb.children if c.dep_ == "aux"
+        }
+        if aux & lex.cue("hedge"):
+            flags.add("conditional")
+        if aux & lex.cue("future") or "would" in aux:
+            flags.add("intended")
+        obligation = bool(aux & lex.cue("obligation"))
+        if trig.token.dep_ == "xcomp" and _lemma(trig.token.head) == "have":
+            obligation = True
+        if any(c.dep_ == "advcl" and _conditional(c, lex) for c in verb.children):
+            flags.add("conditional")
+        tok = verb
+        reported = False
+        barrier = False  # a finite adverbial clause with its own subject is not reported
+        for _ in range(8):
+            if tok.dep_ == "advcl" and _conditional(tok, lex):
+                flags.add("conditional")
+            dep, head = tok.dep_, tok.head
+            if dep == "ROOT" or head is tok:
+                break
+            if dep in ("xcomp", "ccomp", "acomp", "advcl", "conj", "pcomp", "prep", "dobj"):
+                lemma = _lemma(head)
+                gov = self.triggers.get(head.i)
+                embeds = dep in ("xcomp", "ccomp", "dobj", "prep")
+                if gov is not None and gov is not trig and embeds and gov.pattern.embed:
+                    flags.add(gov.pattern.embed)
+                if dep in ("xcomp", "acomp", "prep", "pcomp") and lemma in lex.cue("intent"):
+                    flags.add("intended")
+                if dep in ("ccomp", "conj") and lemma in lex.cue("speech") and not barrier:
+                    reported = True
+            if dep == "advcl" and any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+                barrier = True
+                if dep == "ccomp" and lemma in lex.cue("opinion"):
+                    subs = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+                    if not any(self.actor(s) for s in subs):
+                        return None
+            if dep in ("parataxis",) and _lemma(head) in lex.cue("speech"):
+                reported = True
+            tok = head
+        for c in self.sent.root.children if self.sent.root is not verb else []:
+            if c.dep_ == "parataxis" and _lemma(c) in lex.cue("speech"):
+                reported = True
+        if any(t.lower_ == "according" for t in self.sent):
+            reported = True
+        if obligation:
+            if not reported:
+                return None  # "X should impose sanctions": an opinion
+            flags.add("requested")
+        for name in ("negated", "conditional", "requested", "intended"):
+            if name in flags:
+                return name
+        return "reported" if reported else "asserted"
+
+    def _hedged(self, verb: Any) -> bool:
+        return any(_lemma(c) in self.lex.cue("hedge") for c in verb.children if c.dep_ == "aux")
+
+    # ------------------------------------------------------------------ time
+
+    def date(self, trig: Trigger) -> tuple[str | None, str | None]:
+        """The date of a time in the trigger's clauses, else one elsewhere in the
+        sentence, else the publication date."""
+        start, end = self.sent.start_char, self.sent.end_char
+        doc = self.sent.doc
+        inside: list[tuple[int, Time]] = []
+        scope = {t.i for t in _clause_group(trig.verb) for t in t.subtree}
+        for time in self.times:
+            if time.paragraph != self.paragraph or not time.value:
+                continue
+            if time.start is not None and time.end is not None:
+                if not (start <= time.start < end):
+                    continue
+                span = doc.char_span(time.start, time.end, alignment_mode="expand")
+                first = span[0].i if span is not None and len(span) else trig.token.i
+            else:
+                where = self.text.find(time.text, start, end)
+                if where < 0:
+                    continue
+                span = doc.char_span(where, where + len(time.text), alignment_mode="expand")
+                first = span[0].i if span is not None and len(span) else trig.token.i
+            rank = abs(first - trig.token.i) + (0 if first in scope else 1000)
+            inside.append((rank, time))
+        if inside:
+            time = min(inside, key=lambda pair: pair[0])[1]
+            return time.value, time.text
+        if self.published:
+            return self.published[:10], "publication date"
+        return None, None
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _lemma(tok: Any) -> str:
+    return tok.lemma_.lower()
+
+
+def _pos(tok: Any) -> str | None:
+    if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass")):
+        return "verb"
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return "noun"
+    return None
+
+
+def _passive(tok: Any) -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        return True
+    return tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod")
+
+
+def _negated(tok: Any) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children)
+
+
+def _conditional(clause: Any, lex: Lexicon) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in lex.cue("condition") for c in clause.children)
+
+
+def _conjuncts(tok: Any) -> list[Any]:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _amods(tok: Any) -> set[str]:
+    return {_lemma(c) for c in tok.children if c.dep_ in ("amod", "compound")}
+
+
+def _complements(verb: Any) -> list[Any]:
+    """'described X as meddling', 'called it a provocation', 'branded X illegal'."""
+    out = [c for c in verb.children if c.dep_ in ("oprd", "acomp", "ccomp")]
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            out += [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
+        if c.dep_ == "dobj":
+            out += [o for o in c.children if o.dep_ in ("oprd", "amod") and o.i > c.i]
+    return out
+
+
+def _core_span(tok: Any) -> tuple[int, int]:
+    """Character span of a noun with its left modifiers ('France's foreign minister')."""
+    start = tok.idx
+    for c in tok.lefts:
+        if c.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case"):
+            start = min(start, c.left_edge.idx)
+    return start, tok.idx + len(tok.text)
+
+
+def _clause_group(verb: Any) -> list[Any]:
+    """A verb and the verbs coordinated with it."""
+    top = verb
+    while top.dep_ == "conj" and top.head is not top:
+        top = top.head
+    out = [top]
+    stack = [top]
+    while stack:
+        cur = stack.pop()
+        for c in cur.children:
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
+                out.append(c)
+                stack.append(c)
+    return out
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    return a.id == b.id
+
+
+def _key(actor: Actor | None) -> str | None:
+    return None if actor is None else actor.id
+
+
+def _intensity(value: float, modality: str) -> float:
+    if modality == "negated":
+        return 0.0
+    if modality in ("intended", "conditional", "requested"):
+        return round(value * 0.5, 2)
+    return value
+
+
+def code_events(
+    paragraphs: Sequence[str],
+    docs: Sequence[Any],
+    actors: ActorIndex,
+    times: Sequence[Time] = (),
+    published: str | None = None,
+) -> list[Event]:
+    """PLOVER events of an article: who did what to whom, when and where."""
+    lex = load_lexicon()
+    events: list[Event] = []
+    for number, (text, doc) in enumerate(zip(paragraphs, docs, strict=False)):
+        mine = [t for t in times if t.paragraph == number]
+        for sent in doc.sents:
+            coder = SentenceCoder(lex, actors, number, text, sent, mine, published)
+            events.extend(_dedupe(coder.events()))
+    return events
+
+
+def _dedupe(events: Iterator[Event]) -> list[Event]:
+    best: dict[tuple[Any, ...], Event] = {}
+    for event in events:
+        key = (event.type, _key(event.source), _key(event.target), event.modality)
+        if key not in best or event.confidence > best[key].confidence:
+            best[key] = event
+    return list(best.values())

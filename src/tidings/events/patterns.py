@@ -1,0 +1,178 @@
+"""The event coder's knowledge, read from `data/events/`.
+
+* `patterns.tsv` — triggers (a lemma, or a lemma and one dependent), their PLOVER
+  type and mode, default intensity, and the dependency slots of source and target;
+* `types.tsv` — the 16 PLOVER types with their default intensity and whether an
+  event of the type needs a target;
+* `cues.tsv` — word lists (speech verbs, intention and opinion governors, modals,
+  light verbs, locative prepositions, …);
+* `groups.tsv` — generic groups ("police", "protesters") that get the country of
+  the place the sentence names when the actor index leaves them unresolved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from tidings.errors import TidingsError
+
+PLOVER_TYPES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+MODALITIES = ("asserted", "intended", "conditional", "requested", "negated", "reported")
+SLOTS = frozenset({"subj", "obj", "dative", "poss", "gov"})
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One trigger: `head` lemma (plus an optional dependent lemma `child`)."""
+
+    phrase: str
+    head: str
+    child: str | None
+    pos: str  # verb | noun
+    type: str
+    mode: str | None
+    intensity: float
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    flags: frozenset[str] = frozenset()
+
+    @property
+    def mutual(self) -> bool:
+        return "mutual" in self.flags
+
+    @property
+    def object_control(self) -> bool:
+        return "ctl=obj" in self.flags
+
+    @property
+    def embed(self) -> str | None:
+        return next((f[6:] for f in self.flags if f.startswith("embed=")), None)
+
+    @property
+    def needs(self) -> str | None:
+        """A cue list one of the trigger's dependents must come from (or "gov")."""
+        return next((f[6:] for f in self.flags if f.startswith("needs=")), None)
+
+    @property
+    def complement(self) -> str | None:
+        """A cue list the "as"/predicate complement must come from ("describe X as …")."""
+        return next((f[3:] for f in self.flags if f.startswith("as=")), None)
+
+
+@dataclass(frozen=True)
+class TypeInfo:
+    name: str
+    quad: str
+    intensity: float
+    needs_target: bool
+
+
+@dataclass
+class Lexicon:
+    patterns: dict[tuple[str, str], list[Pattern]] = field(default_factory=dict)
+    types: dict[str, TypeInfo] = field(default_factory=dict)
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    groups: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def cue(self, name: str) -> frozenset[str]:
+        return self.cues.get(name, frozenset())
+
+    def candidates(self, lemma: str, pos: str) -> list[Pattern]:
+        return self.patterns.get((lemma, pos), [])
+
+
+def _rows(name: str) -> list[tuple[int, list[str]]]:
+    path = resources.files("tidings").joinpath("data", "events", name)
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        rows.append((number, [cell.strip() for cell in line.split("\t")]))
+    return rows
+
+
+def _fail(name: str, number: int, why: str) -> TidingsError:
+    return TidingsError(f"data/events/{name} line {number}: {why}; fix the row")
+
+
+def _slots(cell: str) -> tuple[str, ...]:
+    return () if cell in ("", "-") else tuple(s.strip() for s in cell.split(",") if s.strip())
+
+
+def parse_types(rows: list[tuple[int, list[str]]]) -> dict[str, TypeInfo]:
+    types = {}
+    for number, cells in rows:
+        if len(cells) != 4:
+            raise _fail("types.tsv", number, f"expected 4 columns, got {len(cells)}")
+        name, quad, intensity, needs = cells
+        if name not in PLOVER_TYPES:
+            raise _fail("types.tsv", number, f"{name!r} is not a PLOVER type")
+        types[name] = TypeInfo(name, quad, float(intensity), needs == "yes")
+    return types
+
+
+def parse_patterns(
+    rows: list[tuple[int, list[str]]], types: dict[str, TypeInfo]
+) -> dict[tuple[str, str], list[Pattern]]:
+    patterns: dict[tuple[str, str], list[Pattern]] = {}
+    for number, cells in rows:
+        if len(cells) != 8:
+            raise _fail("patterns.tsv", number, f"expected 8 columns, got {len(cells)}")
+        phrase, pos, kind, mode, intensity, source, target, flags = cells
+        if pos not in ("verb", "noun"):
+            raise _fail("patterns.tsv", number, f"pos {pos!r} is not verb or noun")
+        if kind not in types:
+            raise _fail("patterns.tsv", number, f"{kind!r} is not a PLOVER type in types.tsv")
+        words = phrase.lower().split()
+        if len(words) not in (1, 2):
+            raise _fail("patterns.tsv", number, "a phrase is one lemma or a lemma and a dependent")
+        value = types[kind].intensity if intensity == "-" else float(intensity)
+        if not -10.0 <= value <= 10.0:
+            raise _fail("patterns.tsv", number, f"intensity {value} outside -10 … +10")
+        pattern = Pattern(
+            phrase=phrase,
+            head=words[0],
+            child=words[1] if len(words) == 2 else None,
+            pos=pos,
+            type=kind,
+            mode=None if mode == "-" else mode,
+            intensity=value,
+            source=_slots(source),
+            target=_slots(target),
+            flags=frozenset(_slots(flags)),
+        )
+        patterns.setdefault((pattern.head, pos), []).append(pattern)
+    for found in patterns.values():  # two-word phrases are tried first
+        found.sort(key=lambda p: p.child is None)
+    return patterns
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """The coder's data, read once per process."""
+    types = parse_types(_rows("types.tsv"))
+    missing = set(PLOVER_TYPES) - set(types)
+    if missing:
+        raise TidingsError(f"data/events/types.tsv lacks {sorted(missing)}; add a row for each")
+    cues = {cells[0]: frozenset(cells[1].split()) for _, cells in _rows("cues.tsv")}
+    groups = {cells[0]: (cells[1], cells[2]) for _, cells in _rows("groups.tsv")}
+    return Lexicon(parse_patterns(_rows("patterns.tsv"), types), types, cues, groups)
