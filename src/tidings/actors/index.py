@@ -1,6 +1,7 @@
 """The actor index: which actor a span of a paragraph refers to.
 
-Placeholder shape of the contract; the resolution itself is built in this package.
+`resolve_actors` builds it (the resolution itself lives in `resolve.py`);
+`ActorIndex.actor_for_span` is what the quotes and events steps ask.
 """
 
 from __future__ import annotations
@@ -20,31 +21,66 @@ class ActorIndex:
     entities: list[Entity] = field(default_factory=list)
     # (paragraph, start, end, actor id) for every resolved mention, pronouns included
     mentions: list[tuple[int, int, int, str]] = field(default_factory=list)
+    # the parsed paragraphs (spaCy Docs), when known: they let a span find its head
+    docs: Sequence[Any] = field(default_factory=list, repr=False, compare=False)
 
     def by_id(self, actor_id: str | None) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
 
+    def mentions_of(self, actor_id: str) -> list[tuple[int, int, int]]:
+        return [(p, s, e) for p, s, e, a in self.mentions if a == actor_id]
+
     def actor_for_span(self, paragraph: int, start: int, end: int) -> Actor | None:
-        """The actor whose mention overlaps [start, end) in `paragraph`, preferring the
-        tightest mention; None when the span mentions no known actor."""
-        best: tuple[int, str] | None = None
-        for p, s, e, actor_id in self.mentions:
-            if p == paragraph and s < end and start < e:
-                size = e - s
-                if best is None or size < best[0]:
-                    best = (size, actor_id)
-        return self.by_id(best[1]) if best else None
+        """The actor a span of `paragraph` refers to, or None.
+
+        When the paragraph's parse is known, the span's syntactic head decides:
+        "Russian authorities" is the government (head "authorities"), not Russia;
+        "Kremlin spokesman Dmitry Peskov" is Peskov; "the security forces’
+        handling" falls back to the mention it overlaps. Among mentions holding
+        the head, the tightest wins; without a head mention, the tightest
+        mention overlapping the span.
+        """
+        head = self._head(paragraph, start, end)
+        if head is not None:
+            found = self._tightest(paragraph, head[0], head[1], contain=True)
+            if found is not None:
+                return self.by_id(found)
+        found = self._tightest(paragraph, start, end, contain=False)
+        return self.by_id(found) if found else None
 
     def actor_for_token(self, paragraph: int, token: Any) -> Actor | None:
         return self.actor_for_span(paragraph, token.idx, token.idx + len(token.text))
 
+    def _tightest(self, paragraph: int, start: int, end: int, contain: bool) -> str | None:
+        best: tuple[int, str] | None = None
+        for p, s, e, actor_id in self.mentions:
+            if p != paragraph:
+                continue
+            ok = (s <= start and end <= e) if contain else (s < end and start < e)
+            if ok and (best is None or e - s < best[0]):
+                best = (e - s, actor_id)
+        return best[1] if best else None
+
+    def _head(self, paragraph: int, start: int, end: int) -> tuple[int, int] | None:
+        if not (0 <= paragraph < len(self.docs)):
+            return None
+        doc = self.docs[paragraph]
+        tokens = [t for t in doc if t.idx < end and start < t.idx + len(t.text)]
+        if not tokens:
+            return None
+        inside = {t.i for t in tokens}
+        roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+        head = roots[0] if len(roots) == 1 else None
+        if head is None:  # several roots (a span cut across phrases): the last noun
+            nouns = [t for t in roots if t.pos_ in ("NOUN", "PROPN", "PRON")]
+            head = nouns[-1] if nouns else None
+        if head is None:
+            return None
+        return max(head.idx, start), min(head.idx + len(head.text), end)
+
 
 def resolve_actors(paragraphs: Sequence[str], docs: Sequence[Any]) -> ActorIndex:
-    """Entities and actors of an article (placeholder: entities only, no actors yet)."""
-    index = ActorIndex()
-    for number, doc in enumerate(docs):
-        for ent in doc.ents:
-            index.entities.append(
-                Entity(ent.text, ent.label_, number, ent.start_char, ent.end_char, None)
-            )
-    return index
+    """Entities, actors and every mention of them in an article (see `resolve.py`)."""
+    from tidings.actors.resolve import Resolver
+
+    return Resolver(paragraphs, docs).run()

@@ -1,0 +1,142 @@
+"""The actor knowledge in `data/actors/`, loaded once: names, codes and role words.
+
+Files (tab-separated, `#` comments; see each file's header):
+
+- `countries.tsv`  generated from pycountry by `tools/build_actor_data.py`
+- `capitals.tsv`, `demonyms.tsv`, `seats.tsv`, `igos.tsv`, `media.tsv`,
+  `groups.tsv`, `people.tsv`  hand-curated names
+- `roles.tsv`   role words (head nouns) -> CAMEO role, kind, merge key, flags
+- `titles.tsv`  titles and honorifics written before a name
+
+`Gazetteer.find(text)` returns the names of a paragraph, longest first and
+case-sensitive, never inside a word nor right after a hyphen ("anti-Kremlin"
+is an attitude, not the Kremlin).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from tidings.data import lines
+
+# Kinds of names, in the order that wins when one surface is listed twice.
+NAME_KINDS = ("country", "igo", "media", "group", "person", "seat", "capital", "demonym")
+
+
+@dataclass(frozen=True)
+class Name:
+    """A known name: what a surface form in the text stands for."""
+
+    text: str
+    kind: str  # one of NAME_KINDS
+    country: str | None = None
+    org: str | None = None
+    role: str | None = None
+    display: str = ""  # the actor name shown in records
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class RoleWord:
+    phrase: str
+    role: str | None
+    kind: str  # person, group, organization
+    key: str  # merge key ("=" resolved to the phrase)
+    strong: bool
+    context: bool
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str
+    role_word: str | None
+    gender: str | None
+
+
+@dataclass
+class Gazetteer:
+    names: dict[str, Name] = field(default_factory=dict)
+    roles: dict[str, RoleWord] = field(default_factory=dict)
+    titles: dict[str, Title] = field(default_factory=dict)
+    country_display: dict[str, str] = field(default_factory=dict)
+    adjective: dict[str, str] = field(default_factory=dict)  # alpha-3 -> "Russian"
+    igo_display: dict[str, str] = field(default_factory=dict)
+    _regex: re.Pattern[str] | None = None
+
+    def find(self, text: str) -> list[tuple[int, int, Name]]:
+        if self._regex is None:
+            alternatives = sorted(self.names, key=len, reverse=True)
+            body = "|".join(re.escape(a) for a in alternatives)
+            self._regex = re.compile(rf"(?<![\w\-])(?:{body})(?![\w])")
+        return [(m.start(), m.end(), self.names[m.group()]) for m in self._regex.finditer(text)]
+
+    def role_word(self, phrase: str) -> RoleWord | None:
+        return self.roles.get(phrase.lower())
+
+    def country_name(self, code: str | None) -> str | None:
+        return self.country_display.get(code) if code else None
+
+    def adjective_for(self, code: str) -> str:
+        return self.adjective.get(code) or self.country_display.get(code, code)
+
+
+def _rows(name: str, width: int) -> list[list[str]]:
+    rows = []
+    for line in lines(f"actors/{name}"):
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) < width:
+            raise ValueError(f"data/actors/{name}: expected {width} columns in {line!r}")
+        rows.append(cells)
+    return rows
+
+
+def _code(cell: str) -> str | None:
+    return None if cell in ("", "-") else cell
+
+
+@cache
+def load() -> Gazetteer:
+    g = Gazetteer()
+    candidates: list[Name] = []
+    for text, code, display in _rows("countries.tsv", 3):
+        g.country_display.setdefault(code, display)
+        candidates.append(Name(text, "country", code, display=display))
+    for text, code in _rows("demonyms.tsv", 2):
+        g.adjective.setdefault(code, text)
+    for text, code in _rows("capitals.tsv", 2):
+        candidates.append(Name(text, "capital", code, display=g.country_display.get(code, code)))
+    for text, code in _rows("demonyms.tsv", 2):
+        candidates.append(Name(text, "demonym", code, display=g.country_display.get(code, code)))
+    for text, code, role in _rows("seats.tsv", 3):
+        candidates.append(Name(text, "seat", code, role=role, display=text))
+    for text, code in _rows("igos.tsv", 2):
+        g.igo_display.setdefault(code, text)
+        candidates.append(Name(text, "igo", org=code, role="IGO", display=g.igo_display[code]))
+    for text, code, display in _rows("media.tsv", 3):
+        candidates.append(Name(text, "media", _code(code), role="MED", display=display))
+    for text, code, role, display in _rows("groups.tsv", 4):
+        candidates.append(Name(text, "group", _code(code), role=_code(role), display=display))
+    for text, code, role, description in _rows("people.tsv", 4):
+        candidates.append(
+            Name(
+                text, "person", _code(code), role=_code(role), display=text, description=description
+            )
+        )
+    rank = {k: i for i, k in enumerate(NAME_KINDS)}
+    for name in sorted(candidates, key=lambda n: rank[n.kind]):
+        g.names.setdefault(name.text, name)
+    for phrase, role, kind, key, flags in _rows("roles.tsv", 5):
+        options = {f.strip() for f in flags.split(",")}
+        g.roles[phrase.lower()] = RoleWord(
+            phrase.lower(),
+            _code(role),
+            kind,
+            phrase.lower() if key == "=" else key,
+            strong="strong" in options,
+            context="context" in options,
+        )
+    for text, role_word, gender in _rows("titles.tsv", 3):
+        g.titles[text] = Title(text, _code(role_word), _code(gender))
+    return g

@@ -1,0 +1,935 @@
+"""Resolve the mentions of an article to actors.
+
+What becomes an actor, and which mentions are the same actor:
+
+- **Countries.** A country's name, its capital used as a metonym ("Moscow",
+  "Washington") and its demonym used as a noun ("the Russians") or on a
+  phrase that is not itself an actor ("Russian elections") are the
+  *country-level actor*: `kind` country, `role` null, `name` the country's
+  short name ("Russia", "United States").
+- **Governments.** Seats of power ("the Kremlin", "the White House",
+  "Downing Street") and generic government words with a country ("Russian
+  authorities", "the Biden administration", "Russian officials", "the
+  government") are *one government actor per country*: `kind` organization,
+  `role` GOV, `name` "Russian government". Seats of another role are the
+  matching collective: "the Pentagon" is the U.S. military (MIL).
+  So "Moscow" and "the Kremlin" share `country: RUS` but are two actors:
+  the state as a whole and its government, as CAMEO codes RUS and RUSGOV.
+- **Collectives.** A role word of `roles.tsv` ("police", "troops",
+  "protesters", "the foreign ministry") is one actor per (country, org, key):
+  "police" and "riot police" in a Russian story are both "Russian police".
+  The country comes from the phrase ("Russian police", "France’s foreign
+  minister", "police in Moscow", "Kremlin officials"), else, for role words
+  flagged `context`, from the article's dominant country (the one its names
+  mention most; ties go to the first named). Words like "global" or
+  "international" on the phrase block that guess.
+- **International organisations, news outlets, named groups** are one actor
+  per short code or display name; other ORG entities one per name.
+- **People** are found through PERSON entities and `people.tsv`, with spaCy's
+  slips mended: a title inside the entity is cut off ("President Vladimir
+  Putin" -> "Vladimir Putin"), and a surname that spaCy tags GPE or ORG (or
+  misses) where the article elsewhere names the person becomes that person.
+  Shorter names ("Putin", "Mr. Putin") join the fullest name holding them.
+  What the article says about a person — a title or description before the
+  name ("Kremlin spokesman Dmitry Peskov"), an apposition ("Amina Diallo, the
+  agency’s director") — gives `description`, `country` and `role`;
+  `people.tsv` fills in for well-known leaders the article does not describe.
+  A singular role phrase without a name ("a Kremlin spokesman", "the
+  spokesman") is the named person whose description has that role word and
+  a compatible country, else an unnamed person named by the phrase
+  ("France’s foreign minister"). "he"/"she" go to the most recent
+  gender-compatible person, preferring the subject of the nearest sentence
+  that names one; "it"/"its" to a non-person subject of the same or the
+  previous sentence.
+
+Roles follow `roles.tsv`: a strong head word keeps its role ("Kremlin critic"
+is OPP), a weak one takes its modifier's ("police spokesman" is COP,
+"Pentagon spokesman" MIL, "UN spokesman" IGO).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from tidings.actors import gazetteer
+from tidings.actors.index import ActorIndex
+from tidings.record import Actor, Entity
+
+QUOTE_CHARS = '"“”‘’«»„'
+# marks that never double as an apostrophe: a phrase never runs across them
+HARD_QUOTES = '"“”‘«»„'
+NAMED_LABELS = frozenset(
+    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+)
+LABEL_FOR_KIND = {
+    "country": "GPE",
+    "capital": "GPE",
+    "demonym": "NORP",
+    "seat": "ORG",
+    "igo": "ORG",
+    "media": "ORG",
+    "group": "ORG",
+    "person": "PERSON",
+}
+ARTICLES = frozenset({"the", "a", "an"})
+FIRST_SECOND_PERSON = frozenset({"our", "my", "your", "we", "i", "you", "us", "me", "ours"})
+BLOCK_CONTEXT = frozenset(
+    {"global", "world", "international", "foreign", "western", "overseas", "other", "some"}
+)
+MODIFIER_DEPS = frozenset(
+    {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "case", "predet"}
+)
+PERSON_PRONOUNS = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+THING_PRONOUNS = frozenset({"it", "its"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+COLLECTIVE_FOR_ROLE = {"GOV": "government", "MIL": "military", "LEG": "parliament", "COP": "police"}
+COLLECTIVE_KIND = {"government": "organization", "military": "organization"}
+PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
+ORG_SUFFIX_ROLES = {
+    "Inc": "BUS",
+    "Inc.": "BUS",
+    "Corp": "BUS",
+    "Corp.": "BUS",
+    "Ltd": "BUS",
+    "Ltd.": "BUS",
+    "plc": "BUS",
+    "PLC": "BUS",
+    "AG": "BUS",
+    "SA": "BUS",
+    "Co.": "BUS",
+    "Group": "BUS",
+    "Bank": "BUS",
+    "Airlines": "BUS",
+    "Ministry": "GOV",
+    "Department": "GOV",
+}
+
+
+@dataclass
+class _Actor:
+    key: tuple
+    kind: str
+    name: str
+    country: str | None = None
+    org: str | None = None
+    role: str | None = None
+    description: str | None = None
+    gender: str | None = None
+    role_keys: set[str] = field(default_factory=set)
+    name_forms: list[str] = field(default_factory=list)
+    desc_at: tuple[int, int] | None = None
+
+
+@dataclass
+class _Mention:
+    p: int
+    start: int
+    end: int
+    key: tuple
+    subject: bool = False
+    sent: int = 0  # start char of its sentence
+
+
+@dataclass
+class _Match:
+    start: int
+    end: int
+    name: gazetteer.Name
+    inside_name: bool = False  # part of a longer named entity ("Bank of Russia")
+
+
+@dataclass
+class _Analysis:
+    """What a noun phrase says about its actor besides its head word."""
+
+    country: str | None = None
+    country_from_text: bool = False
+    org: str | None = None
+    modifier_role: str | None = None
+    seat_role: str | None = None
+    named: tuple | None = None  # key of a named org the phrase is about
+    blocked: bool = False
+    first_person: bool = False
+
+
+class Resolver:
+    def __init__(self, paragraphs: Sequence[str], docs: Sequence[Any]) -> None:
+        self.paragraphs = list(paragraphs)
+        self.docs = list(docs)
+        self.g = gazetteer.load()
+        self.actors: dict[tuple, _Actor] = {}
+        self.mentions: list[_Mention] = []
+        self.entities: list[list[Any]] = []  # [text, label, p, start, end]
+        self.matches: list[list[_Match]] = [[] for _ in self.docs]
+        self.person_spans: list[list[tuple[int, int, tuple]]] = [[] for _ in self.docs]
+        self.covered: list[set[int]] = [set() for _ in self.docs]  # token ids already an NP
+        self.dominant: str | None = None
+
+    # -- the steps ---------------------------------------------------------------
+
+    def run(self) -> ActorIndex:
+        if not self.docs:
+            return ActorIndex(docs=self.docs)
+        self._entities()
+        self._gazetteer()
+        self._dominant_country()
+        self._people()
+        self._names()
+        self._noun_phrases()
+        self._pronouns()
+        return self._index()
+
+    def _entities(self) -> None:
+        """spaCy's named entities, with clear slips mended."""
+        for p, doc in enumerate(self.docs):
+            for ent in doc.ents:
+                if ent.label_ not in NAMED_LABELS:
+                    continue
+                start, end = _trim_quotes(self.paragraphs[p], ent.start_char, ent.end_char)
+                label = ent.label_
+                if label == "PERSON":
+                    start = self._skip_title(p, start, end)
+                if start >= end:
+                    continue
+                self.entities.append([self.paragraphs[p][start:end], label, p, start, end])
+
+    def _gazetteer(self) -> None:
+        for p, text in enumerate(self.paragraphs):
+            for start, end, name in self.g.find(text):
+                inside = False
+                for e_text, label, ep, es, ee in self.entities:
+                    if ep != p or not (es <= start and end <= ee):
+                        continue
+                    longer = _strip_article(e_text) != text[start:end] and (ee - es) > (end - start)
+                    if longer and label == "PERSON" and name.kind != "person":
+                        inside = None  # "Jordan" in "Michael Jordan": not the country
+                        break
+                    if longer and label in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW"):
+                        inside = True
+                if inside is None:
+                    continue
+                self.matches[p].append(_Match(start, end, name, inside))
+        # entity labels from the lists; names spaCy missed become entities
+        for ent in self.entities:
+            text, label, p, start, end = ent
+            m = next(
+                (
+                    m
+                    for m in self.matches[p]
+                    if m.name.text == _strip_article(text) and m.end == end
+                ),
+                None,
+            )
+            if m is not None:
+                ent[1] = LABEL_FOR_KIND[m.name.kind]
+        for p, found in enumerate(self.matches):
+            for m in found:
+                if not any(e[2] == p and e[3] < m.end and m.start < e[4] for e in self.entities):
+                    label = LABEL_FOR_KIND[m.name.kind]
+                    self.entities.append(
+                        [self.paragraphs[p][m.start : m.end], label, p, m.start, m.end]
+                    )
+
+    def _dominant_country(self) -> None:
+        counts: Counter[str] = Counter()
+        first: dict[str, tuple[int, int]] = {}
+        for p, found in enumerate(self.matches):
+            for m in found:
+                code = m.name.country
+                if code and m.name.kind in ("country", "capital", "demonym", "seat"):
+                    counts[code] += 1
+                    first.setdefault(code, (p, m.start))
+        if counts:
+            self.dominant = min(counts, key=lambda c: (-counts[c], first[c]))
+
+    # -- people ------------------------------------------------------------------
+
+    def _people(self) -> None:
+        occurrences: list[tuple[int, int, int]] = []  # (p, start, end) of a person's name
+        for _text, label, p, start, end in self.entities:
+            if label == "PERSON":
+                occurrences.append((p, start, end))
+        for p, found in enumerate(self.matches):
+            for m in found:
+                if m.name.kind == "person" and not any(
+                    op == p and os < m.end and m.start < oe for op, os, oe in occurrences
+                ):
+                    occurrences.append((p, m.start, m.end))
+        words = {o: self._name_words(o) for o in occurrences}
+        occurrences = [o for o in occurrences if words[o]]
+        # full names first, then the short forms that join them
+        people: list[tuple[tuple, list[str]]] = []  # (key, name words)
+        for o in sorted(occurrences, key=lambda o: (-len(words[o]), o)):
+            w = words[o]
+            if len(w) < 2:
+                continue
+            same = next((k for k, pw in people if _contains_words(pw, w)), None)
+            if same is None:
+                key = ("person", " ".join(w))
+                people.append((key, w))
+                self._actor(key, "person", " ".join(w)).name_forms.append(" ".join(w))
+        surnames = {pw[-1]: k for k, pw in people}
+        # surnames spaCy tagged GPE/ORG/NORP, or missed, are people named elsewhere
+        for ent in self.entities:
+            text, label, p, start, end = ent
+            if label != "PERSON" and text in surnames and not self._gazetteer_name(p, start, end):
+                ent[1] = "PERSON"
+                occurrences.append((p, start, end))
+                words[(p, start, end)] = [text]
+        for p, doc in enumerate(self.docs):
+            for tok in doc:
+                if tok.text in surnames and tok.tag_ == "NNP":
+                    s, e = tok.idx, tok.idx + len(tok.text)
+                    if not any(ep == p and es < e and s < ee for _, _, ep, es, ee in self.entities):
+                        self.entities.append([tok.text, "PERSON", p, s, e])
+                        occurrences.append((p, s, e))
+                        words[(p, s, e)] = [tok.text]
+        occurrences.sort()
+        last_seen: dict[tuple, tuple[int, int]] = {}
+        for o in occurrences:
+            w = words[o]
+            candidates = [k for k, pw in people if _contains_words(pw, w)]
+            if not candidates:
+                key = ("person", " ".join(w))
+                people.append((key, w))
+                actor = self._actor(key, "person", " ".join(w))
+                actor.name_forms.append(" ".join(w))
+                candidates = [key]
+            key = max(candidates, key=lambda k: last_seen.get(k, (-1, -1)))
+            last_seen[key] = (o[0], o[1])
+            p, start, end = o
+            self.person_spans[p].append((start, end, key))
+            self._gender_from_title(p, start, key)
+            self._mention(p, start, end, key)
+        for o in occurrences:
+            key = next(k for s, e, k in self.person_spans[o[0]] if (s, e) == (o[1], o[2]))
+            self._describe_person(o, key)
+        for key, actor in self.actors.items():
+            if actor.kind != "person":
+                continue
+            known = self.g.names.get(actor.name)
+            if known is not None and known.kind == "person":
+                actor.country = actor.country or known.country
+                actor.role = actor.role or known.role
+                actor.description = actor.description or known.description
+            if actor.role_keys and actor.country is None and self._takes_context(actor):
+                actor.country = self.dominant
+
+    def _takes_context(self, actor: _Actor) -> bool:
+        return (
+            any((rw := self.g.roles.get(k)) is not None and rw.context for k in actor.role_keys)
+            and not actor.org
+        )
+
+    def _name_words(self, o: tuple[int, int, int]) -> list[str]:
+        p, start, end = o
+        text = self.paragraphs[p][start:end]
+        for suffix in ("’s", "'s", "’", "'"):
+            if text.endswith(suffix):
+                text = text[: -len(suffix)]
+        return [w for w in text.split() if w[:1].isupper()]
+
+    def _skip_title(self, p: int, start: int, end: int) -> int:
+        """The start of a person's name past a title spaCy put inside it."""
+        text = self.paragraphs[p]
+        moved = True
+        while moved:
+            moved = False
+            for title in sorted(self.g.titles, key=len, reverse=True):
+                after = start + len(title)
+                if text.startswith(title, start) and after < end and text[after] == " ":
+                    start, moved = after + 1, True
+                    break
+        return start
+
+    def _gender_from_title(self, p: int, start: int, key: tuple) -> None:
+        before = self.paragraphs[p][:start].rstrip()
+        for title, info in self.g.titles.items():
+            if info.gender and before.endswith(title) and _word_start(before, len(title)):
+                self.actors[key].gender = self.actors[key].gender or info.gender
+
+    def _describe_person(self, o: tuple[int, int, int], key: tuple) -> None:
+        """Title, description before the name, or apposition: country, role, description."""
+        p, start, end = o
+        doc = self.docs[p]
+        head = _token_at(doc, end - 1)
+        if head is None:
+            return
+        actor = self.actors[key]
+        span = self._np_span(p, head)
+        phrases: list[tuple[int, int, Any]] = []
+        if span[0] < start:
+            phrases.append((span[0], start, head))
+            self._mention(p, span[0], max(end, span[1]), key)
+        for child in head.children:
+            if child.dep_ == "appos" and child.i > head.i:
+                phrases.append((child.left_edge.idx, _tok_end(child.right_edge), child))
+        if head.dep_ == "appos" and head.head.i < head.i and head.head.pos_ in ("NOUN", "PROPN"):
+            noun = head.head
+            np_start = self._np_span(p, noun)[0]
+            phrases.append((np_start, _tok_end(noun), noun))
+            self._mention(p, np_start, _tok_end(noun), key)
+        for s, e, phrase_head in phrases:
+            s = self._trim_description(p, s, e)
+            text = self.paragraphs[p][s:e].strip(" ,")
+            role_head = phrase_head if phrase_head.idx >= s else None
+            found = self._role_of_description(p, s, e, role_head)
+            if found is None:
+                continue
+            rw, analysis, role = found
+            if rw is not None:
+                actor.role_keys.add(rw.key)
+            if not actor.description and text:
+                actor.description = text
+            actor.role = actor.role or role
+            if analysis.country and analysis.country_from_text:
+                actor.country = actor.country or analysis.country
+            actor.org = actor.org or analysis.org
+
+    def _trim_description(self, p: int, start: int, end: int) -> int:
+        """Drop leading articles and participles ("detained Kremlin critic")."""
+        doc = self.docs[p]
+        for tok in doc:
+            if tok.idx < start:
+                continue
+            if tok.idx >= end:
+                break
+            if tok.lower_ in ARTICLES or tok.tag_ in PARTICIPLE_TAGS or tok.text in self.g.titles:
+                if tok.text in self.g.titles and self.g.titles[tok.text].role_word:
+                    break
+                start = _tok_end(tok)
+                while start < end and self.paragraphs[p][start] == " ":
+                    start += 1
+                continue
+            break
+        return start
+
+    def _role_of_description(
+        self, p: int, start: int, end: int, head: Any
+    ) -> tuple[gazetteer.RoleWord | None, _Analysis, str | None] | None:
+        """The role word, analysis and role of a description; None when it says nothing."""
+        doc = self.docs[p]
+        tokens = [t for t in doc if start <= t.idx < end and not t.is_punct]
+        if not tokens:
+            return None
+        if head is None or head not in tokens:
+            nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN")]
+            head = nouns[-1] if nouns else tokens[-1]
+        rw, rw_start = self._role_phrase(head, p)
+        title = self.g.titles.get(self.paragraphs[p][start:end].strip())
+        if rw is None and title and title.role_word:
+            rw, rw_start = self.g.roles.get(title.role_word), head.idx
+        analysis = self._analyze(p, start, rw_start if rw else _tok_end(head), head)
+        if rw is None and not (analysis.country_from_text or analysis.org):
+            return None
+        role = self._role(rw, analysis)
+        return rw, analysis, role
+
+    # -- names: countries, seats, organisations ----------------------------------
+
+    def _names(self) -> None:
+        for p, found in enumerate(self.matches):
+            for m in found:
+                if m.inside_name or m.name.kind == "person":
+                    continue
+                key = self._name_key(m.name, p, m.start)
+                if key is None:
+                    continue
+                if m.name.kind == "demonym" and self._demonym_is_modifier(p, m):
+                    continue
+                self._mention(p, m.start, m.end, key)
+        for text, label, p, start, end in self.entities:
+            if label not in ("ORG",) or self._listed(p, start, end):
+                continue
+            name = _strip_article(text)
+            if not name or not name[0].isupper():
+                continue
+            key = ("named", name)
+            actor = self._actor(key, "organization", name)
+            words = name.split()
+            rw = self.g.roles.get(words[-1].lower())
+            role = rw.role if rw else ORG_SUFFIX_ROLES.get(words[-1])
+            inner = [m for m in self.matches[p] if start <= m.start and m.end <= end]
+            for m in inner:
+                if m.name.country and not actor.country:
+                    actor.country = m.name.country
+                if m.name.org and not actor.org:
+                    actor.org = m.name.org
+            if role in ("GOV", "MIL", "COP", "JUD", "LEG") and not actor.country:
+                actor.country = self.dominant
+            actor.role = actor.role or role
+            self._mention(p, start, end, key)
+
+    def _name_key(self, name: gazetteer.Name, p: int, start: int) -> tuple | None:
+        if name.kind in ("country", "capital", "demonym"):
+            actor = self._actor(("country", name.country), "country", name.display)
+            actor.country = name.country
+            return actor.key
+        if name.kind == "seat":
+            key = self._collective_key(name.country, None, COLLECTIVE_FOR_ROLE.get(name.role or ""))
+            actor = self.actors.get(key)
+            if actor is None:
+                actor = self._collective(key, name.role, None)
+            self._describe(actor, p, start, name.text)
+            return key
+        if name.kind == "igo":
+            actor = self._actor(("igo", name.org), "organization", name.display)
+            actor.org, actor.role = name.org, "IGO"
+            return actor.key
+        if name.kind in ("media", "group"):
+            kind = "organization" if name.role in ("MED", "NGO", "BUS") else "group"
+            actor = self._actor(("named", name.display), kind, name.display)
+            actor.country, actor.role = name.country, name.role
+            return actor.key
+        return None
+
+    def _describe(self, actor: _Actor, p: int, start: int, text: str) -> None:
+        """Collectives are described by their first mention in the text."""
+        if actor.desc_at is None or (p, start) < actor.desc_at:
+            actor.description, actor.desc_at = text, (p, start)
+
+    def _demonym_is_modifier(self, p: int, m: _Match) -> bool:
+        """A demonym on a phrase that is itself an actor ("Russian police") is not Russia."""
+        tok = _token_at(self.docs[p], m.start)
+        if tok is None or tok.dep_ not in ("amod", "compound", "nmod"):
+            return False
+        head = tok.head
+        if self._role_phrase(head, p)[0] is not None:
+            return True
+        return (
+            any(s <= head.idx < e for s, e, _ in self.person_spans[p])
+            or self._gazetteer_name(p, head.idx, _tok_end(head)) is not None
+        )
+
+    def _listed(self, p: int, start: int, end: int) -> bool:
+        """An entity that is a listed name, maybe after "the" ("The White House")."""
+        text = self.paragraphs[p]
+        return (
+            any(
+                m.end == end
+                and start <= m.start
+                and text[start : m.start].strip().lower() in ("", "the")
+                for m in self.matches[p]
+            )
+            or self._gazetteer_name(p, start, end) is not None
+        )
+
+    def _gazetteer_name(self, p: int, start: int, end: int) -> _Match | None:
+        return next((m for m in self.matches[p] if m.start <= start and end <= m.end), None)
+
+    # -- noun phrases ------------------------------------------------------------
+
+    def _noun_phrases(self) -> None:
+        for p, doc in enumerate(self.docs):
+            for tok in doc:
+                if tok.pos_ not in ("NOUN", "PROPN") and tok.lower_ not in self.g.roles:
+                    continue
+                start, end = tok.idx, _tok_end(tok)
+                # a name's phrase ("the Kremlin", "the European Union") is the name's actor
+                m = self._gazetteer_name(p, start, end)
+                if m is not None:
+                    if m.end == end and not m.inside_name and m.name.kind != "person":
+                        key = self._mention_key_at(p, m.start, m.end)
+                        s, e = self._np_span(p, tok)
+                        if key is not None and s < m.start:
+                            self._mention(p, s, max(e, m.end), key)
+                    continue
+                if any(s <= start < e for s, e, _ in self.person_spans[p]):
+                    continue
+                if any(
+                    m.p == p and m.start <= start and end <= m.end and m.key[0] == "person"
+                    for m in self.mentions
+                ):
+                    continue  # "spokesman" in "Kremlin spokesman Dmitry Peskov"
+                rw, rw_start = self._role_phrase(tok, p)
+                if rw is None:
+                    continue
+                self._role_mention(p, tok, rw, rw_start)
+
+    def _role_mention(self, p: int, head: Any, rw: gazetteer.RoleWord, rw_start: int) -> None:
+        start, end = self._np_span(p, head)
+        analysis = self._analyze(p, start, rw_start, head)
+        if analysis.first_person:
+            return
+        text = self.paragraphs[p][self._trim_description(p, start, end) : end]
+        if analysis.named is not None and rw.kind == "organization":
+            self._mention(p, start, end, analysis.named)  # "Interfax news agency"
+            return
+        role = self._role(rw, analysis)
+        country = analysis.country
+        if country is None and rw.context and not analysis.blocked and not analysis.org:
+            country = self.dominant
+        if rw.kind == "person":
+            if head.tag_ in ("NNS", "NNPS"):
+                return
+            key = self._person_for_role(p, start, rw, analysis)
+            if key is None:
+                key = ("unnamed", country, analysis.org, rw.key)
+                actor = self.actors.get(key)
+                if actor is None:
+                    actor = self._actor(key, "person", text)
+                    actor.country, actor.org, actor.role = country, analysis.org, role
+                    actor.description = text
+                    actor.role_keys.add(rw.key)
+            self._mention(p, start, end, key, head)
+            return
+        if role is None and country is None and analysis.org is None:
+            return  # "the last global leaders": nobody in particular
+        key = self._collective_key(country, analysis.org, rw.key)
+        actor = self.actors.get(key) or self._collective(key, role, rw)
+        self._describe(actor, p, start, text)
+        self._mention(p, start, end, key, head)
+
+    def _collective_key(self, country: str | None, org: str | None, rkey: str | None) -> tuple:
+        if rkey == "government":
+            return ("gov", country or org)
+        return ("collective", country, org, rkey)
+
+    def _collective(self, key: tuple, role: str | None, rw: gazetteer.RoleWord | None) -> _Actor:
+        if key[0] == "gov":
+            code = key[1]
+            rkey, country, org = (
+                "government",
+                (code if code in self.g.country_display else None),
+                None,
+            )
+            if code and country is None:
+                org = code
+        else:
+            _, country, org, rkey = key
+        prefix = self.g.adjective_for(country) if country else (org or "")
+        name = f"{prefix} {rkey}".strip() if rkey else prefix
+        kind = COLLECTIVE_KIND.get(rkey or "", rw.kind if rw else "organization")
+        actor = self._actor(key, kind, name)
+        actor.country, actor.org, actor.role = country, org, role
+        return actor
+
+    def _person_for_role(
+        self, p: int, start: int, rw: gazetteer.RoleWord, analysis: _Analysis
+    ) -> tuple | None:
+        """The named person a bare role phrase ("a Kremlin spokesman") refers to."""
+        country = analysis.country if analysis.country_from_text else None
+        best: tuple[tuple, tuple] | None = None
+        for mention in self.mentions:
+            actor = self.actors[mention.key]
+            if actor.kind != "person" or mention.key[0] != "person":
+                continue
+            if rw.key not in actor.role_keys:
+                continue
+            if country and actor.country and actor.country != country:
+                continue
+            if analysis.org and actor.org and actor.org != analysis.org:
+                continue
+            before = (mention.p, mention.start) < (p, start)
+            distance = abs(mention.p - p) * 10_000 + abs(mention.start - start)
+            rank = (0 if before else 1, distance)
+            if best is None or rank < best[0]:
+                best = (rank, mention.key)
+        return best[1] if best else None
+
+    def _role_phrase(self, head: Any, p: int) -> tuple[gazetteer.RoleWord | None, int]:
+        """The longest role phrase of roles.tsv ending at `head` (with its start char)."""
+        doc = head.doc
+        lemma = head.lemma_.lower() if head.tag_ not in ("NNS", "NNPS") else head.lower_
+        ofs = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
+        for prep in ofs:
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if objs and (rw := self.g.roles.get(f"{head.lower_} of {objs[0].lower_}")):
+                return rw, head.idx
+        for width in (3, 2):
+            first = head.i - width + 1
+            if first < 0:
+                continue
+            words = [t.lower_ for t in doc[first : head.i]]
+            for last in {head.lower_, lemma}:
+                rw = self.g.roles.get(" ".join([*words, last]))
+                if rw is not None:
+                    return rw, doc[first].idx
+        for word in (head.lower_, lemma):
+            rw = self.g.roles.get(word)
+            if rw is not None:
+                if rw.kind == "person" and head.tag_ in ("NNS", "NNPS") and word == lemma:
+                    continue  # "spokesmen" is not one spokesman
+                return rw, head.idx
+        return None, head.idx
+
+    def _analyze(self, p: int, start: int, end: int, head: Any) -> _Analysis:
+        """Country, organisation and modifier roles in [start, end) and head's of/in/for."""
+        a = _Analysis()
+        doc = self.docs[p]
+        for m in self.matches[p]:
+            if not (start <= m.start and m.end <= end):
+                continue
+            self._take_name(a, p, m)
+        for s, _e, key in self.person_spans[p]:
+            if start <= s < end and self.actors[key].country and not a.country:
+                a.country, a.country_from_text = self.actors[key].country, True
+        for ent_text, label, ep, es, ee in self.entities:
+            if ep == p and start <= es and ee <= end and label == "ORG":
+                if not self._listed(p, es, ee):
+                    a.named = ("named", _strip_article(ent_text))
+        for tok in doc:
+            if not (start <= tok.idx < end):
+                continue
+            if tok.lower_ in FIRST_SECOND_PERSON and tok.dep_ == "poss":
+                a.first_person = True
+            if tok.lower_ in BLOCK_CONTEXT:
+                a.blocked = True
+            rw = self.g.roles.get(tok.lower_) or self.g.roles.get(tok.lemma_.lower())
+            if rw is not None and rw.role and tok.i != head.i:
+                a.modifier_role = rw.role
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "for", "from", "at"):
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                m = self._gazetteer_name(p, obj.idx, _tok_end(obj))
+                if m is not None:
+                    self._take_name(a, p, m)
+        return a
+
+    def _take_name(self, a: _Analysis, p: int, m: _Match) -> None:
+        name = m.name
+        if name.kind in ("country", "capital", "demonym", "seat") and not a.country:
+            a.country, a.country_from_text = name.country, True
+        if name.kind == "seat":
+            a.seat_role = name.role
+        if name.kind == "igo":
+            a.org = a.org or name.org
+        if name.kind in ("media", "group"):
+            a.named = ("named", name.display)
+            if name.country and not a.country:
+                a.country, a.country_from_text = name.country, True
+
+    def _role(self, rw: gazetteer.RoleWord | None, a: _Analysis) -> str | None:
+        if rw is not None and rw.strong and rw.role:
+            return rw.role
+        if a.modifier_role:
+            return a.modifier_role
+        if a.seat_role:
+            return a.seat_role
+        if a.org:
+            return "IGO"
+        return rw.role if rw is not None else None
+
+    def _np_span(self, p: int, head: Any) -> tuple[int, int]:
+        """The noun phrase of `head`: its left modifiers and a possessive ending."""
+        left = head
+        for child in head.lefts:
+            if child.dep_ in MODIFIER_DEPS or child.dep_ == "punct" and child.text == "-":
+                left = min(left, child.left_edge, key=lambda t: t.i)
+        end = _tok_end(head)
+        for child in head.rights:
+            if child.dep_ == "case" and child.i == head.i + 1:
+                end = _tok_end(child)
+        start = left.idx
+        # never across a quote mark or a comma (glued or mis-parsed text)
+        text = self.paragraphs[p]
+        cut = max(text.rfind(c, start, end) for c in HARD_QUOTES + ",;:()")
+        if cut >= 0:
+            start = cut + 1
+            while start < end and text[start] == " ":
+                start += 1
+        return start, end
+
+    def _mention_key_at(self, p: int, start: int, end: int) -> tuple | None:
+        for m in self.mentions:
+            if m.p == p and m.start == start and m.end == end:
+                return m.key
+        return None
+
+    # -- pronouns ----------------------------------------------------------------
+
+    def _pronouns(self) -> None:
+        people = sorted(
+            (m for m in self.mentions if self.actors[m.key].kind == "person"),
+            key=lambda m: (m.p, m.start),
+        )
+        things = [m for m in self.mentions if self.actors[m.key].kind != "person" and m.subject]
+        for p, doc in enumerate(self.docs):
+            for tok in doc:
+                word = tok.lower_
+                if word in PERSON_PRONOUNS and tok.pos_ == "PRON":
+                    key = self._person_for_pronoun(p, tok, PERSON_PRONOUNS[word], people)
+                elif word in THING_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass", "poss"):
+                    key = self._thing_for_pronoun(p, tok, things)
+                else:
+                    continue
+                if key is not None:
+                    mention = self._mention(p, tok.idx, _tok_end(tok), key, tok)
+                    if self.actors[key].kind == "person" and mention is not None:
+                        people.append(mention)
+                        people.sort(key=lambda m: (m.p, m.start))
+                        if self.actors[key].gender is None:
+                            self.actors[key].gender = PERSON_PRONOUNS[word]
+
+    def _person_for_pronoun(
+        self, p: int, tok: Any, gender: str, people: list[_Mention]
+    ) -> tuple | None:
+        earlier = [
+            m
+            for m in people
+            if (m.p, m.start) < (p, tok.idx)
+            and p - m.p <= 3
+            and self.actors[m.key].gender in (None, gender)
+        ]
+        if not earlier:
+            return None
+        # the nearest sentence naming a compatible person; its subject if it has one
+        last = earlier[-1]
+        sentence = [m for m in earlier if (m.p, m.sent) == (last.p, last.sent)]
+        subjects = [m for m in sentence if m.subject]
+        return (subjects[-1] if subjects else sentence[-1]).key
+
+    def _thing_for_pronoun(self, p: int, tok: Any, things: list[_Mention]) -> tuple | None:
+        sent = tok.sent
+        previous = sent.doc[sent.start - 1].sent if sent.start > 0 else None
+        for span in (sent, previous):
+            if span is None:
+                continue
+            found = [
+                m
+                for m in things
+                if m.p == p and span.start_char <= m.start < span.end_char and m.start < tok.idx
+            ]
+            if found:
+                return found[-1].key
+        return None
+
+    # -- bookkeeping -------------------------------------------------------------
+
+    def _actor(self, key: tuple, kind: str, name: str) -> _Actor:
+        actor = self.actors.get(key)
+        if actor is None:
+            actor = self.actors[key] = _Actor(key, kind, name)
+        return actor
+
+    def _mention(
+        self, p: int, start: int, end: int, key: tuple, head: Any = None
+    ) -> _Mention | None:
+        for m in self.mentions:
+            if (m.p, m.start, m.end) == (p, start, end):
+                return None
+        tok = head if head is not None else _token_at(self.docs[p], max(start, end - 1))
+        subject = False
+        sent = 0
+        if tok is not None:
+            sent = tok.sent.start_char
+            subject = tok.dep_ in SUBJECT_DEPS or (
+                tok.dep_ in ("compound", "appos") and tok.head.dep_ in SUBJECT_DEPS
+            )
+        mention = _Mention(p, start, end, key, subject, sent)
+        self.mentions.append(mention)
+        return mention
+
+    def _index(self) -> ActorIndex:
+        self.mentions.sort(key=lambda m: (m.p, m.start, -m.end))
+        order: list[tuple] = []
+        for m in self.mentions:
+            if m.key not in order:
+                order.append(m.key)
+        ids = {key: f"a{i}" for i, key in enumerate(order, 1)}
+        counts: Counter[tuple] = Counter()
+        for m in self.mentions:
+            nested = any(
+                o is not m
+                and o.key == m.key
+                and o.p == m.p
+                and o.start <= m.start
+                and m.end <= o.end
+                and (o.end - o.start) > (m.end - m.start)
+                for o in self.mentions
+            )
+            if not nested:
+                counts[m.key] += 1
+        actors = []
+        for key in order:
+            a = self.actors[key]
+            name = a.name
+            if a.kind == "person" and a.name_forms:
+                name = max(a.name_forms, key=lambda n: (len(n.split()), len(n)))
+            actors.append(
+                Actor(
+                    id=ids[key],
+                    name=name,
+                    kind=a.kind,
+                    country=a.country,
+                    org=a.org,
+                    role=a.role,
+                    description=a.description,
+                    mentions=counts[key],
+                )
+            )
+        mentions = [(m.p, m.start, m.end, ids[m.key]) for m in self.mentions]
+        index = ActorIndex(actors=actors, mentions=mentions, docs=self.docs)
+        for text, label, p, start, end in sorted(self.entities, key=lambda e: (e[2], e[3])):
+            actor = self._entity_actor(p, start, end, ids)
+            index.entities.append(Entity(text, label, p, start, end, actor))
+        return index
+
+    def _entity_actor(self, p: int, start: int, end: int, ids: dict[tuple, str]) -> str | None:
+        best: tuple[int, str] | None = None
+        for m in self.mentions:
+            if m.p == p and m.start <= start and end <= m.end:
+                size = m.end - m.start
+                if best is None or size < best[0]:
+                    best = (size, ids[m.key])
+        return best[1] if best else None
+
+
+def _tok_end(tok: Any) -> int:
+    return tok.idx + len(tok.text)
+
+
+def _token_at(doc: Any, char: int) -> Any:
+    for tok in doc:
+        if tok.idx <= char < tok.idx + len(tok.text):
+            return tok
+    return None
+
+
+def _strip_article(text: str) -> str:
+    for article in ("the ", "The "):
+        if text.startswith(article):
+            return text[len(article) :]
+    return text
+
+
+def _word_start(text: str, length: int) -> bool:
+    return len(text) == length or not text[-length - 1].isalnum()
+
+
+def _contains_words(full: list[str], part: list[str]) -> bool:
+    """ "Putin" and "Vladimir Putin" are in "Vladimir Putin"; "Mr. Putin" too."""
+    if len(part) > len(full):
+        return False
+    if part == full[-len(part) :] or part == full[: len(part)]:
+        return True
+    return len(part) == 1 and part[0] in full[1:]
+
+
+def _trim_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    """Cut a quote mark glued into an entity ("dialogue,”Kremlin" -> "Kremlin")."""
+    inner = [i for i in range(start, end) if text[i] in QUOTE_CHARS]
+    if not inner:
+        return start, end
+    after = inner[-1] + 1
+    if after < end and text[after:end].strip()[:1].isupper():
+        start = after
+        while start < end and text[start] == " ":
+            start += 1
+        return start, end
+    return start, inner[0]
