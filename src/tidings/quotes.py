@@ -1,13 +1,553 @@
-"""Who said what (placeholder until the quotes work lands)."""
+"""Who said what: direct, partial and indirect quotes with their speakers.
+
+Patterns, in the order they are tried on each paragraph:
+
+- **Direct quotes** are the spans between quote marks (curly “…”, straight
+  "…", guillemets «…», and single ‘…’ where a paragraph has no double
+  marks). A quote opened in one paragraph and left open runs on into the next
+  paragraph that opens with a mark; every piece keeps the run's speaker.
+- **Attribution** of a direct quote is a speech cue (`data/quotes/cues.txt`)
+  outside the quote marks: after it (“…,” he said / “…,” said Amina Diallo,
+  the agency’s director / “…,” Peskov was quoted as saying by Interfax),
+  or before it with a colon, dash or the cue itself (Peskov said: “…”). The
+  speaker is the cue's grammatical subject, or failing the parse, the actor
+  mentioned nearest to the cue on the side where the subject stands. A
+  paragraph that is nothing but a quote continues the previous paragraph's
+  speaker.
+- **Partial quotes** are short quoted phrases inside a sentence (condemned what
+  it called “harsh tactics”), licensed by a cue in the sentence; the speaker is
+  the subject the quote's clause hangs from.
+- **Indirect speech** is a cue verb with a clause: "X said (that) …", "…, X
+  said", "X told reporters …", "adding that …" (the subject of the verb it
+  hangs from), and "according to X".
+- **Relays**: a news outlet in the attribution that is not the speaker ("was
+  quoted as saying by Interfax", "told Reuters") is `via`.
+
+The speaker's name is the resolved actor's name (`Dmitry Peskov` for "he" or
+"a Kremlin spokesman"); `speaker_mention` is the phrase as written at the cue.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from tidings.actors import ActorIndex
+from tidings.data import lines
 from tidings.record import Quote
+
+PAIRS = {"“": "”", "«": "»", "„": "“"}
+DOUBLE_MARKS = '“”"«»„'
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+CLIMB_DEPS = ("advcl", "xcomp", "pcomp", "prep", "conj", "ccomp", "acl", "relcl", "dobj", "pobj")
+WH_WORDS = frozenset({"what", "which", "that", "who", "whom", "whose"})
+SENTENCE_END = ".!?"
+ATTRIBUTION_END = ".!?:;—–"
+PRONOUN_WORDS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
+
+
+@dataclass(frozen=True)
+class Cues:
+    speech: frozenset[str]
+    partial: frozenset[str]
+    relay: tuple[tuple[str, ...], ...]
+
+
+@cache
+def cues() -> Cues:
+    speech, partial, relay = set(), set(), []
+    for line in lines("quotes/cues.txt"):
+        lemma, _, use = line.partition("\t")
+        use = use.strip()
+        if use == "speech":
+            speech.add(lemma.strip())
+        elif use == "partial":
+            partial.add(lemma.strip())
+        elif use == "relay":
+            relay.append(tuple(lemma.split()))
+        else:
+            raise ValueError(f"data/quotes/cues.txt: unknown use {use!r} in {line!r}")
+    return Cues(frozenset(speech), frozenset(partial), tuple(relay))
+
+
+@dataclass
+class _Span:
+    """A quoted stretch of one paragraph: [start, end) is the text inside the marks."""
+
+    p: int
+    start: int
+    end: int
+    open: bool  # runs on past the paragraph's end
+    kind: str = "direct"
+
+
+@dataclass
+class _Speaker:
+    name: str | None
+    actor: str | None
+    mention: str | None
+    cue: str | None
+    via: str | None = None
 
 
 def find_quotes(paragraphs: Sequence[str], docs: Sequence[Any], actors: ActorIndex) -> list[Quote]:
-    return []
+    return _Finder(list(paragraphs), list(docs), actors).run()
+
+
+class _Finder:
+    def __init__(self, paragraphs: list[str], docs: list[Any], actors: ActorIndex) -> None:
+        self.paragraphs = paragraphs
+        self.docs = docs
+        self.actors = actors
+        self.cues = cues()
+        self.spans = [_quote_spans(p, text) for p, text in enumerate(paragraphs)]
+
+    def run(self) -> list[Quote]:
+        out: list[Quote] = []
+        previous: _Speaker | None = None  # the last speaker of a direct quote
+        last_paragraph_with_speech = -2
+        run_speaker: _Speaker | None = None  # a quote running on over paragraphs
+        for p, doc in enumerate(self.docs[: len(self.paragraphs)]):
+            spans = self.spans[p]
+            for s in spans:
+                s.kind = self._kind(p, s)
+            direct = [s for s in spans if s.kind == "direct"]
+            found: list[tuple[_Span, _Speaker | None]] = []
+            for s in direct:
+                found.append((s, self._attribution(p, s, spans)))
+            # quotes of a paragraph without their own cue share the paragraph's
+            known = [sp for _, sp in found if sp is not None]
+            shared = known[0] if known else None
+            continues = bool(direct) and self._only_quotes(p, spans)
+            starts_with_run = run_speaker is not None and bool(direct) and direct[0].start <= 1
+            for i, (s, sp) in enumerate(found):
+                if sp is None:
+                    if i == 0 and starts_with_run:
+                        sp = run_speaker
+                    elif shared is not None:
+                        sp = shared
+                    elif continues and last_paragraph_with_speech == p - 1:
+                        sp = previous
+                found[i] = (s, sp)
+            if direct and found[0][1] is None and starts_with_run:
+                found[0] = (found[0][0], run_speaker)
+            for s, sp in found:
+                out.append(self._quote(p, s.start, s.end, "direct", sp))
+            if found:
+                speakers = [sp for _, sp in found if sp is not None]
+                if speakers:
+                    previous = speakers[-1]
+                last_paragraph_with_speech = p
+            run_speaker = found[-1][1] if found and found[-1][0].open else None
+            if found and found[-1][0].open and found[-1][1] is None:
+                run_speaker = None
+            for s in spans:
+                if s.kind == "partial":
+                    sp = self._partial_speaker(p, s)
+                    if sp is not None:
+                        out.append(self._quote(p, s.start, s.end, "partial", sp))
+            indirect = self._indirect(p, doc, spans)
+            if indirect:
+                last_paragraph_with_speech = max(last_paragraph_with_speech, p)
+            out.extend(indirect)
+        # a run whose speaker is named only at its end: fill the pieces before it
+        return _fill_runs(out, self.spans)
+
+    # -- direct quotes -------------------------------------------------------------
+
+    def _kind(self, p: int, s: _Span) -> str:
+        """direct, or partial for a phrase quoted inside a sentence."""
+        text = self.paragraphs[p]
+        before = text[: max(0, s.start - 1)].rstrip()
+        if not before or before[-1] in SENTENCE_END + ":,;—–-" + DOUBLE_MARKS + "’":
+            return "direct"
+        inner = text[s.start : s.end].strip()
+        tok = _last_token_before(self.docs[p], s.start - 1)
+        if tok is not None and tok.lemma_.lower() in self.cues.speech and tok.pos_ == "VERB":
+            return "direct"
+        if inner[-1:] in SENTENCE_END + "," and len(inner.split()) >= 6 and inner[:1].isupper():
+            return "direct"
+        return "partial"
+
+    def _only_quotes(self, p: int, spans: list[_Span]) -> bool:
+        """The paragraph holds nothing but quoted words (and punctuation)."""
+        text = self.paragraphs[p]
+        rest, last = [], 0
+        for s in spans:
+            rest.append(text[last : max(last, s.start - 1)])
+            last = s.end + 1
+        rest.append(text[last:])
+        return not re.search(r"\w", "".join(rest))
+
+    def _attribution(self, p: int, s: _Span, spans: list[_Span]) -> _Speaker | None:
+        text = self.paragraphs[p]
+        doc = self.docs[p]
+        inside = [(q.start, q.end) for q in spans]
+        # after the quote: up to the end of the sentence or the next quote
+        after_start = s.end + 1
+        nxt = [q.start - 1 for q in spans if q.start > s.end]
+        after_end = min([*nxt, len(text)])
+        m = re.search(r"[.!?](\s|$)", text[after_start:after_end])
+        if m and not text[after_start : after_start + m.start()].strip() == "":
+            after_end = after_start + m.end()
+        sp = self._cue_in(p, doc, after_start, after_end, inside, after=True)
+        if sp is not None:
+            return sp
+        # before the quote: the same sentence up to the opening mark
+        prev_ends = [q.end + 1 for q in spans if q.end < s.start]
+        before_start = max([*prev_ends, 0])
+        chunk = text[before_start : max(before_start, s.start - 1)]
+        stops = [chunk.rfind(c) for c in ".!?"]
+        cut = max(stops)
+        if cut >= 0 and cut < len(chunk.rstrip()) - 1:
+            before_start += cut + 1
+        return self._cue_in(p, doc, before_start, s.start - 1, inside, after=False)
+
+    def _cue_in(
+        self,
+        p: int,
+        doc: Any,
+        start: int,
+        end: int,
+        inside: list[tuple[int, int]],
+        after: bool,
+    ) -> _Speaker | None:
+        if end <= start:
+            return None
+        tokens = [
+            t for t in doc if start <= t.idx < end and not any(a <= t.idx < b for a, b in inside)
+        ]
+        for i, tok in enumerate(tokens):
+            if self._is_cue(tok) or self._relay_at(tokens, i):
+                return self._speaker(p, tok, start, end, inside, after)
+        return None
+
+    def _is_cue(self, tok: Any) -> bool:
+        return tok.lemma_.lower() in self.cues.speech and tok.pos_ in ("VERB", "AUX")
+
+    def _relay_at(self, tokens: list[Any], i: int) -> bool:
+        for words in self.cues.relay:
+            got = tuple(t.lower_ for t in tokens[i : i + len(words)])
+            lemmas = tuple(t.lemma_.lower() for t in tokens[i : i + len(words)])
+            if words in (got, lemmas):
+                return True
+        return False
+
+    # -- speakers ------------------------------------------------------------------
+
+    def _speaker(
+        self,
+        p: int,
+        cue: Any,
+        start: int,
+        end: int,
+        inside: list[tuple[int, int]],
+        after: bool,
+    ) -> _Speaker:
+        text = self.paragraphs[p]
+        cue_text = self._cue_text(cue)
+        if cue.lower_ == "according":
+            obj = next((c for t in cue.children for c in t.children if c.dep_ == "pobj"), None)
+            if obj is None and cue.i + 2 < len(cue.doc):
+                obj = cue.doc[cue.i + 2]
+            subject = obj
+        else:
+            subject = self._subject(cue)
+        if subject is not None and not (start <= subject.idx < end):
+            subject = None
+        if subject is not None and any(a <= subject.idx < b for a, b in inside):
+            subject = None
+        if subject is not None:
+            s, e = _phrase(subject, text)
+            sp = self._named(p, s, e, cue_text)
+        else:
+            sp = self._nearest(p, cue, start, end, inside, cue_text)
+        if sp is not None:
+            sp.via = self._via(p, start, end, sp.actor)
+            return sp
+        return _Speaker(None, None, None, cue_text, self._via(p, start, end, None))
+
+    def _subject(self, cue: Any) -> Any:
+        tok = cue
+        for _ in range(6):
+            subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+            if subj is not None and subj.lower_ not in WH_WORDS:
+                return subj
+            if subj is None and tok.dep_ == "relcl":
+                return tok.head  # "the minister, who said …"
+            if tok.dep_ not in CLIMB_DEPS or tok.head is tok:
+                return None
+            tok = tok.head
+        return None
+
+    def _named(self, p: int, start: int, end: int, cue: str | None) -> _Speaker:
+        text = self.paragraphs[p]
+        mention = text[start:end].strip(" ,")
+        actor = self.actors.actor_for_span(p, start, end)
+        if actor is not None:
+            return _Speaker(actor.name, actor.id, mention, cue)
+        if mention.lower() in PRONOUN_WORDS:
+            return _Speaker(None, None, mention, cue)
+        return _Speaker(mention or None, None, mention or None, cue)
+
+    def _nearest(
+        self,
+        p: int,
+        cue: Any,
+        start: int,
+        end: int,
+        inside: list[tuple[int, int]],
+        cue_text: str | None,
+    ) -> _Speaker | None:
+        """The actor mentioned nearest the cue: before it, else (inverted) after it."""
+        text = self.paragraphs[p]
+        mentions = [
+            (s, e)
+            for mp, s, e, _ in self.actors.mentions
+            if mp == p and start <= s and e <= end and not any(a <= s < b for a, b in inside)
+        ]
+        before = [(s, e) for s, e in mentions if e <= cue.idx]
+        after = [(s, e) for s, e in mentions if s >= cue.idx + len(cue.text)]
+        if before:
+            last_end = max(e for _, e in before)
+            if not re.search(r"[,;]", text[last_end : cue.idx]) or not after:
+                s = min(s for s, e in before if e == last_end)
+                return self._named(p, s, last_end, cue_text)
+        if after:
+            first = min(s for s, _ in after)
+            e = max(e for s, e in after if s == first)
+            # "said Amina Diallo, the agency’s director": the name, then its apposition
+            return self._named(p, first, e, cue_text)
+        return None
+
+    def _via(self, p: int, start: int, end: int, speaker: str | None) -> str | None:
+        for mp, s, e, actor_id in self.actors.mentions:
+            if mp != p or not (start <= s and e <= end) or actor_id == speaker:
+                continue
+            actor = self.actors.by_id(actor_id)
+            if actor is not None and actor.role == "MED" and actor.kind != "person":
+                if (
+                    actor.kind == "organization"
+                    and actor.country is not None
+                    or "agency" in (self.paragraphs[p][s:e].lower())
+                ):
+                    return actor.name
+                return actor.name
+        return None
+
+    def _cue_text(self, cue: Any) -> str:
+        doc = cue.doc
+        if cue.lower_ == "according":
+            return "according to"
+        first = cue
+        for child in cue.lefts:
+            if child.dep_ in ("aux", "auxpass", "neg") and child.i >= cue.i - 3:
+                first = min(first, child, key=lambda t: t.i)
+        last = cue
+        if cue.lemma_.lower() == "quote":
+            nxt = doc[cue.i + 1 : cue.i + 3]
+            if len(nxt) == 2 and nxt[0].lower_ == "as" and nxt[1].tag_ == "VBG":
+                last = nxt[1]
+        return doc[first.i : last.i + 1].text
+
+    def _partial_speaker(self, p: int, s: _Span) -> _Speaker | None:
+        doc = self.docs[p]
+        inner = [t for t in doc if s.start <= t.idx < s.end]
+        if not inner:
+            return None
+        sent = inner[0].sent
+        licensed = [
+            t
+            for t in sent
+            if not (s.start <= t.idx < s.end)
+            and (
+                t.lemma_.lower() in self.cues.speech
+                and t.pos_ in ("VERB", "AUX")
+                or t.lemma_.lower() in self.cues.partial
+            )
+        ]
+        if not licensed:
+            return None  # scare quotes or a title, not somebody's words
+        ids = {t.i for t in inner}
+        head = next((t for t in inner if t.head.i not in ids), inner[-1])
+        subject = self._subject(head)
+        cue = min(licensed, key=lambda t: abs(t.i - head.i))
+        cue_text = self._cue_text(cue)
+        if subject is None:
+            subject = self._subject(cue)
+        if subject is None:
+            return None
+        start, end = _phrase(subject, self.paragraphs[p])
+        return self._named(p, start, end, cue_text)
+
+    # -- indirect speech -----------------------------------------------------------
+
+    def _indirect(self, p: int, doc: Any, spans: list[_Span]) -> list[Quote]:
+        text = self.paragraphs[p]
+        inside = [(q.start, q.end) for q in spans]
+        out = []
+        for tok in doc:
+            if any(a <= tok.idx < b for a, b in inside):
+                continue
+            if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                quote = self._according(p, tok, inside)
+                if quote is not None:
+                    out.append(quote)
+                continue
+            if not self._is_cue(tok):
+                continue
+            clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            if clause is None:
+                continue
+            start, end = clause.left_edge.idx, _end(clause.right_edge)
+            words = [t for t in clause.subtree]
+            while words and (words[0].dep_ == "mark" or words[0].is_punct):
+                words.pop(0)
+            while words and words[-1].is_punct:
+                words.pop()
+            if not words:
+                continue
+            start, end = words[0].idx, _end(words[-1])
+            quoted = sum(min(b, end) - max(a, start) for a, b in inside if a < end and start < b)
+            if quoted > 0.5 * (end - start) or len(words) < 3:
+                continue  # the attribution of a direct quote
+            sent = tok.sent
+            sp = self._speaker(p, tok, sent.start_char, _end(sent[-1]), inside, after=False)
+            if sp.name is None:
+                continue
+            out.append(self._quote(p, start, end, "indirect", sp, text))
+        return out
+
+    def _according(self, p: int, tok: Any, inside: list[tuple[int, int]]) -> Quote | None:
+        doc = tok.doc
+        sent = tok.sent
+        to = doc[tok.i + 1]
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            return None
+        phrase_start = tok.idx
+        phrase_end = _end(obj.right_edge)
+        text = self.paragraphs[p]
+        rest = (
+            text[sent.start_char : phrase_start].rstrip(" ,")
+            + " "
+            + text[phrase_end : _end(sent[-1])].lstrip(" ,")
+        ).strip(" ,.")
+        if len(rest.split()) < 3:
+            return None
+        s, e = _phrase(obj, text)
+        sp = self._named(p, s, e, "according to")
+        if sp.name is None:
+            return None
+        q = Quote(rest, "indirect", sp.name, sp.actor, sp.mention, sp.cue, None, p)
+        return q
+
+    def _quote(
+        self, p: int, start: int, end: int, kind: str, sp: _Speaker | None, text: str = ""
+    ) -> Quote:
+        words = self.paragraphs[p][start:end].strip()
+        words = words.strip(" ,")
+        if sp is None:
+            return Quote(words, kind, None, None, None, None, None, p)
+        return Quote(words, kind, sp.name, sp.actor, sp.mention, sp.cue, sp.via, p)
+
+
+def _fill_runs(quotes: list[Quote], spans: list[list[_Span]]) -> list[Quote]:
+    """Pieces of a run of quoted paragraphs take the speaker named anywhere in the run."""
+    direct = [q for q in quotes if q.kind == "direct"]
+    runs: list[list[Quote]] = []
+    current: list[Quote] = []
+    for q in direct:
+        open_here = any(s.open for s in spans[q.paragraph])
+        if current and current[-1].paragraph == q.paragraph - 1:
+            current.append(q)
+        else:
+            if current:
+                runs.append(current)
+            current = [q]
+        if not open_here:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    for run in runs:
+        named = next((q for q in reversed(run) if q.speaker), None)
+        if named is None or len(run) < 2:
+            continue
+        for q in run:
+            if q.speaker is None:
+                q.speaker, q.speaker_actor = named.speaker, named.speaker_actor
+                q.speaker_mention, q.cue, q.via = named.speaker_mention, named.cue, named.via
+    return quotes
+
+
+def _quote_spans(p: int, text: str) -> list[_Span]:
+    """Quoted stretches of a paragraph, in order; the last may run on (open)."""
+    spans: list[_Span] = []
+    has_double = any(c in text for c in DOUBLE_MARKS)
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        close: str | None = None
+        if c in PAIRS and not (c == "“" and _closing_context(text, i)):
+            close = PAIRS[c]
+        elif c == '"' and (i == 0 or not text[i - 1].isalnum()):
+            close = '"'
+        elif c == "‘" and not has_double and (i == 0 or not text[i - 1].isalnum()):
+            close = "’"
+        if close is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            if text[j] == close and (close != "’" or j + 1 >= n or not text[j + 1].isalpha()):
+                break
+            if c == "“" and text[j] == "“":  # a new quote opens: this one ran on unclosed
+                j = n
+                break
+            j += 1
+        if j >= n:
+            spans.append(_Span(p, i + 1, n, open=True))
+            break
+        if text[i + 1 : j].strip():
+            spans.append(_Span(p, i + 1, j, open=False))
+        i = j + 1
+    return spans
+
+
+def _closing_context(text: str, i: int) -> bool:
+    """“ used as a closing mark („…“ in German style) — never in English news."""
+    return False
+
+
+def _last_token_before(doc: Any, char: int) -> Any:
+    best = None
+    for tok in doc:
+        if tok.idx + len(tok.text) <= char and not tok.is_punct:
+            best = tok
+    return best
+
+
+def _end(tok: Any) -> int:
+    return tok.idx + len(tok.text)
+
+
+def _phrase(tok: Any, text: str) -> tuple[int, int]:
+    """The noun phrase of a subject: its left modifiers, the head and an apposition."""
+    start = tok.left_edge.idx
+    end = _end(tok)
+    for child in tok.rights:
+        if child.dep_ in ("appos", "compound", "flat"):
+            end = _end(child.right_edge)
+        elif child.dep_ == "punct" and child.text == ",":
+            continue
+        else:
+            break
+    for mark in DOUBLE_MARKS:
+        cut = text.rfind(mark, start, tok.idx)
+        if cut >= 0:
+            start = cut + 1
+    return start, end
