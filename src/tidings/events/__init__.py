@@ -9,14 +9,19 @@ the parsed paragraphs; `EventsStep` is the pipeline step that fills
 from __future__ import annotations
 
 from tidings.events.coder import code_events
+from tidings.events.export import events_to_csv, events_to_plover
 from tidings.events.patterns import MODALITIES, PLOVER_TYPES, load_lexicon
+from tidings.events.series import DyadPeriod, actor_code, dyad_chart, dyad_series
 from tidings.pipeline import Document
 
 __all__ = [
     "MODALITIES",
     "PLOVER_TYPES",
+    "DyadPeriod",
     "EventsStep",
+    "actor_code",
     "code_events",
+    "dyad_chart",
     "dyad_series",
     "events_to_csv",
     "events_to_plover",

@@ -130,8 +130,11 @@ class SentenceCoder:
         for trig, sources, targets, _, _ in pending:
             coded[trig.token.i] = [(s.actor, t.actor) for s in sources for t in targets]
         for trig, sources, targets, modality, agentless in pending:
-            if not targets and self.lex.types[trig.pattern.type].needs_target:
+            info = self.lex.types[trig.pattern.type]
+            if not targets and info.needs_target:
                 targets = self._fallback_targets(trig, sources, coded)
+            elif not targets and info.place_target and sources:
+                targets = self._place_target(trig, sources)
             yield from self._emit(trig, sources, targets, modality, agentless)
 
     def _emit(
@@ -247,7 +250,25 @@ class SentenceCoder:
             if found:
                 return found, False
         agentless = passive and not any(c.dep_ == "agent" for c in tok.children)
+        happening = tok.dep_ == "nsubj" and _lemma(tok.head) in self.lex.cue("happen")
+        if pattern.pos == "noun" and pattern.type == "PROTEST" and happening:
+            # "protests spread across Belarus": people of the place protest
+            for _, actor in self.places():
+                if actor is not None and actor.country:
+                    people = self._people(actor.country, "protesters")
+                    return [Filler(tok, "group", people)], False
         return [], agentless
+
+    def _people(self, country: str, name: str) -> Actor:
+        return Actor(
+            id=f"group:{country}:CVL:{name}",
+            name=name,
+            kind="group",
+            country=country,
+            role="CVL",
+            description=f"{name} ({country})",
+            mentions=1,
+        )
 
     def targets(self, trig: Trigger) -> list[Filler]:
         passive = trig.pattern.pos == "verb" and _passive(trig.token)
@@ -277,15 +298,30 @@ class SentenceCoder:
             groups = [(self._possessors(tok), "direct")]
         elif slot == "gov":
             groups = self._governor_subjects(tok)
+        elif slot == "ccsubj":  # "demanded that Washington lift …"
+            groups = [
+                (
+                    [
+                        s
+                        for c in tok.children
+                        if c.dep_ == "ccomp"
+                        for s in c.children
+                        if s.dep_ == "nsubj"
+                    ],
+                    "direct",
+                )
+            ]
         elif slot == "between":
             objs = self._prep_objects(trig, "between")
             if not objs:
                 return []
-            first, rest = objs[0], [*_conjuncts(objs[0])[1:], *objs[1:]]
-            groups = [([first], "direct")] if role == "source" else [(rest, "direct")]
+            every = [t for o in objs for t in _conjuncts(o)]
             if role == "source":
-                return self._resolve(groups[0][0], "direct", expand=False)
-            return self._resolve(rest, "direct", expand=False)
+                return self._resolve(every[:1], "direct", expand=False)
+            # "talks between A and B": A is the source, B the target; "mediate between
+            # A and B": both are targets
+            between_source = "between" in trig.pattern.source
+            return self._resolve(every[1:] if between_source else every, "direct", expand=False)
         else:
             groups = [(self._prep_objects(trig, slot), "direct")]
         for tokens, how in groups:
@@ -346,6 +382,12 @@ class SentenceCoder:
                     ctl = self._controller(tok.head)
                     if ctl:
                         out.append((ctl, "inherited"))
+                        break
+                if dep == "pcomp" and _lemma(tok.head) in ("of", "for"):
+                    # "accused Russia of shelling", "thanked Poland for taking in"
+                    objs = [c for c in tok.head.head.children if c.dep_ == "dobj"]
+                    if objs:
+                        out.append((objs, "inherited"))
                         break
                 if dep not in climb:
                     break
@@ -432,7 +474,42 @@ class SentenceCoder:
             found = self.index.actor_for_span(self.paragraph, start, end)
             if found is not None:
                 return found
+        if _lemma(tok) in self.lex.cue("institution"):
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for o in c.children:
+                        found = (
+                            self.index.actor_for_token(self.paragraph, o)
+                            if o.dep_ == "pobj"
+                            else None
+                        )
+                        if found is not None:
+                            return found
+        if tok.lower_ in self.lex.cue("pronoun") and tok.dep_ in ("nsubj", "nsubjpass"):
+            found = self._reporter(tok)
+            if found is not None:
+                return found
         return self._group(tok)
+
+    def _reporter(self, pronoun: Any) -> Actor | None:
+        """'France said it backed …': an unresolved subject pronoun of a clause that a
+        speech verb or an event governs takes that verb's subject."""
+        clause = pronoun.head
+        for _ in range(4):
+            if clause.dep_ in ("ROOT",) or clause.head is clause:
+                return None
+            gov = clause.head
+            if clause.dep_ in ("ccomp", "acl", "relcl", "advcl", "conj") and (
+                _lemma(gov) in self.lex.cue("speech") or gov.i in self.triggers
+            ):
+                subs = [c for c in gov.children if c.dep_ in SUBJECT_DEPS]
+                for s in subs:
+                    if s.lower_ not in self.lex.cue("pronoun"):
+                        return self.actor(s)
+            if gov.pos_ in ("NOUN", "PROPN"):
+                gov = gov.head
+            clause = gov
+        return None
 
     def _group(self, tok: Any) -> Actor | None:
         """A generic group ('3,000 people', 'police') of the country the sentence names."""
@@ -500,12 +577,28 @@ class SentenceCoder:
             for src, tgt in coded[other.i]:
                 if tgt is not None and _key(src) in src_keys:
                     return [Filler(other, "coordination", tgt)]
+        for other in self.triggers.values():  # "threatened to strike the United States"
+            if other is trig or other.token.i not in coded:
+                continue
+            if other.verb.head.i == trig.token.i and other.verb.dep_ in ("xcomp", "ccomp"):
+                for _, tgt in coded[other.token.i]:
+                    if tgt is not None:
+                        return [Filler(other.token, "coordination", tgt)]
         ids = {t.i for t in group for t in t.subtree}
         countries = {s.actor.country for s in sources if s.actor}
         for ent, actor in self.places():
             if actor is None or ent.root.i not in ids or actor.country in countries:
                 continue
             if actor.country or actor.org:
+                return [Filler(ent.root, "location", actor)]
+        return []
+
+    def _place_target(self, trig: Trigger, sources: list[Filler]) -> list[Filler]:
+        """'Israeli warplanes bombed targets in southern Lebanon': the place's country,
+        when it is not the source's own."""
+        countries = {s.actor.country for s in sources if s.actor}
+        for ent, actor in self.places():
+            if actor is not None and actor.country and actor.country not in countries:
                 return [Filler(ent.root, "location", actor)]
         return []
 
@@ -721,9 +814,14 @@ def code_events(
 
 
 def _dedupe(events: Iterator[Event]) -> list[Event]:
+    """One event per type, source, target and modality in a sentence; an event
+    without a target gives way to the same one with a target."""
     best: dict[tuple[Any, ...], Event] = {}
     for event in events:
         key = (event.type, _key(event.source), _key(event.target), event.modality)
         if key not in best or event.confidence > best[key].confidence:
             best[key] = event
-    return list(best.values())
+    targeted = {(e.type, _key(e.source)) for e in best.values() if e.target is not None}
+    return [
+        e for e in best.values() if e.target is not None or (e.type, _key(e.source)) not in targeted
+    ]

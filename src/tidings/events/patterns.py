@@ -84,6 +84,7 @@ class TypeInfo:
     quad: str
     intensity: float
     needs_target: bool
+    place_target: bool = False  # without a target, the country of the place named
 
 
 @dataclass
@@ -126,7 +127,9 @@ def parse_types(rows: list[tuple[int, list[str]]]) -> dict[str, TypeInfo]:
         name, quad, intensity, needs = cells
         if name not in PLOVER_TYPES:
             raise _fail("types.tsv", number, f"{name!r} is not a PLOVER type")
-        types[name] = TypeInfo(name, quad, float(intensity), needs == "yes")
+        if needs not in ("yes", "place", "no"):
+            raise _fail("types.tsv", number, f"needs_target {needs!r} is not yes, place or no")
+        types[name] = TypeInfo(name, quad, float(intensity), needs == "yes", needs == "place")
     return types
 
 
