@@ -107,52 +107,42 @@ class _Finder:
 
     def run(self) -> list[Quote]:
         out: list[Quote] = []
-        previous: _Speaker | None = None  # the last speaker of a direct quote
-        last_paragraph_with_speech = -2
+        previous: _Speaker | None = None  # the last speaker of the previous paragraph
         run_speaker: _Speaker | None = None  # a quote running on over paragraphs
         for p, doc in enumerate(self.docs[: len(self.paragraphs)]):
             spans = self.spans[p]
             for s in spans:
                 s.kind = self._kind(p, s)
             direct = [s for s in spans if s.kind == "direct"]
-            found: list[tuple[_Span, _Speaker | None]] = []
-            for s in direct:
-                found.append((s, self._attribution(p, s, spans)))
+            found = [(s, self._attribution(p, s, spans)) for s in direct]
             # quotes of a paragraph without their own cue share the paragraph's
             known = [sp for _, sp in found if sp is not None]
             shared = known[0] if known else None
             continues = bool(direct) and self._only_quotes(p, spans)
-            starts_with_run = run_speaker is not None and bool(direct) and direct[0].start <= 1
+            runs_on = run_speaker is not None and bool(direct) and direct[0].start <= 1
             for i, (s, sp) in enumerate(found):
-                if sp is None:
-                    if i == 0 and starts_with_run:
-                        sp = run_speaker
-                    elif shared is not None:
-                        sp = shared
-                    elif continues and last_paragraph_with_speech == p - 1:
-                        sp = previous
+                if i == 0 and runs_on:
+                    sp = run_speaker
+                elif sp is None and shared is not None:
+                    sp = shared
+                elif sp is None and continues:
+                    sp = previous
                 found[i] = (s, sp)
-            if direct and found[0][1] is None and starts_with_run:
-                found[0] = (found[0][0], run_speaker)
+            items: list[tuple[int, Quote]] = []
             for s, sp in found:
-                out.append(self._quote(p, s.start, s.end, "direct", sp))
-            if found:
-                speakers = [sp for _, sp in found if sp is not None]
-                if speakers:
-                    previous = speakers[-1]
-                last_paragraph_with_speech = p
-            run_speaker = found[-1][1] if found and found[-1][0].open else None
-            if found and found[-1][0].open and found[-1][1] is None:
-                run_speaker = None
+                items.append((s.start, self._quote(p, s.start, s.end, "direct", sp)))
+            last = found[-1] if found else None
+            run_speaker = last[1] if last is not None and last[0].open else None
             for s in spans:
                 if s.kind == "partial":
                     sp = self._partial_speaker(p, s)
                     if sp is not None:
-                        out.append(self._quote(p, s.start, s.end, "partial", sp))
-            indirect = self._indirect(p, doc, spans)
-            if indirect:
-                last_paragraph_with_speech = max(last_paragraph_with_speech, p)
-            out.extend(indirect)
+                        items.append((s.start, self._quote(p, s.start, s.end, "partial", sp)))
+            items.extend(self._indirect(p, doc, spans))
+            items.sort(key=lambda item: item[0])
+            out.extend(q for _, q in items)
+            spoken = [q for _, q in items if q.speaker]
+            previous = _speaker_of(spoken[-1]) if spoken else None
         # a run whose speaker is named only at its end: fill the pieces before it
         return _fill_runs(out, self.spans)
 
@@ -190,20 +180,18 @@ class _Finder:
         after_start = s.end + 1
         nxt = [q.start - 1 for q in spans if q.start > s.end]
         after_end = min([*nxt, len(text)])
-        m = re.search(r"[.!?](\s|$)", text[after_start:after_end])
-        if m and not text[after_start : after_start + m.start()].strip() == "":
-            after_end = after_start + m.end()
+        first = next((t for t in doc if t.idx >= after_start and not t.is_space), None)
+        if first is not None and first.idx < after_end:
+            after_end = min(after_end, _end(first.sent[-1]))
         sp = self._cue_in(p, doc, after_start, after_end, inside, after=True)
         if sp is not None:
             return sp
         # before the quote: the same sentence up to the opening mark
         prev_ends = [q.end + 1 for q in spans if q.end < s.start]
         before_start = max([*prev_ends, 0])
-        chunk = text[before_start : max(before_start, s.start - 1)]
-        stops = [chunk.rfind(c) for c in ".!?"]
-        cut = max(stops)
-        if cut >= 0 and cut < len(chunk.rstrip()) - 1:
-            before_start += cut + 1
+        last = _last_token_before(doc, s.start - 1)
+        if last is not None and last.idx >= before_start:
+            before_start = max(before_start, last.sent.start_char)
         return self._cue_in(p, doc, before_start, s.start - 1, inside, after=False)
 
     def _cue_in(
@@ -328,20 +316,18 @@ class _Finder:
             if mp != p or not (start <= s and e <= end) or actor_id == speaker:
                 continue
             actor = self.actors.by_id(actor_id)
-            if actor is not None and actor.role == "MED" and actor.kind != "person":
-                if (
-                    actor.kind == "organization"
-                    and actor.country is not None
-                    or "agency" in (self.paragraphs[p][s:e].lower())
-                ):
+            if actor is not None and actor.role == "MED" and actor.kind == "organization":
+                if self.paragraphs[p][s:e][:1].isupper():  # a named outlet, not "reporters"
                     return actor.name
-                return actor.name
         return None
 
     def _cue_text(self, cue: Any) -> str:
         doc = cue.doc
         if cue.lower_ == "according":
             return "according to"
+        if cue.tag_ == "VBG" and cue.i >= 2 and doc[cue.i - 1].lower_ == "as":
+            if doc[cue.i - 2].lemma_.lower() == "quote":
+                cue = doc[cue.i - 2]  # "was quoted as saying"
         first = cue
         for child in cue.lefts:
             if child.dep_ in ("aux", "auxpass", "neg") and child.i >= cue.i - 3:
@@ -385,7 +371,7 @@ class _Finder:
 
     # -- indirect speech -----------------------------------------------------------
 
-    def _indirect(self, p: int, doc: Any, spans: list[_Span]) -> list[Quote]:
+    def _indirect(self, p: int, doc: Any, spans: list[_Span]) -> list[tuple[int, Quote]]:
         text = self.paragraphs[p]
         inside = [(q.start, q.end) for q in spans]
         out = []
@@ -395,7 +381,7 @@ class _Finder:
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 quote = self._according(p, tok, inside)
                 if quote is not None:
-                    out.append(quote)
+                    out.append((tok.sent.start_char, quote))
                 continue
             if not self._is_cue(tok):
                 continue
@@ -412,13 +398,13 @@ class _Finder:
                 continue
             start, end = words[0].idx, _end(words[-1])
             quoted = sum(min(b, end) - max(a, start) for a, b in inside if a < end and start < b)
-            if quoted > 0.5 * (end - start) or len(words) < 3:
+            if quoted > 0.5 * (end - start) or len(words) < 2:
                 continue  # the attribution of a direct quote
             sent = tok.sent
             sp = self._speaker(p, tok, sent.start_char, _end(sent[-1]), inside, after=False)
             if sp.name is None:
                 continue
-            out.append(self._quote(p, start, end, "indirect", sp, text))
+            out.append((start, self._quote(p, start, end, "indirect", sp)))
         return out
 
     def _according(self, p: int, tok: Any, inside: list[tuple[int, int]]) -> Quote | None:
@@ -445,14 +431,16 @@ class _Finder:
         q = Quote(rest, "indirect", sp.name, sp.actor, sp.mention, sp.cue, None, p)
         return q
 
-    def _quote(
-        self, p: int, start: int, end: int, kind: str, sp: _Speaker | None, text: str = ""
-    ) -> Quote:
+    def _quote(self, p: int, start: int, end: int, kind: str, sp: _Speaker | None) -> Quote:
         words = self.paragraphs[p][start:end].strip()
         words = words.strip(" ,")
         if sp is None:
             return Quote(words, kind, None, None, None, None, None, p)
         return Quote(words, kind, sp.name, sp.actor, sp.mention, sp.cue, sp.via, p)
+
+
+def _speaker_of(q: Quote) -> _Speaker:
+    return _Speaker(q.speaker, q.speaker_actor, q.speaker_mention, q.cue, q.via)
 
 
 def _fill_runs(quotes: list[Quote], spans: list[list[_Span]]) -> list[Quote]:
@@ -492,7 +480,7 @@ def _quote_spans(p: int, text: str) -> list[_Span]:
     while i < n:
         c = text[i]
         close: str | None = None
-        if c in PAIRS and not (c == "“" and _closing_context(text, i)):
+        if c in PAIRS:
             close = PAIRS[c]
         elif c == '"' and (i == 0 or not text[i - 1].isalnum()):
             close = '"'
@@ -516,11 +504,6 @@ def _quote_spans(p: int, text: str) -> list[_Span]:
             spans.append(_Span(p, i + 1, j, open=False))
         i = j + 1
     return spans
-
-
-def _closing_context(text: str, i: int) -> bool:
-    """“ used as a closing mark („…“ in German style) — never in English news."""
-    return False
 
 
 def _last_token_before(doc: Any, char: int) -> Any:

@@ -94,6 +94,7 @@ PERSON_PRONOUNS = {
 }
 THING_PRONOUNS = frozenset({"it", "its"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "ROOT", "attr"})
 COLLECTIVE_FOR_ROLE = {"GOV": "government", "MIL": "military", "LEG": "parliament", "COP": "police"}
 COLLECTIVE_KIND = {"government": "organization", "military": "organization"}
 PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
@@ -184,6 +185,7 @@ class Resolver:
             return ActorIndex(docs=self.docs)
         self._entities()
         self._gazetteer()
+        self._people_by_apposition()
         self._dominant_country()
         self._people()
         self._names()
@@ -241,6 +243,25 @@ class Resolver:
                     self.entities.append(
                         [self.paragraphs[p][m.start : m.end], label, p, m.start, m.end]
                     )
+
+    def _people_by_apposition(self) -> None:
+        """A name spaCy calls ORG or GPE, described as a person ("Smith, the company’s
+        chief executive", "the agency’s director, Diallo"), is a person."""
+        for ent in self.entities:
+            text, label, p, start, end = ent
+            if label not in ("ORG", "GPE", "NORP", "LOC") or self._listed(p, start, end):
+                continue
+            head = _token_at(self.docs[p], end - 1)
+            if head is None:
+                continue
+            described = [c for c in head.children if c.dep_ == "appos" and c.i > head.i]
+            if head.dep_ == "appos" and head.head.i < head.i:
+                described.append(head.head)
+            for noun in described:
+                rw, _ = self._role_phrase(noun, p)
+                if rw is not None and rw.kind == "person" and noun.tag_ in ("NN", "NNP"):
+                    ent[1] = "PERSON"
+                    break
 
     def _dominant_country(self) -> None:
         counts: Counter[str] = Counter()
@@ -534,8 +555,12 @@ class Resolver:
     def _noun_phrases(self) -> None:
         for p, doc in enumerate(self.docs):
             for tok in doc:
-                if tok.pos_ not in ("NOUN", "PROPN") and tok.lower_ not in self.g.roles:
+                if tok.pos_ not in ("NOUN", "PROPN") and not (
+                    tok.lower_ in self.g.roles and tok.dep_ in NOMINAL_DEPS
+                ):
                     continue
+                if tok.dep_ in ("amod", "compound") and self._role_phrase(tok.head, p)[0]:
+                    continue  # "chief" in "chief executive": the head speaks for both
                 start, end = tok.idx, _tok_end(tok)
                 # a name's phrase ("the Kremlin", "the European Union") is the name's actor
                 m = self._gazetteer_name(p, start, end)
