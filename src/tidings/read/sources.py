@@ -11,12 +11,13 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from tidings.errors import TooLarge, UsageError
+from tidings.errors import UsageError
 from tidings.pipeline import Document
+from tidings.read.limits import DEFAULT_MAX_BYTES
+from tidings.read.limits import too_large as _too_large
 from tidings.record import Source
 
 FORMATS = ("auto", "text", "html", "feed", "warc", "jsonl")
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 _EXTENSIONS = {
     ".txt": "text",
@@ -43,18 +44,27 @@ def sniff_format(name: str, head: bytes) -> str:
     by_ext = _EXTENSIONS.get(Path(lower).suffix)
     if by_ext and by_ext != "warc":
         return by_ext
-    start = head.lstrip()[:512].lower()
+    if head.startswith(b"\x1f\x8b"):  # gzip: look at what it holds
+        head = _gunzip_head(head)
+    start = head.removeprefix(b"\xef\xbb\xbf").lstrip()[:1024].lower()
     if start.startswith(b"warc/"):
         return "warc"
-    if start.startswith((b"<!doctype html", b"<html")) or b"<body" in start:
+    if start.startswith((b"<!doctype html", b"<html")) or b"<body" in start or b"<html" in start:
         return "html"
-    if start.startswith(b"<?xml") and (b"<rss" in start or b"<feed" in start or b"<rdf" in start):
-        return "feed"
-    if start.startswith((b"<rss", b"<feed")):
+    if b"<rss" in start or b"<feed" in start or b"<rdf:rdf" in start:
         return "feed"
     if start.startswith(b"{") and _first_line_is_json(head):
         return "jsonl"
     return "text"
+
+
+def _gunzip_head(head: bytes) -> bytes:
+    import zlib
+
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 4096)
+    except zlib.error:
+        return b""
 
 
 def _first_line_is_json(head: bytes) -> bool:
@@ -89,6 +99,13 @@ def iter_documents(
     """Documents from paths (`-` is standard input), in a stable order."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    from tidings.read.feeds import link_feed_items
+
+    yield from link_feed_items(_iter_documents(paths, fmt, date, max_bytes))
+
+
+def _iter_documents(paths: Iterable[str], fmt: str, date: str | None,
+                    max_bytes: int) -> Iterator[Document]:  # fmt: skip
     for name in paths:
         if name == "-":
             raw = sys.stdin.buffer.read(max_bytes + 1)
@@ -103,6 +120,11 @@ def _read_path(path: Path, fmt: str, date: str | None, max_bytes: int) -> Iterat
     kind = fmt if fmt != "auto" else sniff_format(path.name, _head(path))
     if kind == "jsonl":
         yield from _read_jsonl(path, date, max_bytes)
+        return
+    if kind == "warc":  # streamed record by record: the limit applies to each record
+        from tidings.read.warc import read_warc_path
+
+        yield from read_warc_path(path, date, max_bytes)
         return
     size = path.stat().st_size
     if size > max_bytes:
@@ -136,7 +158,7 @@ def read_bytes(
     if len(raw) > max_bytes:
         yield _failed(source, date, _too_large(len(raw), max_bytes))
         return
-    reader = _READERS.get(kind)
+    reader = _reader(kind)
     if reader is None:
         yield Document(raw=raw, source=source, meta={"date": date})
     else:
@@ -183,13 +205,6 @@ def _jsonl_meta(line: bytes, number: int) -> tuple[dict, str | None]:
     return meta, None
 
 
-def _too_large(size: int, limit: int) -> str:
-    return TooLarge(
-        f"the document is {size / 1e6:.1f} MB, over the {limit / 1e6:.1f} MB limit; "
-        f"raise it with --max-bytes"
-    ).args[0]
-
-
 def _failed(source: Source, date: str | None, error: str) -> Document:
     return Document(
         raw=source.path.encode() if source.path else b"",
@@ -200,7 +215,18 @@ def _failed(source: Source, date: str | None, error: str) -> Document:
 
 # Readers for web formats register here (kind -> function(raw, source, date)).
 _READERS: dict = {}
+# Built-in readers, imported on first use (trafilatura, feedparser, warcio load slowly).
+_READER_MODULES = {"html": "tidings.read.html", "feed": "tidings.read.feeds",
+                   "warc": "tidings.read.warc"}  # fmt: skip
 
 
 def register_reader(kind: str, reader) -> None:
     _READERS[kind] = reader
+
+
+def _reader(kind: str):  # noqa: ANN202
+    if kind not in _READERS and kind in _READER_MODULES:
+        import importlib
+
+        importlib.import_module(_READER_MODULES[kind]).register()
+    return _READERS.get(kind)

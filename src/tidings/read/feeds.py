@@ -1,0 +1,258 @@
+"""RSS and Atom feeds to documents, and feed items matched to pages of the same run.
+
+`feedparser` is only ever given bytes, never a URL, so reading a feed never touches
+the network. Each item becomes one document:
+
+- an item with full content (`content:encoded`, Atom `<content>`) is a record of its
+  own: the content's HTML is turned into paragraphs (`html.block_texts`) and goes
+  through the same layout and repair as every other text;
+- an item with only a link (and perhaps a summary) is the page it links to. When
+  that page is read in the same run (a saved page or a WARC record whose URL,
+  canonical URL or file path matches the link), the page is the record and the
+  item adds what the page lacks (date, byline, sections). Otherwise the item is
+  recorded as a stub: its title and summary, with an error saying the page is
+  missing. Matching happens in `link_feed_items`, which holds stubs back until the
+  end of the run, so pages may come before or after their feed.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import PurePath
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from tidings.pipeline import Document
+from tidings.read.html import block_texts, failed_document
+from tidings.record import Source
+
+STUB_KEY = "feed_link"  # meta key of a stub waiting for its page
+
+
+def read_feed(raw: bytes, source: Source, date: str | None) -> Iterator[Document]:
+    import feedparser
+
+    source.format = "feed"
+    parsed = feedparser.parse(raw)  # bytes: feedparser never fetches anything
+    entries = parsed.get("entries") or []
+    if not entries:
+        reason = parsed.get("bozo_exception")
+        detail = f" ({_one_line(reason)})" if reason else ""
+        yield failed_document(raw, source, date, f"no feed items found{detail}; "
+                              "give an RSS or Atom feed, or --format for its kind")  # fmt: skip
+        return
+    feed = parsed.get("feed") or {}
+    outlet = source.outlet or _plain(feed.get("title")) or _host(feed.get("link"))
+    for number, entry in enumerate(entries, start=1):
+        yield item_document(entry, number, source, outlet, date)
+
+
+def item_document(entry, number: int, feed_source: Source, outlet: str | None,
+                  date: str | None) -> Document:  # fmt: skip  # noqa: ANN001
+    """One feed item's document: a full record, or a stub waiting for its page."""
+    link = entry.get("link") or None
+    title = _plain(entry.get("title"))
+    content = _content(entry)
+    summary = _html_paragraphs(entry.get("summary") or "")
+    source = Source(path=f"{feed_source.path or '-'}#{number}", url=link, outlet=outlet,
+                    format="feed")  # fmt: skip
+    meta = {
+        "title": title,
+        "date": _date(entry) or date,
+        "byline": _plain(entry.get("author")),
+        "sections": _tags(entry),
+        "outlet": outlet,
+        "url": link,
+    }
+    body = content or summary
+    meta["text"] = "\n\n".join(body)
+    raw = json.dumps({"id": entry.get("id"), "link": link, "title": title, "text": meta["text"]},
+                     ensure_ascii=False, sort_keys=True).encode()  # fmt: skip
+    if content:
+        return Document(raw=raw, source=source, meta=_present(meta))
+    if link:
+        meta[STUB_KEY] = link
+    doc = Document(raw=raw, source=source, meta=_present(meta))
+    doc.record.errors.append(
+        f"read: the page of this feed item ({link}) is not in the input; "
+        f"add the saved page or a WARC holding it to the same run"
+        if link
+        else "read: the feed item has neither content nor a link to its page"
+    )
+    return doc
+
+
+def _present(meta: dict) -> dict:
+    return {k: v for k, v in meta.items() if v or k == "text"}
+
+
+def _content(entry) -> list[str]:  # noqa: ANN001
+    best: list[str] = []
+    for item in entry.get("content") or []:
+        value = item.get("value") or ""
+        kind = (item.get("type") or "").lower()
+        paragraphs = _text_paragraphs(value) if kind == "text/plain" else _html_paragraphs(value)
+        if sum(map(len, paragraphs)) > sum(map(len, best)):
+            best = paragraphs
+    return best
+
+
+def _html_paragraphs(value: str) -> list[str]:
+    if "<" not in value:
+        return _text_paragraphs(value)
+    from lxml import html as lxml_html
+    from lxml.etree import ParserError
+
+    try:
+        return block_texts(lxml_html.fragment_fromstring(value, create_parent="div"))
+    except (ParserError, ValueError):
+        return _text_paragraphs(value)
+
+
+def _text_paragraphs(value: str) -> list[str]:
+    return [" ".join(p.split()) for p in value.replace("\r", "").split("\n\n") if p.strip()]
+
+
+def _plain(value: str | None) -> str | None:
+    if not value:
+        return None
+    return " ".join(_html_paragraphs(value)) or None
+
+
+def _tags(entry) -> list[str]:  # noqa: ANN001
+    labels = []
+    for tag in entry.get("tags") or []:
+        label = (tag.get("label") or tag.get("term") or "").strip()
+        if label and label not in labels:
+            labels.append(label)
+    return labels
+
+
+def _date(entry) -> str | None:  # noqa: ANN001
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        value = entry.get(key)
+        if value:
+            return time.strftime("%Y-%m-%d", value)
+    return None
+
+
+def _host(url: str | None) -> str | None:
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
+
+
+def _one_line(exc: object) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
+
+
+# --- matching items to pages of the same run -------------------------------------------
+
+
+def link_feed_items(docs: Iterable[Document]) -> Iterator[Document]:
+    """Pass documents through; hold feed stubs back until the end of the run and drop
+    each one whose page was read (giving the page what it lacks from the item).
+    Memory holds the keys of the pages read and the stubs waiting, never the pages."""
+    seen: set[str] = set()  # keys of the pages read so far
+    stubs: list[Document | None] = []  # waiting stubs; None once their page came
+    waiting: dict[str, list[int]] = {}  # key -> indexes into `stubs`
+    for doc in docs:
+        link = doc.meta.get(STUB_KEY)
+        if link is not None:
+            keys = link_keys(link)
+            if not keys & seen:  # a page read earlier already stands for it
+                for key in keys:
+                    waiting.setdefault(key, []).append(len(stubs))
+                stubs.append(doc)
+            continue
+        if not doc.meta.get("error"):
+            keys = page_keys(doc)
+            seen |= keys
+            for key in keys & waiting.keys():
+                for index in waiting.pop(key):
+                    if stubs[index] is not None:
+                        _complete(doc, stubs[index])
+                        stubs[index] = None
+        yield doc
+    yield from (stub for stub in stubs if stub is not None)
+
+
+def _complete(page: Document, item: Document) -> None:
+    """Fill what the page lacks from its feed item."""
+    if not page.meta.get("date") and item.meta.get("date"):
+        page.meta["date"] = item.meta["date"]
+        page.record.published = item.meta["date"]
+    for key in ("byline", "sections", "title"):
+        if not page.meta.get(key) and item.meta.get(key):
+            page.meta[key] = item.meta[key]
+
+
+def normal_url(url: str) -> str | None:
+    """A URL reduced to what identifies the page: no scheme, `www.`, port, fragment,
+    trailing slash or tracking parameters."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if not parts.hostname:
+        return None
+    host = parts.hostname.lower().removeprefix("www.")
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                       if not k.lower().startswith("utm_")])  # fmt: skip
+    path = parts.path.rstrip("/")
+    return f"{host}{path}" + (f"?{query}" if query else "")
+
+
+_INDEX_NAMES = ("/index.html", "/index.htm")
+_PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".php", ".aspx")
+
+
+def link_keys(link: str) -> set[str]:
+    """Keys under which a feed item's link can meet its page."""
+    url = normal_url(link)
+    if url is None:
+        return set()
+    keys = {f"url:{url}"}
+    path = url.split("/", 1)[1] if "/" in url else ""
+    if path and path.lower() not in ("index.html", "index.htm"):
+        keys.add(f"path:/{path}")
+    return keys
+
+
+def page_keys(doc: Document) -> set[str]:
+    """Keys of a page: its URLs (as fetched and canonical) and the tails of its file path."""
+    keys = set()
+    for url in (doc.source.url, doc.meta.get("url"), doc.meta.get("canonical_url")):
+        normal = normal_url(url) if url else None
+        if normal:
+            keys.add(f"url:{normal}")
+    path = doc.source.path
+    if path and path != "-" and doc.source.format == "html":
+        keys |= {f"path:{tail}" for tail in _path_tails(path)}
+    return keys
+
+
+def _path_tails(path: str) -> set[str]:
+    """`/a/b/c.html` -> `/c.html`, `/b/c.html`, `/a/b/c.html`, and the same without
+    the extension or a final `/index.html`, as saved pages are named."""
+    posix = "/" + PurePath(path).as_posix().lstrip("/")
+    variants = {posix}
+    lower = posix.lower()
+    for name in _INDEX_NAMES:
+        if lower.endswith(name):
+            variants.add(posix[: -len(name)])
+    for suffix in _PAGE_SUFFIXES:
+        if lower.endswith(suffix):
+            variants.add(posix[: -len(suffix)])
+    tails = set()
+    for variant in variants:
+        parts = variant.split("/")
+        tails |= {"/" + "/".join(parts[i:]) for i in range(1, len(parts)) if parts[i]}
+    return tails
+
+
+def register() -> None:
+    from tidings.read.sources import register_reader
+
+    register_reader("feed", read_feed)

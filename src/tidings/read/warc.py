@@ -1,0 +1,97 @@
+"""WARC and WARC.gz archives (as Common Crawl's CC-NEWS ships them) to documents.
+
+Streamed with `warcio`: one record is in memory at a time, and a record over the
+size limit is never read whole, so memory does not grow with the archive. Only
+successful (2xx) HTTP `response` records whose content is HTML become documents;
+requests, metadata, redirects, images and the like are passed over. Each document
+keeps the record's target URI as `source.url`, its place in the archive as
+`source.path` (`archive.warc.gz#offset`), and the WARC-Date as the date of last
+resort (after the page's own date and `--date`).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from tidings.pipeline import Document
+from tidings.read.html import failed_document, page_document
+from tidings.read.limits import DEFAULT_MAX_BYTES, too_large
+from tidings.record import Source
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def read_warc_path(
+    path: Path, date: str | None, max_bytes: int | None = None
+) -> Iterator[Document]:
+    """Documents from an archive on disk, streamed record by record."""
+    with path.open("rb") as stream:
+        yield from read_warc_stream(stream, str(path), date, max_bytes)
+
+
+def read_warc(raw: bytes, source: Source, date: str | None) -> Iterator[Document]:
+    """Documents from an archive already in memory (standard input)."""
+    yield from read_warc_stream(io.BytesIO(raw), source.path or "-", date)
+
+
+def read_warc_stream(stream: BinaryIO, name: str, date: str | None,
+                     max_bytes: int | None = None) -> Iterator[Document]:  # fmt: skip
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    limit = max_bytes or DEFAULT_MAX_BYTES
+    records = ArchiveIterator(stream)
+    count = 0
+    try:
+        for record in records:
+            count += 1
+            doc = _record_document(record, records.get_record_offset(), name, date, limit)
+            if doc is not None:
+                yield doc
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+        where = f"after {count} record(s)" if count else "at its start"
+        source = Source(path=f"{name}#{count}", format="warc")
+        yield failed_document(f"{name}#{count}".encode(), source, date,
+                              f"the WARC archive cannot be read {where} ({_one_line(exc)}); "
+                              f"check that it is a complete WARC or WARC.gz file")  # fmt: skip
+
+
+def _record_document(record, offset: int, name: str, date: str | None,
+                     limit: int) -> Document | None:  # fmt: skip  # noqa: ANN001
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    if not record.http_headers.get_statuscode().startswith("2"):
+        return None
+    content_type = record.http_headers.get_header("Content-Type") or ""
+    if content_type and content_type.split(";")[0].strip().lower() not in _HTML_TYPES:
+        return None
+    uri = record.rec_headers.get_header("WARC-Target-URI")
+    crawled = (record.rec_headers.get_header("WARC-Date") or "")[:10] or None
+    source = Source(path=f"{name}#{offset}", url=uri, format="warc")
+    body = record.content_stream().read(limit + 1)
+    if len(body) > limit:
+        return failed_document(f"{name}#{offset}".encode(), source, date,
+                               f"record for {uri}: {too_large(len(body), limit)}")  # fmt: skip
+    if not content_type and not _looks_html(body):
+        return None
+    return page_document(body, source, date, url=uri, content_type=content_type,
+                         fallback_date=crawled)  # fmt: skip
+
+
+def _looks_html(body: bytes) -> bool:
+    head = body[:1024].lower()
+    return b"<html" in head or b"<!doctype html" in head
+
+
+def _one_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
+
+
+def register() -> None:
+    from tidings.read.sources import register_reader
+
+    register_reader("warc", read_warc)
