@@ -156,7 +156,8 @@ class _Finder:
             return "direct"
         inner = text[s.start : s.end].strip()
         tok = _last_token_before(self.docs[p], s.start - 1)
-        if tok is not None and tok.lemma_.lower() in self.cues.speech and tok.pos_ == "VERB":
+        cue_before = tok is not None and tok.lemma_.lower() in self.cues.speech
+        if cue_before and tok.pos_ == "VERB" and inner[:1].isupper():
             return "direct"
         if inner[-1:] in SENTENCE_END + "," and len(inner.split()) >= 6 and inner[:1].isupper():
             return "direct"
@@ -237,6 +238,13 @@ class _Finder:
     ) -> _Speaker:
         text = self.paragraphs[p]
         cue_text = self._cue_text(cue)
+        start = max(start, _dateline_end(text))
+        trailing = self._trailing_speaker(p, cue, start)
+        if trailing is not None:
+            s, e = trailing
+            sp = self._named(p, s, e, cue_text)
+            sp.via = self._via(p, start, end, sp.actor)
+            return sp
         if cue.lower_ == "according":
             obj = next((c for t in cue.children for c in t.children if c.dep_ == "pobj"), None)
             if obj is None and cue.i + 2 < len(cue.doc):
@@ -251,12 +259,44 @@ class _Finder:
         if subject is not None:
             s, e = _phrase(subject, text)
             sp = self._named(p, s, e, cue_text)
+            if sp.actor is None and subject.lower_ not in PRONOUN_WORDS:
+                outer = self._outer_cue(cue)
+                if outer is not None:  # "X said A and warned that B": X warned
+                    return self._speaker(p, outer, start, end, inside, after)
         else:
             sp = self._nearest(p, cue, start, end, inside, cue_text)
         if sp is not None:
             sp.via = self._via(p, start, end, sp.actor)
             return sp
         return _Speaker(None, None, None, cue_text, self._via(p, start, end, None))
+
+    def _trailing_speaker(self, p: int, cue: Any, start: int) -> tuple[int, int] | None:
+        """ "…, army and local officials said (on Tuesday)." -> the phrase after the comma."""
+        sent = cue.sent
+        rest = [t for t in sent if t.i > cue.i and not t.is_punct]
+        if len(rest) > 4 or any(t.pos_ in ("VERB", "AUX") for t in rest):
+            return None
+        before = [t for t in sent if t.i < cue.i and t.idx >= start]
+        commas = [t for t in before if t.text == ","]
+        if not commas:
+            return None
+        phrase = [t for t in before if t.i > commas[-1].i]
+        if not phrase or len(phrase) > 8 or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+            return None
+        if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in phrase):
+            return None
+        return phrase[0].idx, _end(phrase[-1])
+
+    def _outer_cue(self, cue: Any) -> Any:
+        """The cue whose reported clause holds this one."""
+        tok = cue
+        for _ in range(8):
+            if tok.head is tok:
+                return None
+            if tok.dep_ == "ccomp" and self._is_cue(tok.head):
+                return tok.head
+            tok = tok.head
+        return None
 
     def _subject(self, cue: Any) -> Any:
         tok = cue
@@ -299,16 +339,21 @@ class _Finder:
         ]
         before = [(s, e) for s, e in mentions if e <= cue.idx]
         after = [(s, e) for s, e in mentions if s >= cue.idx + len(cue.text)]
-        if before:
-            last_end = max(e for _, e in before)
-            if not re.search(r"[,;]", text[last_end : cue.idx]) or not after:
-                s = min(s for s, e in before if e == last_end)
-                return self._named(p, s, last_end, cue_text)
-        if after:
+        inverted = not re.search(r"\w", text[start : cue.idx])  # “…,” said Amina Diallo
+        if after and (inverted or not before):
             first = min(s for s, _ in after)
             e = max(e for s, e in after if s == first)
-            # "said Amina Diallo, the agency’s director": the name, then its apposition
             return self._named(p, first, e, cue_text)
+        if before:
+            doc = cue.doc
+            subjects = [
+                (s, e)
+                for s, e in before
+                if (t := _token_at(doc, e - 1)) is not None and t.dep_ in ("nsubj", "nsubjpass")
+            ]
+            last_end = max(e for _, e in (subjects or before))
+            s = min(s for s, e in before if e == last_end)
+            return self._named(p, s, last_end, cue_text)
         return None
 
     def _via(self, p: int, start: int, end: int, speaker: str | None) -> str | None:
@@ -432,11 +477,27 @@ class _Finder:
         return q
 
     def _quote(self, p: int, start: int, end: int, kind: str, sp: _Speaker | None) -> Quote:
+        start = max(start, _dateline_end(self.paragraphs[p]))
         words = self.paragraphs[p][start:end].strip()
         words = words.strip(" ,")
         if sp is None:
             return Quote(words, kind, None, None, None, None, None, p)
         return Quote(words, kind, sp.name, sp.actor, sp.mention, sp.cue, sp.via, p)
+
+
+DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’-]{2,}"  # BELGRADE, PORT SUDAN
+    r"(?:,[ A-Za-z.'’-]+?)?"  # , Democratic Republic of Congo / , Dec. 18
+    r"(?: \d{1,2})?"
+    r"(?: ?\([A-Za-z .]+\))?"  # (Reuters)
+    r" ?(?:—|–|--|-) ?"
+)
+
+
+def _dateline_end(text: str) -> int:
+    """Where a wire dateline at the start of a paragraph ends (0 when none)."""
+    m = DATELINE.match(text)
+    return m.end() if m else 0
 
 
 def _speaker_of(q: Quote) -> _Speaker:
@@ -504,6 +565,13 @@ def _quote_spans(p: int, text: str) -> list[_Span]:
             spans.append(_Span(p, i + 1, j, open=False))
         i = j + 1
     return spans
+
+
+def _token_at(doc: Any, char: int) -> Any:
+    for tok in doc:
+        if tok.idx <= char < tok.idx + len(tok.text):
+            return tok
+    return None
 
 
 def _last_token_before(doc: Any, char: int) -> Any:

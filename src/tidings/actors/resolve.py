@@ -49,6 +49,7 @@ is OPP), a weak one takes its modifier's ("police spokesman" is COP,
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -94,6 +95,11 @@ PERSON_PRONOUNS = {
 }
 THING_PRONOUNS = frozenset({"it", "its"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+DATELINE_PLACE = re.compile(r"([A-Z][A-Z .'’-]+[A-Z])(?=,| \(| —| –| --| - )")
+NAME_PARTICLES = frozenset(
+    {"van", "von", "de", "da", "di", "del", "der", "den", "du", "la", "le", "bin", "ibn", "al"}
+    | {"el", "dos", "das", "ter", "ten", "y"}
+)
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "ROOT", "attr"})
 COLLECTIVE_FOR_ROLE = {"GOV": "government", "MIL": "military", "LEG": "parliament", "COP": "police"}
 COLLECTIVE_KIND = {"government": "organization", "military": "organization"}
@@ -223,6 +229,12 @@ class Resolver:
                 if inside is None:
                     continue
                 self.matches[p].append(_Match(start, end, name, inside))
+            # a wire dateline in capitals: "NAIROBI (AP) —", "PORT SUDAN, Sudan —"
+            place = DATELINE_PLACE.match(text)
+            if place and not any(m.start == 0 for m in self.matches[p]):
+                name = self.g.names.get(place.group(1).strip().title())
+                if name is not None and name.kind in ("capital", "country"):
+                    self.matches[p].append(_Match(0, len(place.group(1).strip()), name))
         # entity labels from the lists; names spaCy missed become entities
         for ent in self.entities:
             text, label, p, start, end = ent
@@ -234,6 +246,8 @@ class Resolver:
                 ),
                 None,
             )
+            if m is None:
+                m = next((m for m in self.matches[p] if (m.start, m.end) == (start, end)), None)
             if m is not None:
                 ent[1] = LABEL_FOR_KIND[m.name.kind]
         for p, found in enumerate(self.matches):
@@ -360,7 +374,13 @@ class Resolver:
         for suffix in ("’s", "'s", "’", "'"):
             if text.endswith(suffix):
                 text = text[: -len(suffix)]
-        return [w for w in text.split() if w[:1].isupper()]
+        words = text.split()
+        keep = [
+            w
+            for i, w in enumerate(words)
+            if w[:1].isupper() or (w.lower() in NAME_PARTICLES and 0 < i < len(words) - 1)
+        ]
+        return keep if keep and keep[0][:1].isupper() else []
 
     def _skip_title(self, p: int, start: int, end: int) -> int:
         """The start of a person's name past a title spaCy put inside it."""
@@ -477,8 +497,14 @@ class Resolver:
             name = _strip_article(text)
             if not name or not name[0].isupper():
                 continue
-            key = ("named", name)
+            # "Russia’s Defence Ministry": the country on the phrase is part of who it is
+            head = _token_at(self.docs[p], end - 1)
+            np_start = self._np_span(p, head)[0] if head is not None else start
+            outer = self._analyze(p, np_start, start, head) if np_start < start else None
+            country = outer.country if outer is not None and outer.country_from_text else None
+            key = ("named", name, country) if country else ("named", name)
             actor = self._actor(key, "organization", name)
+            actor.country = actor.country or country
             words = name.split()
             rw = self.g.roles.get(words[-1].lower())
             role = rw.role if rw else ORG_SUFFIX_ROLES.get(words[-1])
@@ -492,6 +518,8 @@ class Resolver:
                 actor.country = self.dominant
             actor.role = actor.role or role
             self._mention(p, start, end, key)
+            if np_start < start:
+                self._mention(p, np_start, end, key)
 
     def _name_key(self, name: gazetteer.Name, p: int, start: int) -> tuple | None:
         if name.kind in ("country", "capital", "demonym"):
@@ -589,7 +617,7 @@ class Resolver:
         if analysis.first_person:
             return
         text = self.paragraphs[p][self._trim_description(p, start, end) : end]
-        if analysis.named is not None and rw.kind == "organization":
+        if analysis.named in self.actors and rw.kind == "organization":
             self._mention(p, start, end, analysis.named)  # "Interfax news agency"
             return
         role = self._role(rw, analysis)
@@ -704,7 +732,7 @@ class Resolver:
         for ent_text, label, ep, es, ee in self.entities:
             if ep == p and start <= es and ee <= end and label == "ORG":
                 if not self._listed(p, es, ee):
-                    a.named = ("named", _strip_article(ent_text))
+                    a.named = self._mention_key_at(p, es, ee) or ("named", _strip_article(ent_text))
         for tok in doc:
             if not (start <= tok.idx < end):
                 continue
