@@ -147,12 +147,13 @@ class SentenceCoder:
     ) -> Iterator[Event]:
         pattern = trig.pattern
         info = self.lex.types[pattern.type]
-        if info.needs_target and not targets:
+        mutual = pattern.mutual and not targets and len(sources) > 1
+        if info.needs_target and not targets and not mutual:
             return
         if not sources and not (agentless and targets):
             return
         pairs: list[tuple[Filler | None, Filler | None]]
-        if pattern.mutual and not targets and len(sources) > 1:
+        if mutual:
             pairs = [(a, b) for a in sources for b in sources if a is not b]
         else:
             pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
@@ -391,9 +392,11 @@ class SentenceCoder:
                         break
                 if dep not in climb:
                     break
+                if dep == "advcl" and tok.tag_ in ("VBD", "VBZ", "VBP"):
+                    break  # a finite clause without a subject: a parse we cannot trust
             if tok.dep_ == "ROOT" or tok.head is tok:
                 break
-            tok = tok.head
+            tok = _up(tok)[1]
             if how == "direct":
                 how = "inherited"
         return out or [([], "direct")]
@@ -630,9 +633,9 @@ class SentenceCoder:
         for _ in range(8):
             if tok.dep_ == "advcl" and _conditional(tok, lex):
                 flags.add("conditional")
-            dep, head = tok.dep_, tok.head
-            if dep == "ROOT" or head is tok:
-                break
+            dep, head = _up(tok)
+            if dep in ("ROOT", "acl", "relcl") or head is tok:
+                break  # a clause that describes a noun keeps its own modality
             if dep in ("xcomp", "ccomp", "acomp", "advcl", "conj", "pcomp", "prep", "dobj"):
                 lemma = _lemma(head)
                 gov = self.triggers.get(head.i)
@@ -643,12 +646,12 @@ class SentenceCoder:
                     flags.add("intended")
                 if dep in ("ccomp", "conj") and lemma in lex.cue("speech") and not barrier:
                     reported = True
-            if dep == "advcl" and any(c.dep_ in SUBJECT_DEPS for c in tok.children):
-                barrier = True
                 if dep == "ccomp" and lemma in lex.cue("opinion"):
                     subs = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
                     if not any(self.actor(s) for s in subs):
                         return None
+            if dep == "advcl" and any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+                barrier = True
             if dep in ("parataxis",) and _lemma(head) in lex.cue("speech"):
                 reported = True
             tok = head
@@ -723,6 +726,20 @@ def _passive(tok: Any) -> bool:
     return tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod")
 
 
+FINITE = ("VBD", "VBZ", "VBP")
+
+
+def _up(tok: Any) -> tuple[str, Any]:
+    """The dependency and head of a clause, mending one common misparse: a finite
+    verb coordinated with an infinitive ("called on X to release … and condemned …")
+    belongs to the finite verb that governs the infinitive."""
+    head = tok.head
+    if tok.dep_ == "conj" and tok.tag_ in FINITE and head.tag_ == "VB":
+        if head.dep_ in ("xcomp", "advcl") and head.head is not head:
+            return "conj", head.head
+    return tok.dep_, head
+
+
 def _negated(tok: Any) -> bool:
     return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children)
 
@@ -767,13 +784,13 @@ def _clause_group(verb: Any) -> list[Any]:
     """A verb and the verbs coordinated with it."""
     top = verb
     while top.dep_ == "conj" and top.head is not top:
-        top = top.head
+        top = _up(top)[1]
     out = [top]
     stack = [top]
     while stack:
         cur = stack.pop()
-        for c in cur.children:
-            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
+        for c in cur.subtree:
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and _up(c)[1] is cur and c not in out:
                 out.append(c)
                 stack.append(c)
     return out

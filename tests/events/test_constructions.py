@@ -1,0 +1,164 @@
+"""Passive, nominal, coordination, control, modality, date, location, evidence."""
+
+from tidings.record import Time
+
+from .conftest import codes
+
+
+def test_passive_with_agent(triples):
+    found = triples("Two French journalists were detained by Russian authorities in Moscow.")
+    assert ("COERCE", "RUS", None) in found or ("COERCE", "RUS", "RUS") in found
+    assert not any(s is None for t, s, _ in found if t == "COERCE")
+
+
+def test_passive_subject_is_the_target(triples):
+    assert ("ASSAULT", "RUS", "UKR") in triples("Kyiv was attacked by Russia overnight.")
+
+
+def test_agentless_passive_keeps_the_target(code):
+    events = code("Navalny was arrested at a Moscow airport.")
+    assert [(e.type, e.source, codes(e.target)) for e in events] == [("COERCE", None, "RUS")]
+
+
+def test_nominal_event_with_light_verb(triples):
+    assert ("SANCTION", "EU", "IRN") in triples("The European Union imposed sanctions on Iran.")
+
+
+def test_nominal_protest_in_support_gets_the_protesters_of_the_place(code):
+    text = "Tens of thousands braved the cold across Russia to join protests in support of Navalny."
+    events = [e for e in code(text) if e.type == "PROTEST"]
+    assert events and events[0].source.country == "RUS" and events[0].source.role == "CVL"
+
+
+def test_nominal_arrests_by_police(triples):
+    found = triples("The arrests by Belarusian police drew criticism.")
+    assert ("COERCE", "BLR", None) in found
+
+
+def test_joined_in_condemning_is_three_events(triples):
+    text = (
+        "Washington was joined by the European Union and Britain in condemning "
+        "the Kremlin's handling of the protests."
+    )
+    found = {t for t in triples(text) if t[0] == "ACCUSE"}
+    assert found == {("ACCUSE", "USA", "RUS"), ("ACCUSE", "EU", "RUS"), ("ACCUSE", "GBR", "RUS")}
+
+
+def test_coordinated_subjects_each_act(triples):
+    found = triples("France, Germany and Britain condemned Russia's attack on Kyiv.")
+    assert {("ACCUSE", c, "RUS") for c in ("FRA", "DEU", "GBR")} <= found
+
+
+def test_coordinated_verbs_share_subject_and_target(triples):
+    text = "The United States called on Russian authorities to release protesters and condemned the tactics used against them."
+    found = triples(text)
+    assert ("REQUEST", "USA", "RUS") in found
+    assert ("ACCUSE", "USA", "RUS") in found
+
+
+def test_called_on_x_to_is_a_request_to_x_and_a_requested_event(code):
+    events = code("The United States called on Russia to release Navalny.")
+    request = [e for e in events if e.type == "REQUEST"]
+    release = [e for e in events if e.type == "RETREAT"]
+    assert [(codes(e.source), codes(e.target), e.modality) for e in request] == [
+        ("USA", "RUS", "asserted")
+    ]
+    assert release and release[0].modality == "requested" and codes(release[0].source) == "RUS"
+
+
+def test_called_on_a_date_is_no_appeal(code):
+    events = code("The United States called on Saturday for calm.")
+    assert not any(e.type == "REQUEST" and e.target is not None for e in events)
+
+
+def test_ready_to_set_up_dialogue_is_intended(code):
+    events = code("Russia is ready to set up a dialogue with the Biden administration.")
+    assert [(e.type, codes(e.source), codes(e.target), e.modality) for e in events] == [
+        ("CONSULT", "RUS", "USA", "intended")
+    ]
+
+
+def test_if_willing_is_conditional(code):
+    events = code("Russia will hold talks with Washington if the United States is willing.")
+    consult = [e for e in events if e.type == "CONSULT"]
+    assert consult and all(e.modality == "conditional" for e in consult)
+
+
+def test_would_not_attack_is_negated(code):
+    events = code("Russia would not attack NATO, Putin said.")
+    assert [(e.type, codes(e.source), codes(e.target), e.modality) for e in events] == [
+        ("ASSAULT", "RUS", "NATO", "negated")
+    ]
+    assert events[0].intensity == 0.0
+
+
+def test_said_it_backed_is_reported_and_resolves_it(code):
+    events = code("France said it backed the government of Mali.")
+    assert [(e.type, codes(e.source), codes(e.target), e.modality) for e in events] == [
+        ("SUPPORT", "FRA", "MLI", "reported")
+    ]
+
+
+def test_refused_to_negates_the_embedded_event(code):
+    events = code("Serbia refused to impose sanctions on Russia.")
+    sanction = [e for e in events if e.type == "SANCTION"]
+    assert sanction and sanction[0].modality == "negated"
+
+
+def test_threat_takes_the_target_of_what_is_threatened(triples):
+    assert ("THREATEN", "IRN", "ISR") in triples("Iran threatened to attack Israel.")
+
+
+def test_described_as_meddling_is_an_accusation(triples):
+    text = "The Kremlin described Washington's support for the protesters as meddling."
+    assert ("ACCUSE", "RUS", "USA") in triples(text)
+
+
+def test_date_from_a_time_in_the_sentence(code):
+    text = "Russia invaded Ukraine on Thursday. France condemned Russia."
+    times = [Time("on Thursday", "2022-02-24", "2022-02-26", 0, 23, 34)]
+    invade, condemn = code(text, times=times, published="2022-02-26")
+    assert (invade.date, invade.date_text) == ("2022-02-24", "on Thursday")
+    assert (condemn.date, condemn.date_text) == ("2022-02-26", "publication date")
+
+
+def test_date_without_times_or_publication_is_null(code):
+    [event] = code("Russia invaded Ukraine.")
+    assert event.date is None and event.date_text is None
+
+
+def test_time_without_offsets_is_found_by_its_text(code):
+    [event] = code(
+        "Putin met Biden in Geneva on Wednesday.",
+        times=[Time("on Wednesday", "2021-06-16", "2021-06-18", 0)],
+        published="2021-06-18",
+    )
+    assert event.date == "2021-06-16"
+
+
+def test_location_is_the_place_named(code):
+    [event] = code("Belarusian police detained dozens of protesters in Minsk.")
+    assert event.location == "Minsk"
+
+
+def test_sentence_is_verbatim_and_paragraph_is_kept(code):
+    paragraphs = ["Nothing happened here.", "Talks went on.  Putin met Biden in Geneva."]
+    [event] = code(paragraphs)
+    assert event.paragraph == 1
+    assert event.sentence == "Putin met Biden in Geneva."
+    assert event.sentence in paragraphs[1]
+
+
+def test_confidence_is_lower_for_inferred_actors(code):
+    direct = code("Russia invaded Ukraine in February.")[0]
+    inferred = [
+        e for e in code("Police detained 3,000 people across Russia.") if e.type == "COERCE"
+    ]
+    assert 0 < inferred[0].confidence < direct.confidence <= 1
+
+
+def test_actors_are_copies(code):
+    [event] = code("Russia invaded Ukraine in February.")
+    event.source.name = "changed"
+    [again] = code("Russia invaded Ukraine in February.")
+    assert again.source.name == "Russia"

@@ -1,0 +1,33 @@
+"""Sentences that must produce no event."""
+
+import pytest
+
+NO_EVENT = [
+    # background
+    "Relations between Moscow and Washington have been at their lowest since the end of the Cold War.",
+    "Putin has ruled Russia for more than two decades.",
+    "Sanctions against Iran have been in place since 1979.",
+    "The history of protests in Russia goes back centuries.",
+    # without actors
+    "Talks are possible someday.",
+    "The summit will be held in a neutral country.",
+    "It is unclear whether a meeting between the two leaders will ever take place.",
+    # opinion
+    "Analysts believe the sanctions will hurt Russia's economy.",
+    "Many experts think China could attack Taiwan within the decade.",
+    "In my view, the West should impose tougher sanctions on Moscow.",
+    "Observers say a deal between the two sides remains unlikely.",
+    # no trigger
+    "The price of wheat rose sharply after the announcement.",
+    "Washington is about 7,800 kilometres from Moscow.",
+]
+
+
+@pytest.mark.parametrize("text", NO_EVENT)
+def test_no_event(code, text):
+    assert code(text) == []
+
+
+def test_reported_obligation_is_a_request_not_an_opinion(code):
+    events = code("Russia must withdraw its troops from Ukraine, France said.")
+    assert [(e.type, e.modality) for e in events] == [("RETREAT", "requested")]

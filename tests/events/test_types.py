@@ -1,0 +1,71 @@
+"""One or more sentences per PLOVER type, coded with the fake word index."""
+
+import pytest
+
+from tidings.events import PLOVER_TYPES
+
+CASES = [
+    ("Iran signed a cooperation agreement with China on Saturday.", ("AGREE", "IRN", "CHN")),
+    ("Serbia accepted a Kosovo proposal to reopen the border.", ("AGREE", "SRB", "XKX")),
+    ("Putin met Biden in Geneva on Wednesday.", ("CONSULT", "RUS", "USA")),
+    ("China and the United States held talks in Geneva.", ("CONSULT", "CHN", "USA")),
+    ("China and the United States held talks in Geneva.", ("CONSULT", "USA", "CHN")),
+    ("Washington backed Kyiv's bid to join NATO.", ("SUPPORT", "USA", "UKR")),
+    ("Germany praised Poland for taking in refugees.", ("SUPPORT", "DEU", "POL")),
+    ("Belarus conceded to Polish demands and reopened the crossing.", ("CONCEDE", "BLR", "POL")),
+    ("Serbia apologised to Kosovo for the incident.", ("CONCEDE", "SRB", "XKX")),
+    ("India will cooperate with Japan on maritime security.", ("COOPERATE", "IND", "JPN")),
+    ("Japan sent humanitarian aid to Turkey after the earthquake.", ("AID", "JPN", "TUR")),
+    ("Germany will provide Ukraine with air defence systems.", ("AID", "DEU", "UKR")),
+    ("Russia withdrew its troops from Ukraine.", ("RETREAT", "RUS", "UKR")),
+    ("Washington lifted sanctions on Iran.", ("RETREAT", "USA", "IRN")),
+    ("Germany urged China to use its influence.", ("REQUEST", "DEU", "CHN")),
+    ("Poland demanded reparations from Germany.", ("REQUEST", "POL", "DEU")),
+    ("Ukraine accused Russia of shelling the nuclear plant.", ("ACCUSE", "UKR", "RUS")),
+    ("Beijing condemned the U.S. decision to send warships.", ("ACCUSE", "CHN", "USA")),
+    ("Russia rejected a U.S. proposal for a prisoner exchange.", ("REJECT", "RUS", "USA")),
+    ("Kyiv rebuffed Moscow's offer of talks.", ("REJECT", "UKR", "RUS")),
+    ("China threatened Taiwan with economic retaliation.", ("THREATEN", "CHN", "TWN")),
+    ("Iran issued an ultimatum to Israel.", ("THREATEN", "IRN", "ISR")),
+    (
+        "Thousands of people protested in Minsk against the election result.",
+        ("PROTEST", "BLR", None),
+    ),
+    ("The European Union imposed new sanctions on Iran.", ("SANCTION", "EU", "IRN")),
+    ("Moscow expelled ten Polish diplomats.", ("SANCTION", "RUS", "POL")),
+    ("Russia has massed troops near the Ukrainian border.", ("MOBILIZE", "RUS", "UKR")),
+    ("Belarusian police detained dozens of protesters in Minsk.", ("COERCE", "BLR", "BLR")),
+    ("Russia annexed Crimea from Ukraine in 2014.", ("COERCE", "RUS", None)),
+    ("Israeli warplanes bombed targets in Lebanon overnight.", ("ASSAULT", "ISR", "LBN")),
+    ("Russia invaded Ukraine in February.", ("ASSAULT", "RUS", "UKR")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_sentence_codes_expected_event(triples, text, expected):
+    assert expected in triples(text)
+
+
+def test_every_plover_type_is_exercised():
+    assert {t for _, (t, _, _) in CASES} == set(PLOVER_TYPES)
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Belarusian police detained dozens of protesters in Minsk.", "arrest"),
+        ("Thousands of people demonstrated in Minsk.", "demonstrate"),
+        ("Israeli warplanes bombed targets in Lebanon overnight.", "aerial"),
+        ("Putin visited Beijing on Monday.", "visit"),
+        ("Russia released two Ukrainian soldiers.", "release"),
+    ],
+)
+def test_mode_comes_from_the_pattern(code, text, mode):
+    assert mode in {e.mode for e in code(text)}
+
+
+def test_intensity_sign_follows_cooperation_and_conflict(code):
+    [help_] = code("Japan sent humanitarian aid to Turkey.")
+    [attack] = code("Russia invaded Ukraine in February.")
+    assert 0 < help_.intensity <= 10
+    assert -10 <= attack.intensity < 0
