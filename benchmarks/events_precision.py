@@ -265,9 +265,8 @@ def table(result: dict) -> str:
         p, r, f = pr(s["tp"], s["coded"], s["gold"])
         lines.append(f"| {t} | {s['gold']} | {s['coded']} | {s['tp']} | {p} | {r} | {f} |")
     p, r, f = pr(total["tp"], total["coded"], total["gold"])
-    lines.append(
-        f"| **all** | {total['gold']} | {total['coded']} | {total['tp']} | **{p}** | **{r}** | {f} |"
-    )
+    counts = f"{total['gold']} | {total['coded']} | {total['tp']}"
+    lines.append(f"| **all** | {counts} | **{p}** | **{r}** | {f} |")
     return "\n".join(lines)
 
 

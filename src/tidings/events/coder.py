@@ -734,9 +734,9 @@ def _up(tok: Any) -> tuple[str, Any]:
     verb coordinated with an infinitive ("called on X to release … and condemned …")
     belongs to the finite verb that governs the infinitive."""
     head = tok.head
-    if tok.dep_ == "conj" and tok.tag_ in FINITE and head.tag_ == "VB":
-        if head.dep_ in ("xcomp", "advcl") and head.head is not head:
-            return "conj", head.head
+    finite_on_infinitive = tok.dep_ == "conj" and tok.tag_ in FINITE and head.tag_ == "VB"
+    if finite_on_infinitive and head.dep_ in ("xcomp", "advcl") and head.head is not head:
+        return "conj", head.head
     return tok.dep_, head
 
 
