@@ -63,6 +63,7 @@ class Gazetteer:
     country_display: dict[str, str] = field(default_factory=dict)
     adjective: dict[str, str] = field(default_factory=dict)  # alpha-3 -> "Russian"
     igo_display: dict[str, str] = field(default_factory=dict)
+    short_people: dict[str, Name] = field(default_factory=dict)  # "Biden" -> Joe Biden
     _regex: re.Pattern[str] | None = None
 
     def find(self, text: str) -> list[tuple[int, int, Name]]:
@@ -118,12 +119,11 @@ def load() -> Gazetteer:
         candidates.append(Name(text, "media", _code(code), role="MED", display=display))
     for text, code, role, display in _rows("groups.tsv", 4):
         candidates.append(Name(text, "group", _code(code), role=_code(role), display=display))
-    for text, code, role, description in _rows("people.tsv", 4):
-        candidates.append(
-            Name(
-                text, "person", _code(code), role=_code(role), display=text, description=description
-            )
-        )
+    for text, code, role, description, short in _rows("people.tsv", 5):
+        person = Name(text, "person", _code(code), None, _code(role), text, description)
+        candidates.append(person)
+        if short != "-":
+            g.short_people.setdefault(short, person)
     rank = {k: i for i, k in enumerate(NAME_KINDS)}
     for name in sorted(candidates, key=lambda n: rank[n.kind]):
         g.names.setdefault(name.text, name)

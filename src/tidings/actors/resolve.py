@@ -96,6 +96,8 @@ PERSON_PRONOUNS = {
 THING_PRONOUNS = frozenset({"it", "its"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 DATELINE_PLACE = re.compile(r"([A-Z][A-Z .'’-]+[A-Z])(?=,| \(| —| –| --| - )")
+# roles of a country's own institutions and people: they take the article's country
+STATE_ROLES = frozenset({"GOV", "MIL", "COP", "OPP", "JUD", "LEG", "REB", "CVL"})
 NAME_PARTICLES = frozenset(
     {"van", "von", "de", "da", "di", "del", "der", "den", "du", "la", "le", "bin", "ibn", "al"}
     | {"el", "dos", "das", "ter", "ten", "y"}
@@ -225,7 +227,8 @@ class Resolver:
                         inside = None  # "Jordan" in "Michael Jordan": not the country
                         break
                     if longer and label in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW"):
-                        inside = True
+                        # "Interfax news agency" is still Interfax; "Bank of Russia" is not Russia
+                        inside = not (name.kind in ("media", "igo", "group") and start == es)
                 if inside is None:
                     continue
                 self.matches[p].append(_Match(start, end, name, inside))
@@ -355,18 +358,22 @@ class Resolver:
             if actor.kind != "person":
                 continue
             known = self.g.names.get(actor.name)
+            if known is None or known.kind != "person":
+                known = self.g.short_people.get(actor.name)
             if known is not None and known.kind == "person":
                 actor.country = actor.country or known.country
                 actor.role = actor.role or known.role
                 actor.description = actor.description or known.description
-            if actor.role_keys and actor.country is None and self._takes_context(actor):
+            if actor.country is None and self._takes_context(actor):
                 actor.country = self.dominant
 
     def _takes_context(self, actor: _Actor) -> bool:
-        return (
-            any((rw := self.g.roles.get(k)) is not None and rw.context for k in actor.role_keys)
-            and not actor.org
-        )
+        if actor.org or not actor.role_keys:
+            return False
+        words = [rw for k in actor.role_keys if (rw := self.g.roles.get(k)) is not None]
+        # "Opposition leader": the role came from the modifier, a state role
+        from_modifier = actor.role in STATE_ROLES and any(rw.role is None for rw in words)
+        return from_modifier or any(rw.context for rw in words)
 
     def _name_words(self, o: tuple[int, int, int]) -> list[str]:
         p, start, end = o
@@ -497,6 +504,22 @@ class Resolver:
             name = _strip_article(text)
             if not name or not name[0].isupper():
                 continue
+            known = next(
+                (
+                    m
+                    for m in self.matches[p]
+                    if start <= m.start
+                    and m.end <= end
+                    and m.name.kind in ("media", "igo", "group")
+                    and not m.inside_name
+                ),
+                None,
+            )
+            if known is not None:  # "Interfax news agency" is Interfax
+                known_key = self._mention_key_at(p, known.start, known.end)
+                if known_key is not None:
+                    self._mention(p, start, end, known_key)
+                    continue
             # "Russia’s Defence Ministry": the country on the phrase is part of who it is
             head = _token_at(self.docs[p], end - 1)
             np_start = self._np_span(p, head)[0] if head is not None else start
@@ -622,7 +645,8 @@ class Resolver:
             return
         role = self._role(rw, analysis)
         country = analysis.country
-        if country is None and rw.context and not analysis.blocked and not analysis.org:
+        takes_context = rw.context or analysis.modifier_role in STATE_ROLES
+        if country is None and takes_context and not analysis.blocked and not analysis.org:
             country = self.dominant
         if rw.kind == "person":
             if head.tag_ in ("NNS", "NNPS"):
@@ -727,8 +751,10 @@ class Resolver:
                 continue
             self._take_name(a, p, m)
         for s, _e, key in self.person_spans[p]:
-            if start <= s < end and self.actors[key].country and not a.country:
-                a.country, a.country_from_text = self.actors[key].country, True
+            if start <= s < end:
+                if self.actors[key].country and not a.country:
+                    a.country, a.country_from_text = self.actors[key].country, True
+                a.blocked = True  # "the Smith administration": Smith's, wherever that is
         for ent_text, label, ep, es, ee in self.entities:
             if ep == p and start <= es and ee <= end and label == "ORG":
                 if not self._listed(p, es, ee):

@@ -1,0 +1,248 @@
+"""Actor resolution on small hand-written articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from tidings import nlp
+from tidings.actors import ActorIndex, resolve_actors
+from tidings.record import Actor
+
+
+@pytest.fixture(scope="module")
+def model():
+    return nlp.load()
+
+
+@pytest.fixture(scope="module")
+def resolve(model):
+    def run(*paragraphs: str) -> ActorIndex:
+        docs = list(model.pipe(paragraphs))
+        return resolve_actors(list(paragraphs), docs)
+
+    return run
+
+
+def span(index: ActorIndex, paragraph: int, text: str, nth: int = 0) -> Actor | None:
+    """The actor of the `nth` occurrence of `text` in a paragraph."""
+    words = index.docs[paragraph].text
+    start = -1
+    for _ in range(nth + 1):
+        start = words.index(text, start + 1)
+    return index.actor_for_span(paragraph, start, start + len(text))
+
+
+def named(index: ActorIndex, name: str) -> Actor:
+    found = [a for a in index.actors if a.name == name]
+    assert len(found) == 1, [a.name for a in index.actors]
+    return found[0]
+
+
+KREMLIN = [
+    "Russia is ready for talks with the new Biden administration, a Kremlin spokesman "
+    "said on Sunday, adding that President Vladimir Putin would respond in kind.",
+    "Relations between Moscow and Washington are at their lowest since the Cold War.",
+    "The United States called on Russian authorities to release protesters detained at "
+    "rallies supporting jailed Kremlin critic Alexei Navalny.",
+    "Police detained more than 3,000 people at protests in support of Navalny.",
+    "“We count on success,” Kremlin spokesman Dmitry Peskov told reporters.",
+    "Mr. Peskov said the protests were illegal. He also criticised the White House.",
+    "France’s foreign minister said the arrests were jeopardising the rule of law.",
+]
+
+
+@pytest.fixture(scope="module")
+def kremlin(resolve) -> ActorIndex:
+    return resolve(*KREMLIN)
+
+
+def test_capitals_and_country_names_are_one_country_actor(kremlin) -> None:
+    russia = span(kremlin, 0, "Russia")
+    moscow = span(kremlin, 1, "Moscow")
+    assert russia is not None and moscow is not None
+    assert russia.id == moscow.id
+    assert (russia.kind, russia.country, russia.role, russia.name) == (
+        "country",
+        "RUS",
+        None,
+        "Russia",
+    )
+    washington = span(kremlin, 1, "Washington")
+    us = span(kremlin, 2, "The United States")
+    assert washington is not None and us is not None
+    assert washington.id == us.id and washington.country == "USA"
+    assert us.name == "United States"
+
+
+def test_seats_and_authorities_are_the_government_actor(kremlin) -> None:
+    kremlin_gov = span(kremlin, 0, "Kremlin")
+    authorities = span(kremlin, 2, "Russian authorities")
+    assert kremlin_gov is not None and authorities is not None
+    assert kremlin_gov.id == authorities.id
+    assert (kremlin_gov.country, kremlin_gov.role, kremlin_gov.kind) == (
+        "RUS",
+        "GOV",
+        "organization",
+    )
+    assert kremlin_gov.id != span(kremlin, 0, "Russia").id
+    white_house = span(kremlin, 5, "the White House")
+    administration = span(kremlin, 0, "the new Biden administration")
+    assert white_house is not None and administration is not None
+    assert white_house.id == administration.id
+    assert (white_house.country, white_house.role) == ("USA", "GOV")
+
+
+def test_a_span_is_decided_by_its_head(kremlin) -> None:
+    # the demonym inside "Russian authorities" is not the country
+    assert span(kremlin, 2, "authorities").role == "GOV"
+    assert span(kremlin, 2, "Russian authorities").role == "GOV"
+    peskov = span(kremlin, 4, "Kremlin spokesman Dmitry Peskov")
+    assert peskov is not None and peskov.name == "Dmitry Peskov"
+    assert span(kremlin, 4, "Kremlin").role == "GOV"
+
+
+def test_titles_describe_people(kremlin) -> None:
+    peskov = named(kremlin, "Dmitry Peskov")
+    assert (peskov.kind, peskov.country, peskov.role) == ("person", "RUS", "GOV")
+    assert peskov.description == "Kremlin spokesman"
+    navalny = named(kremlin, "Alexei Navalny")
+    assert (navalny.country, navalny.role) == ("RUS", "OPP")
+    assert navalny.description == "Kremlin critic"
+    putin = named(kremlin, "Vladimir Putin")
+    assert putin.role == "GOV" and putin.country == "RUS"
+
+
+def test_later_mentions_are_the_same_person(kremlin) -> None:
+    peskov = named(kremlin, "Dmitry Peskov")
+    assert span(kremlin, 0, "a Kremlin spokesman").id == peskov.id  # before the name
+    assert span(kremlin, 5, "Mr. Peskov").id == peskov.id
+    assert span(kremlin, 5, "He").id == peskov.id
+    assert peskov.mentions >= 4
+    assert span(kremlin, 3, "Navalny").id == named(kremlin, "Alexei Navalny").id
+
+
+def test_role_words_take_the_country_in_context(kremlin) -> None:
+    police = span(kremlin, 3, "Police")
+    assert (police.country, police.role) == ("RUS", "COP")  # the article's country
+    minister = span(kremlin, 6, "France’s foreign minister")
+    assert (minister.kind, minister.country, minister.role) == ("person", "FRA", "GOV")
+    assert "foreign minister" in minister.name
+    protesters = span(kremlin, 2, "protesters")
+    assert protesters.role == "CVL" and protesters.kind == "group"
+
+
+def test_entities_carry_actor_ids_and_mended_labels(kremlin) -> None:
+    for e in kremlin.entities:
+        assert KREMLIN[e.paragraph][e.start : e.end] == e.text
+    navalny = [e for e in kremlin.entities if e.text == "Navalny"]
+    assert navalny and all(e.label == "PERSON" for e in navalny)
+    assert all(e.actor == named(kremlin, "Alexei Navalny").id for e in navalny)
+    labels = {e.text: e.label for e in kremlin.entities}
+    assert labels["Moscow"] == "GPE" and labels["Kremlin"] == "ORG"
+    assert not any(e.label in ("DATE", "CARDINAL") for e in kremlin.entities)
+
+
+def test_ids_follow_first_mention_and_are_stable(kremlin, resolve) -> None:
+    ids = [a.id for a in kremlin.actors]
+    assert ids == [f"a{i}" for i in range(1, len(ids) + 1)]
+    first = {
+        a.id: min((p, s) for p, s, _, i in kremlin.mentions if i == a.id) for a in kremlin.actors
+    }
+    assert list(first.values()) == sorted(first.values())
+    again = resolve(*KREMLIN)
+    assert [(a.id, a.name) for a in again.actors] == [(a.id, a.name) for a in kremlin.actors]
+    assert all(a.mentions >= 1 for a in kremlin.actors)
+
+
+def test_mentions_slice_their_paragraphs(kremlin) -> None:
+    ids = {a.id for a in kremlin.actors}
+    for p, s, e, actor in kremlin.mentions:
+        assert 0 <= s < e <= len(KREMLIN[p])
+        assert actor in ids
+
+
+def test_opposition_leader_and_apposition(resolve) -> None:
+    index = resolve(
+        "Serbian police detained dozens of students in Belgrade on Tuesday.",
+        "Opposition leader Marija Vukic called the arrests shameful.",
+        "“We will not back down,” said Amina Diallo, the agency’s director.",
+        "Vukic said she would join the protest.",
+    )
+    vukic = named(index, "Marija Vukic")
+    assert (vukic.country, vukic.role) == ("SRB", "OPP")
+    assert vukic.description == "Opposition leader"
+    assert span(index, 3, "Vukic").id == vukic.id
+    assert span(index, 3, "she").id == vukic.id
+    diallo = named(index, "Amina Diallo")
+    assert "director" in (diallo.description or "")
+    police = span(index, 0, "Serbian police")
+    assert (police.country, police.role, police.name) == ("SRB", "COP", "Serbian police")
+
+
+def test_international_organisations_news_agencies_and_seats(resolve) -> None:
+    index = resolve(
+        "The European Union and NATO condemned the strike, the Pentagon said.",
+        "The EU said it would send observers, Interfax news agency reported.",
+        "Downing Street and the Elysee said they were consulting allies.",
+    )
+    eu = span(index, 0, "The European Union")
+    assert (eu.org, eu.role, eu.kind) == ("EU", "IGO", "organization")
+    assert span(index, 1, "The EU").id == eu.id
+    assert span(index, 0, "NATO").org == "NATO"
+    pentagon = span(index, 0, "the Pentagon")
+    assert (pentagon.country, pentagon.role) == ("USA", "MIL")
+    interfax = span(index, 1, "Interfax news agency")
+    assert (interfax.name, interfax.role, interfax.country) == ("Interfax", "MED", "RUS")
+    assert (span(index, 2, "Downing Street").country, span(index, 2, "Downing Street").role) == (
+        "GBR",
+        "GOV",
+    )
+    assert span(index, 2, "the Elysee").country == "FRA"
+
+
+def test_pronouns_respect_gender(resolve) -> None:
+    index = resolve(
+        "Mrs. Laura Hill met Mr. David Stone in Ottawa on Monday.",
+        "She said the meeting had gone well.",
+        "He declined to comment.",
+    )
+    assert span(index, 1, "She").name == "Laura Hill"
+    assert span(index, 2, "He").name == "David Stone"
+
+
+def test_role_phrases_and_modifiers(resolve) -> None:
+    index = resolve(
+        "Russian troops shelled the town, and Ukrainian security forces returned fire.",
+        "A police spokesman in Kyiv said rebels had also been seen.",
+        "The German foreign ministry summoned the Russian ambassador.",
+    )
+    troops = span(index, 0, "Russian troops")
+    assert (troops.country, troops.role) == ("RUS", "MIL")
+    forces = span(index, 0, "Ukrainian security forces")
+    assert (forces.country, forces.role) == ("UKR", "COP")
+    spokesman = span(index, 1, "A police spokesman")
+    assert spokesman.role == "COP" and spokesman.country == "UKR"
+    ministry = span(index, 2, "The German foreign ministry")
+    assert (ministry.country, ministry.role, ministry.kind) == ("DEU", "GOV", "organization")
+    ambassador = span(index, 2, "the Russian ambassador")
+    assert (ambassador.kind, ambassador.country) == ("person", "RUS")
+
+
+def test_glued_quote_mark_is_cut_from_an_entity(resolve) -> None:
+    index = resolve("“We count on success,”Kremlin spokesman Dmitry Peskov said.")
+    texts = {e.text for e in index.entities}
+    assert "Kremlin" in texts
+    assert not any("”" in t for t in texts)
+    assert span(index, 0, "Dmitry Peskov").description == "Kremlin spokesman"
+
+
+def test_article_without_actors(resolve) -> None:
+    index = resolve("The weather was mild and the harvest was good.", "It rained twice.")
+    assert index.actors == []
+    assert index.mentions == []
+    assert index.actor_for_span(0, 0, 11) is None
+
+
+def test_no_paragraphs() -> None:
+    index = resolve_actors([], [])
+    assert index.actors == [] and index.entities == [] and index.mentions == []
