@@ -158,3 +158,54 @@ def test_every_command_and_option_is_documented():
         for param in command.params:
             if param.param_type_name == "option" and param.name != "help":
                 assert param.help, f"{name} {param.opts} has no help"
+
+
+@pytest.fixture
+def event_db(tmp_path):
+    from tidings.api import parse_text
+    from tidings.record import Actor, Event
+    from tidings.store import Store
+
+    usa = Actor("a1", "United States", "country", "USA", None, None, None, 2)
+    rus = Actor("a2", "Russia", "country", "RUS", None, "GOV", None, 2)
+
+    def event(kind, source, target, date, intensity):
+        return Event(kind, None, source, target, "asserted", date, "on Sunday", None,
+                     intensity, "Evidence sentence.", 0, 0.9)  # fmt: skip
+
+    record = parse_text("Relations sour\n\nThe United States condemned Russia.", nlp=False)
+    record.published = "2021-01-24"
+    record.events = [
+        event("ACCUSE", usa, rus, "2021-01-24", -4.0),
+        event("REQUEST", usa, rus, "2021-01-23", -2.0),
+        event("CONSULT", rus, usa, "2021-02-02", 4.0),
+    ]
+    path = tmp_path / "e.db"
+    with Store(path) as store:
+        store.add([record])
+    return path
+
+
+def test_events_filters_and_formats(event_db):
+    table = run("events", "--db", event_db, "--source", "usa")
+    assert table.exit_code == 0 and "ACCUSE" in table.stdout and "CONSULT" not in table.stdout
+    rows = json.loads(run("events", "--db", event_db, "--type", "consult", "--format", "json").stdout)
+    assert [r["type"] for r in rows] == ["CONSULT"]
+    csv_lines = run("events", "--db", event_db, "--format", "csv", "--until", "2021-01-31").stdout
+    assert csv_lines.splitlines()[0].startswith("article,date")
+    assert len(csv_lines.splitlines()) == 3
+    plover = json.loads(run("events", "--db", event_db, "--format", "plover").stdout)
+    assert len(plover) == 3
+    assert run("events", "--db", event_db, "--type", "HUG").exit_code == 2
+    assert run("events", "--db", event_db, "--format", "xml").exit_code == 2
+
+
+def test_dyads_counts_by_period_with_a_chart(event_db):
+    rows = json.loads(run("dyads", "--db", event_db, "--period", "month", "--json").stdout)
+    pairs = {(r["source"], r["target"], r["period"]): r for r in rows}
+    assert pairs[("USA", "RUS", "2021-01")]["total"] == 2
+    assert pairs[("USA", "RUS", "2021-01")]["mean_intensity"] == -3.0
+    assert pairs[("RUS", "USA", "2021-02")]["counts"] == {"CONSULT": 1}
+    chart = run("dyads", "--db", event_db, "--source", "USA")
+    assert chart.exit_code == 0 and "USA -> RUS" in chart.stdout
+    assert run("dyads", "--db", event_db, "--period", "year").exit_code == 2

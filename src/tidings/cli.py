@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import asdict
 from functools import wraps
 from pathlib import Path
 from typing import Annotated, Any
@@ -314,6 +315,106 @@ def actors(
             str(row["mentions"]),
         )
     out.print(table)
+
+
+EVENT_FORMATS = ("table", "json", "csv", "plover")
+
+
+@app.command()
+@guarded
+def events(
+    db: DbOption = DEFAULT_DB_PATH,
+    source: Annotated[
+        str | None, typer.Option(help="Source actor code: country (RUS), org (EU) or role (GOV).")
+    ] = None,
+    target: Annotated[str | None, typer.Option(help="Target actor code, as --source.")] = None,
+    event_type: Annotated[
+        list[str] | None, typer.Option("--type", help="PLOVER type (repeat for several).")
+    ] = None,
+    since: Annotated[str | None, typer.Option(help="Events on or after this date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Events on or before this date.")] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", help="table, json, csv or plover (PLOVER-style JSON).")
+    ] = "table",
+    limit: Annotated[int | None, typer.Option(help="Most events to show.")] = None,
+) -> None:
+    """Who did what to whom, when and where, across the store."""
+    from tidings.events import PLOVER_TYPES, events_to_csv, events_to_plover
+
+    if fmt not in EVENT_FORMATS:
+        raise UsageError(f"unknown --format {fmt!r}; use one of {', '.join(EVENT_FORMATS)}")
+    unknown = [t for t in event_type or [] if t.upper() not in PLOVER_TYPES]
+    if unknown:
+        raise UsageError(f"unknown --type {unknown[0]!r}; use one of {', '.join(PLOVER_TYPES)}")
+    found = open_store(db).event_records(
+        source=source, target=target, types=event_type, since=check_date(since),
+        until=check_date(until), limit=limit,
+    )  # fmt: skip
+    pairs = [(row["article_id"], event) for row, event in found]
+    if fmt == "csv":
+        sys.stdout.write(events_to_csv(pairs))
+    elif fmt == "plover":
+        _print_json(events_to_plover(pairs))
+    elif fmt == "json":
+        _print_json([{"article": tag, **asdict(event)} for tag, event in pairs])
+    else:
+        _print_events_table(found)
+
+
+def _print_events_table(found: list) -> None:
+    table = Table("date", "type", "source", "target", "modality", "intensity", "evidence")
+    for _row, event in found:
+        table.add_row(
+            event.date or "", f"{event.type}" + (f"/{event.mode}" if event.mode else ""),
+            _actor_label(event.source), _actor_label(event.target), event.modality,
+            f"{event.intensity:+.1f}", event.sentence[:90],
+        )  # fmt: skip
+    out.print(table)
+
+
+def _actor_label(actor: Any) -> str:
+    if actor is None:
+        return "-"
+    code = "".join(x for x in (actor.country or actor.org, actor.role) if x)
+    return f"{actor.name} ({code})" if code else actor.name
+
+
+@app.command()
+@guarded
+def dyads(
+    db: DbOption = DEFAULT_DB_PATH,
+    period: Annotated[str, typer.Option(help="day, week or month.")] = "week",
+    source: Annotated[str | None, typer.Option(help="Only this source code (RUS, EU…).")] = None,
+    target: Annotated[str | None, typer.Option(help="Only this target code.")] = None,
+    role: Annotated[bool, typer.Option(help="Split actors by role (RUSGOV, RUSCOP…).")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Pairs of actors over time: event counts by type and mean intensity, with a chart."""
+    from tidings.events import dyad_chart, dyad_series
+
+    if period not in ("day", "week", "month"):
+        raise UsageError(f"unknown --period {period!r}; use day, week or month")
+    store = open_store(db)
+    published = {a.id: a.published for a in store.articles()}
+    pairs = [
+        (published.get(row["article_id"]) or row["article_id"], event)
+        for row, event in store.event_records()
+    ]
+    rows = dyad_series(pairs, period, with_role=role,
+                       source=source.upper() if source else None,
+                       target=target.upper() if target else None)  # fmt: skip
+    if as_json:
+        _print_json([asdict(r) for r in rows])
+        return
+    table = Table("source", "target", period, "events", "by type", "mean intensity")
+    for r in rows:
+        by_type = ", ".join(f"{k} {v}" for k, v in sorted(r.counts.items()))
+        table.add_row(
+            r.source, r.target, r.period, str(r.total), by_type, f"{r.mean_intensity:+.2f}"
+        )
+    out.print(table)
+    for line in dyad_chart(rows):
+        out.print(line, markup=False, highlight=False)
 
 
 @app.command()

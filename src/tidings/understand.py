@@ -1,4 +1,4 @@
-"""The understanding steps: nlp, actors, quotes, times (and events when present)."""
+"""The understanding steps: nlp, actors, quotes, times and events."""
 
 from __future__ import annotations
 
@@ -64,4 +64,6 @@ class TimesStep:
 
 
 def understanding_steps() -> list[Step]:
-    return [NlpStep(), ActorsStep(), QuotesStep(), TimesStep()]
+    from tidings.events import EventsStep
+
+    return [NlpStep(), ActorsStep(), QuotesStep(), TimesStep(), EventsStep()]

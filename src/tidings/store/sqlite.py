@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from tidings.errors import StoreError
-from tidings.record import Actor, Article
+from tidings.record import Actor, Article, Event
 from tidings.store.schema import MIGRATIONS
 
 DEFAULT_DB = "tidings.db"
@@ -149,7 +149,7 @@ class Store:
             ],
         )
         self.db.executemany(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO events VALUES ({', '.join('?' * 20)})",
             [
                 (article.id, i, e.type, e.mode, *_actor_columns(e.source),
                  *_actor_columns(e.target), e.modality, e.date, e.date_text, e.location,
@@ -258,6 +258,20 @@ class Store:
         if limit:
             sql += f" LIMIT {int(limit)}"
         return [dict(r) for r in self.db.execute(sql, args)]
+
+    def event_records(self, **filters: Any) -> list[tuple[dict[str, Any], Event]]:
+        """Events matching `events()` filters, as (row, Event) with the full actors."""
+        rows = self.events(**filters)
+        records: dict[str, Article] = {}
+        out = []
+        for row in rows:
+            article_id = row["article_id"]
+            if article_id not in records:
+                found = self.get(article_id)
+                assert found is not None
+                records[article_id] = found
+            out.append((row, records[article_id].events[row["position"]]))
+        return out
 
     def actors(self, limit: int = 100) -> list[dict[str, Any]]:
         sql = (
