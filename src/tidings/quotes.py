@@ -193,7 +193,25 @@ class _Finder:
         last = _last_token_before(doc, s.start - 1)
         if last is not None and last.idx >= before_start:
             before_start = max(before_start, last.sent.start_char)
-        return self._cue_in(p, doc, before_start, s.start - 1, inside, after=False)
+        sp = self._cue_in(p, doc, before_start, s.start - 1, inside, after=False)
+        if sp is not None:
+            return sp
+        return self._introduced(p, doc, before_start, s.start - 1, inside)
+
+    def _introduced(
+        self, p: int, doc: Any, start: int, end: int, inside: list[tuple[int, int]]
+    ) -> _Speaker | None:
+        """A colon or dash with no cue: "Laila Omar was blunt — “…”" -> the clause's subject."""
+        if not self.paragraphs[p][start:end].rstrip().endswith((":", "—", "–", "--")):
+            return None
+        tokens = [
+            t for t in doc if start <= t.idx < end and not any(a <= t.idx < b for a, b in inside)
+        ]
+        subjects = [t for t in tokens if t.dep_ in SUBJECT_DEPS and t.lower_ not in WH_WORDS]
+        if not subjects:
+            return None
+        s, e = _phrase(subjects[0], self.paragraphs[p])
+        return self._named(p, max(s, start), e, None)
 
     def _cue_in(
         self,

@@ -214,6 +214,36 @@ class Resolver:
                 if start >= end:
                     continue
                 self.entities.append([self.paragraphs[p][start:end], label, p, start, end])
+            self._titled_names(p, doc)
+
+    def _titled_names(self, p: int, doc: Any) -> None:
+        """A title before proper nouns is a person spaCy missed ("Mayor Ana Ruiz")."""
+        text = self.paragraphs[p]
+        titles = sorted(self.g.titles, key=len, reverse=True)
+        for tok in doc:
+            title = next((t for t in titles if text.startswith(t, tok.idx)), None)
+            if title is None or not _word_start(text[: tok.idx + len(title)], len(title)):
+                continue
+            after = tok.idx + len(title)
+            names = []
+            for nxt in doc[tok.i + 1 :]:
+                if nxt.idx < after:
+                    continue
+                if nxt.tag_ != "NNP" or not nxt.text[:1].isupper() or nxt.text in self.g.titles:
+                    break
+                names.append(nxt)
+            if not names or names[-1].text in self.g.names:
+                continue
+            # "State" in "Secretary of State Antony Blinken" is part of a title
+            self.entities = [
+                e
+                for e in self.entities
+                if not (e[2] == p and tok.idx <= e[3] and e[4] <= after and e[1] != "PERSON")
+            ]
+            start, end = names[0].idx, _tok_end(names[-1])
+            if any(e[2] == p and e[3] < end and start < e[4] for e in self.entities):
+                continue
+            self.entities.append([text[start:end], "PERSON", p, start, end])
 
     def _gazetteer(self) -> None:
         for p, text in enumerate(self.paragraphs):
