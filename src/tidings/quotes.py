@@ -379,18 +379,18 @@ class _Finder:
             if mp != p or not (start <= s and e <= end) or actor_id == speaker:
                 continue
             actor = self.actors.by_id(actor_id)
-            if actor is not None and actor.role == "MED" and actor.kind == "organization":
-                if self.paragraphs[p][s:e][:1].isupper():  # a named outlet, not "reporters"
-                    return actor.name
+            named = self.paragraphs[p][s:e][:1].isupper()  # a named outlet, not "reporters"
+            if actor is not None and actor.role == "MED" and actor.kind == "organization" and named:
+                return actor.name
         return None
 
     def _cue_text(self, cue: Any) -> str:
         doc = cue.doc
         if cue.lower_ == "according":
             return "according to"
-        if cue.tag_ == "VBG" and cue.i >= 2 and doc[cue.i - 1].lower_ == "as":
-            if doc[cue.i - 2].lemma_.lower() == "quote":
-                cue = doc[cue.i - 2]  # "was quoted as saying"
+        quoted_as = cue.i >= 2 and doc[cue.i - 1].lower_ == "as"
+        if cue.tag_ == "VBG" and quoted_as and doc[cue.i - 2].lemma_.lower() == "quote":
+            cue = doc[cue.i - 2]  # "was quoted as saying"
         first = cue
         for child in cue.lefts:
             if child.dep_ in ("aux", "auxpass", "neg") and child.i >= cue.i - 3:
@@ -435,7 +435,6 @@ class _Finder:
     # -- indirect speech -----------------------------------------------------------
 
     def _indirect(self, p: int, doc: Any, spans: list[_Span]) -> list[tuple[int, Quote]]:
-        text = self.paragraphs[p]
         inside = [(q.start, q.end) for q in spans]
         out = []
         for tok in doc:
@@ -451,8 +450,7 @@ class _Finder:
             clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
             if clause is None:
                 continue
-            start, end = clause.left_edge.idx, _end(clause.right_edge)
-            words = [t for t in clause.subtree]
+            words = list(clause.subtree)
             while words and (words[0].dep_ == "mark" or words[0].is_punct):
                 words.pop(0)
             while words and words[-1].is_punct:
@@ -477,11 +475,14 @@ class _Finder:
         obj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if obj is None:
             return None
+        if self._is_cue(tok.head) or self._is_cue(sent.root):
+            return None  # "X said, according to Interfax": X speaks, Interfax relays
         phrase_start = tok.idx
         phrase_end = _end(obj.right_edge)
         text = self.paragraphs[p]
+        sent_start = max(sent.start_char, _dateline_end(text))
         rest = (
-            text[sent.start_char : phrase_start].rstrip(" ,")
+            text[sent_start:phrase_start].rstrip(" ,")
             + " "
             + text[phrase_end : _end(sent[-1])].lstrip(" ,")
         ).strip(" ,.")
@@ -491,8 +492,7 @@ class _Finder:
         sp = self._named(p, s, e, "according to")
         if sp.name is None:
             return None
-        q = Quote(rest, "indirect", sp.name, sp.actor, sp.mention, sp.cue, None, p)
-        return q
+        return Quote(rest, "indirect", sp.name, sp.actor, sp.mention, sp.cue, None, p)
 
     def _quote(self, p: int, start: int, end: int, kind: str, sp: _Speaker | None) -> Quote:
         start = max(start, _dateline_end(self.paragraphs[p]))
@@ -577,9 +577,10 @@ def _quote_spans(p: int, text: str) -> list[_Span]:
                 break
             j += 1
         if j >= n:
-            spans.append(_Span(p, i + 1, n, open=True))
+            if re.search(r"\w", text[i + 1 :]):
+                spans.append(_Span(p, i + 1, n, open=True))
             break
-        if text[i + 1 : j].strip():
+        if re.search(r"\w", text[i + 1 : j]):
             spans.append(_Span(p, i + 1, j, open=False))
         i = j + 1
     return spans

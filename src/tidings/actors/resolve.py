@@ -384,7 +384,7 @@ class Resolver:
         for o in occurrences:
             key = next(k for s, e, k in self.person_spans[o[0]] if (s, e) == (o[1], o[2]))
             self._describe_person(o, key)
-        for key, actor in self.actors.items():
+        for actor in self.actors.values():
             if actor.kind != "person":
                 continue
             known = self.g.names.get(actor.name)
@@ -786,9 +786,14 @@ class Resolver:
                     a.country, a.country_from_text = self.actors[key].country, True
                 a.blocked = True  # "the Smith administration": Smith's, wherever that is
         for ent_text, label, ep, es, ee in self.entities:
-            if ep == p and start <= es and ee <= end and label == "ORG":
-                if not self._listed(p, es, ee):
-                    a.named = self._mention_key_at(p, es, ee) or ("named", _strip_article(ent_text))
+            if (
+                ep == p
+                and start <= es
+                and ee <= end
+                and label == "ORG"
+                and not self._listed(p, es, ee)
+            ):
+                a.named = self._mention_key_at(p, es, ee) or ("named", _strip_article(ent_text))
         for tok in doc:
             if not (start <= tok.idx < end):
                 continue
