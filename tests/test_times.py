@@ -257,7 +257,7 @@ def test_a_day_earlier_without_a_date_counts_from_publication(find):
 
 
 def test_year_alone(find):
-    assert one(find, "Protests broke out in 2019.") == ("2019", "2019")
+    assert one(find, "Protests broke out in 2019.") == ("in 2019", "2019")
     assert one(find, "He lost the 2020 election.") == ("2020", "2020")
 
 
@@ -294,7 +294,7 @@ def test_without_published_relative_is_null(find):
         ("April last year", None),
         ("Feb. 5", None),
         ("Jan. 24, 2021", "2021-01-24"),
-        ("2019", "2019"),
+        ("in 2019", "2019"),
     ]
     assert all(t.anchor is None for t in times)
 
@@ -336,3 +336,32 @@ def test_anaphoric_time_is_anchored_on_the_date_it_counts_from():
     assert earlier.value == "2021-01-18"
     assert earlier.anchor == "2021-01-19"
     assert next(t for t in times if "Tuesday" in t.text).anchor == SUNDAY
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("Talks resumed late Wednesday in Nairobi.", "late Wednesday", "2021-01-20"),
+        ("Police moved in on Tuesday evening.", "on Tuesday evening", "2021-01-19"),
+        ("Fighting has gone on since Monday.", "since Monday", "2021-01-18"),
+        ("Prices have risen since 2022.", "since 2022", "2022"),
+    ],
+)
+def test_parts_of_day_prepositions_and_intent(find, sentence, text, value):
+    assert one(find, sentence) == (text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The two sides agreed to hold talks in October.", "2021-10"),
+        ("Students vowed to return to the bridge on Saturday.", "2021-01-30"),
+        (
+            "Putin was one of the last leaders to congratulate Biden after the Nov. 3 vote.",
+            "2020-11-03",
+        ),
+    ],
+)
+def test_a_past_act_pointing_forward_looks_ahead(nlp, text, value):
+    (time,) = find_times([text], SUNDAY, [nlp(text)])
+    assert time.value == value

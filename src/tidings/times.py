@@ -165,7 +165,11 @@ def _patterns() -> _Patterns:
         ),
         ("month_mod", rf"\b(?P<rel>{i}{modifier}))\s+(?P<month>{month_full})"),
         ("month", rf"\b(?:{part_re})?(?P<month>{month_full})"),
-        ("weekday", rf"\b(?:(?P<rel>{i}{modifier}))\s+)?(?P<weekday>{weekday})"),
+        (
+            "weekday",
+            rf"\b(?:{i}(?:early|late))\s+)?(?:(?P<rel>{i}{modifier}))\s+)?(?P<weekday>{weekday})"
+            rf"(?:\s+{i}(?:morning|afternoon|evening|night))\b)?",
+        ),
         ("deictic", rf"\b{i}(?P<phrase>{_alternation(list(lex.deictic))}))\b"),
         ("ago", rf"\b{i}(?P<num>{number})\s+(?P<unit>{unit})\s+ago)\b"),
         (
@@ -335,7 +339,9 @@ def _keep(hit: _Hit, text: str, doc: Any) -> bool:
 
 def _absorb(hit: _Hit, text: str) -> None:
     """Take a preposition before the expression into its text ("on Sunday")."""
-    kind = {"weekday": "weekday", "month": "month", "decade": "decade"}.get(hit.kind)
+    kind = {"weekday": "weekday", "month": "month", "decade": "decade", "year": "year"}.get(
+        hit.kind
+    )
     if kind is None or (kind == "month" and hit.groups.get("part")):
         return
     if kind == "weekday" and hit.groups.get("rel"):
@@ -370,8 +376,8 @@ def _tense_from_doc(doc: Any, start: int, end: int) -> str | None:
         )
         if child is not None and (lower in governors or lemma in governors):
             forward = True
-        if infinitive_below and lemma == "be":
-            forward = True  # "is to meet on Friday"
+        if infinitive_below and lemma == "be" and not any(c.dep_ == "attr" for c in token.children):
+            forward = True  # "is to meet on Friday" (not "was the first to call")
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
             auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
             words = {a.lower_ for a in auxes}
@@ -381,7 +387,8 @@ def _tense_from_doc(doc: Any, start: int, end: int) -> str | None:
                 return PAST if "have" in words else OPEN
             finite = [t for t in [*auxes, token] if t.tag_ in ("VBD", "VBZ", "VBP")]
             if any(t.tag_ == "VBD" for t in finite):
-                return PAST
+                # "agreed to meet in October": the act is past, what it points to is ahead
+                return FUTURE if forward else PAST
             if token.tag_ == "VBN" and words & {"has", "have", "'ve", "'s"} and not forward:
                 return PAST
             if finite:
