@@ -97,14 +97,21 @@ def metrics(matches: list[tuple[float, float, float]]) -> dict[str, float]:
 # --- extractors ---------------------------------------------------------------------------
 
 
-def tidings_extractor() -> Callable[[bytes, str], str]:
+def tidings_extractor() -> Callable[[bytes, str], dict[str, str]]:
     import tidings
 
-    def extract(raw: bytes, name: str) -> str:
+    def extract(raw: bytes, name: str) -> dict[str, str]:
         records = tidings.parse_bytes(raw, path=name, fmt="html", nlp=False)
-        return "\n\n".join(p for r in records for p in r.paragraphs)
+        body = [p for r in records for p in r.paragraphs]
+        standfirst = [r.standfirst for r in records if r.standfirst]
+        # The record's body is `paragraphs`; layout may take a first paragraph as the
+        # standfirst, so the second row shows the body with it put back.
+        return {"tidings": "\n\n".join(body), SF_ROW: "\n\n".join(standfirst + body)}
 
     return extract
+
+
+SF_ROW = "  + standfirst"
 
 
 def trafilatura_extractor() -> Callable[[bytes, str], str]:
@@ -141,7 +148,9 @@ EXTRACTORS = {
 def load(folder: Path, limit: int | None) -> tuple[dict, dict[str, bytes]]:
     truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
     keys = sorted(truth)[:limit] if limit else sorted(truth)
-    pages = {key: gzip.decompress((folder / "html" / f"{key}.html.gz").read_bytes()) for key in keys}
+    pages = {
+        key: gzip.decompress((folder / "html" / f"{key}.html.gz").read_bytes()) for key in keys
+    }
     return {key: truth[key] for key in keys}, pages
 
 
@@ -150,27 +159,29 @@ def run(truth: dict, pages: dict[str, bytes], names: list[str]) -> dict:
     first = next(iter(pages))
     for extract in extractors.values():  # imports, caches and compiled patterns off the clock
         extract(pages[first], f"{first}.html")
-    outputs: dict[str, dict[str, str]] = {name: {} for name in names}
+    outputs: dict[str, dict[str, str]] = {}
     seconds = dict.fromkeys(names, 0.0)
-    errors: dict[str, int] = dict.fromkeys(names, 0)
+    crashes = dict.fromkeys(names, 0)
     for key, raw in pages.items():
         for name, extract in extractors.items():
             start = time.perf_counter()
             try:
-                outputs[name][key] = extract(raw, f"{key}.html")
+                found = extract(raw, f"{key}.html")
             except Exception:  # an extractor that crashes on a page scores nothing there
-                outputs[name][key] = ""
-                errors[name] += 1
+                found, crashes[name] = "", crashes[name] + 1
             seconds[name] += time.perf_counter() - start
+            for row, text in (found if isinstance(found, dict) else {name: found}).items():
+                outputs.setdefault(row, {})[key] = text
     results = {}
-    for name in names:
-        matches = {k: shingle_match(truth[k]["articleBody"], outputs[name][k]) for k in pages}
-        results[name] = {
+    for row, texts in outputs.items():
+        timed = row in seconds
+        matches = {k: shingle_match(truth[k]["articleBody"], texts.get(k, "")) for k in pages}
+        results[row] = {
             **metrics(list(matches.values())),
             "pages": len(pages),
-            "seconds": seconds[name],
-            "pages_per_second": len(pages) / seconds[name] if seconds[name] else 0.0,
-            "crashes": errors[name],
+            "seconds": seconds[row] if timed else None,
+            "pages_per_second": len(pages) / seconds[row] if timed and seconds[row] else None,
+            "crashes": crashes.get(row, 0),
             "per_page": {
                 k: {"precision": precision_score(*m), "recall": recall_score(*m)}
                 for k, m in matches.items()
@@ -208,26 +219,34 @@ def _blocks_missing_from(text: str, other: str) -> list[str]:
     found = []
     for block in text.split("\n"):
         grams = shingles(block)
-        if grams and sum(1 for g in grams if g not in known) > len(grams) / 2:
+        unknown = sum(1 for g in grams if g not in known)
+        if len(_TOKEN.findall(block)) >= 4 and unknown > len(grams) / 2:
             found.append(" ".join(block.split())[:140])
     return sorted(found, key=len, reverse=True)
 
 
 def print_report(report: dict) -> None:
     results = report["results"]
-    print(f"\n{'extractor':<18} {'precision':>9} {'recall':>7} {'F1':>7} {'published':>9} "
-          f"{'pages/s':>8}")  # fmt: skip
+    print(
+        f"\n{'extractor':<18} {'precision':>9} {'recall':>7} {'F1':>7} {'published':>9} "
+        f"{'pages/s':>8}"
+    )
     for name, r in results.items():
         published = PUBLISHED.get(name)
-        print(f"{name:<18} {r['precision']:>9.4f} {r['recall']:>7.4f} {r['f1']:>7.4f} "
-              f"{published if published else '':>9} {r['pages_per_second']:>8.1f}")  # fmt: skip
+        speed = f"{r['pages_per_second']:.1f}" if r["pages_per_second"] else ""
+        print(
+            f"{name:<18} {r['precision']:>9.4f} {r['recall']:>7.4f} {r['f1']:>7.4f} "
+            f"{published if published else '':>9} {speed:>8}"
+        )
     if "tidings" in results and "trafilatura" in results:
         ratio = report["speed_ratio"]
         ours, theirs = results["tidings"]["f1"], results["trafilatura"]["f1"]
         print(f"\ntidings speed / trafilatura speed: {ratio:.2f} (target >= {TARGET_SPEED})")
-        print(f"tidings F1 {ours:.4f} vs trafilatura {theirs:.4f} in this run "
-              f"(target >= {TARGET_F1} and above trafilatura): "
-              f"{'met' if ours >= TARGET_F1 and ours > theirs else 'NOT met'}")  # fmt: skip
+        print(
+            f"tidings F1 {ours:.4f} vs trafilatura {theirs:.4f} in this run "
+            f"(target >= {TARGET_F1} and above trafilatura): "
+            f"{'met' if ours >= TARGET_F1 and ours > theirs else 'NOT met'}"
+        )
     for row in report.get("worst", []):
         print(f"\n{row['precision']:.2f} P  {row['recall']:.2f} R  {row['url']}")
         for block in row["extra"]:
@@ -241,13 +260,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="only the first N pages (by name)")
     parser.add_argument("--worst", type=int, default=12, help="list the N pages tidings does worst")
     parser.add_argument("--only", nargs="+", choices=list(EXTRACTORS), help="extractors to run")
-    parser.add_argument("--output", type=Path,
-                        default=Path(__file__).resolve().parent / "results" / "extraction.json")  # fmt: skip
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=Path(__file__).resolve().parent / "results" / "extraction.json",
+    )
     args = parser.parse_args(argv)
     folder = shared_folder() / "benchmarks" / "article-extraction"
     if not (folder / "ground-truth.json").exists():
-        print(f"no benchmark data at {folder}; set TIDINGS_SHARED to the shared folder",
-              file=sys.stderr)  # fmt: skip
+        print(
+            f"no benchmark data at {folder}; set TIDINGS_SHARED to the shared folder",
+            file=sys.stderr,
+        )
         return 2
     truth, pages = load(folder, args.limit)
     names = args.only or list(EXTRACTORS)
@@ -259,8 +283,9 @@ def main(argv: list[str] | None = None) -> int:
         theirs = results["trafilatura"]["pages_per_second"]
         report["speed_ratio"] = results["tidings"]["pages_per_second"] / theirs if theirs else 0.0
     if "tidings" in results:
-        report["worst"] = worst_pages(truth, run_result["outputs"]["tidings"],
-                                      results["tidings"]["per_page"], args.worst)  # fmt: skip
+        report["worst"] = worst_pages(
+            truth, run_result["outputs"]["tidings"], results["tidings"]["per_page"], args.worst
+        )
     print_report(report)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")

@@ -30,7 +30,6 @@ import codecs
 import re
 from collections.abc import Iterator
 from contextlib import suppress
-from copy import copy
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -171,26 +170,33 @@ def extract_page(text: str, url: str | None = None) -> Page:
     """The article and metadata of one decoded page (no time limit: see `read_page`)."""
     tree = parse_tree(text)
     page = _metadata(tree, url)
-    main = _trafilatura_blocks(tree, page.url or url)
-    second = _readability_blocks(tree)
+    second = _container_blocks(tree)
+    main = _trafilatura_blocks(tree, page.url or url)  # last: it prunes the tree it is given
     page.paragraphs = combine(main, second, page)
-    if not page.paragraphs:
+    if not page.paragraphs and second:
         page.paragraphs = second
-        if second:
-            page.notes.append("trafilatura found no text; body taken from readability")
+        page.notes.append("trafilatura found no text; body taken from the main container")
     return page
 
 
 def _trafilatura_blocks(tree, url: str | None) -> list[str]:  # noqa: ANN001
-    from trafilatura import bare_extraction
+    """Trafilatura's main text, one string per block, from the tree (which it prunes).
+
+    Calls `trafilatura_sequence`, the extraction cascade under `bare_extraction`, in
+    fast mode (no readability/jusText comparison: our own second opinion replaces
+    it), which spares the tree copy and the whole-text rendering `bare_extraction`
+    adds. It is internal to trafilatura, hence the exact version pin.
+    """
+    from trafilatura.core import trafilatura_sequence
+    from trafilatura.settings import Extractor
     from trafilatura.xml import xmltotxt
 
-    document = bare_extraction(tree, url=url, fast=True, include_comments=False,
-                               include_tables=True, with_metadata=False)  # fmt: skip
-    if document is None or document.body is None:
+    options = Extractor(output_format="python", fast=True, comments=False, tables=True, url=url)
+    body, text, _, _ = trafilatura_sequence(tree, options, url)
+    if body is None or not text:
         return []
     blocks: list[str] = []
-    for element in document.body:
+    for element in body:
         lines = xmltotxt(element, False).split("\n")
         if element.tag == "list":
             lines = [_LIST_MARK.sub("", line, count=1) for line in lines]
@@ -201,15 +207,84 @@ def _trafilatura_blocks(tree, url: str | None) -> list[str]:  # noqa: ANN001
 _LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d{1,3}[.)])\s+")
 
 
-def _readability_blocks(tree) -> list[str]:  # noqa: ANN001
-    from lxml import html as lxml_html
-    from trafilatura.readability_lxml import Document as Readability
+def _container_blocks(tree) -> list[str]:  # noqa: ANN001
+    """The blocks of the page's main container, found the way readability finds it.
 
-    try:
-        summary = Readability(copy(tree), min_text_length=25).summary()
-        return block_texts(lxml_html.fromstring(summary)) if summary.strip() else []
-    except Exception:  # readability is a second opinion: without it, trafilatura stands
+    Paragraphs of 25 characters or more score their parent (and half for the
+    grandparent) by length and commas; class and id names move the score (`article`,
+    `content` up; `comment`, `related`, `sidebar` down); links scale it down. The
+    best container and its siblings that score near it are the article. This is
+    readability's candidate scoring without its tree rewriting, so the tree is only
+    read, never copied or changed.
+    """
+    scores: dict = {}
+    for paragraph in tree.iter("p", "pre", "td"):
+        parent = paragraph.getparent()
+        if parent is None:
+            continue
+        text = " ".join(paragraph.text_content().split())
+        if len(text) < 25:
+            continue
+        grandparent = parent.getparent()
+        for node in (parent, grandparent):
+            if node is not None and node not in scores:
+                scores[node] = _class_weight(node) + _TAG_SCORES.get(str(node.tag).lower(), 0)
+        score = 2 + text.count(",") + min(len(text) / 100, 3)  # readability: 1 + comma parts
+        scores[parent] += score
+        if grandparent is not None:
+            scores[grandparent] += score / 2
+    if not scores:
         return []
+    top = sorted(scores, key=scores.__getitem__, reverse=True)[:8]
+    final = {node: scores[node] * (1 - _link_density(node)) for node in top}
+    best = max(final, key=final.__getitem__)
+    threshold = max(10, final[best] * 0.2)
+    parent = best.getparent()
+    blocks: list[str] = []
+    for sibling in list(parent) if parent is not None else [best]:
+        if sibling is best or final.get(sibling, 0) >= threshold or _prose(sibling):
+            blocks.extend(block_texts(sibling))
+    return blocks
+
+
+def _class_weight(element) -> int:  # noqa: ANN001
+    from trafilatura.readability_lxml import REGEXES
+
+    weight = 0
+    for name in (element.get("class"), element.get("id")):
+        if name:
+            weight -= 25 if REGEXES["negativeRe"].search(name) else 0
+            weight += 25 if REGEXES["positiveRe"].search(name) else 0
+    return weight
+
+
+def _text_length(element) -> int:  # noqa: ANN001
+    return len(" ".join(element.text_content().split()))
+
+
+def _link_density(element) -> float:  # noqa: ANN001
+    total = _text_length(element) or 1
+    return sum(_text_length(link) for link in element.iter("a")) / total
+
+
+def _prose(element) -> bool:  # noqa: ANN001
+    """A sibling paragraph of the best container that reads as article text."""
+    if element.tag != "p":
+        return False
+    text = element.text or ""
+    density = _link_density(element)
+    return (len(text) > 80 and density < 0.25) or (
+        len(text) <= 80 and density == 0 and bool(_SENTENCE_GAP.search(text))
+    )
+
+
+_TAG_SCORES = {
+    **dict.fromkeys(("div", "article"), 5),
+    **dict.fromkeys(("pre", "td", "blockquote"), 3),
+    **dict.fromkeys(("address", "ol", "ul", "dl", "dd", "dt", "li", "form", "aside"), -3),
+    **dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6", "th", "header", "footer", "nav"), -5),
+}
+_SENTENCE_GAP = re.compile(r"\.( |$)")
 
 
 _BLOCK_TAGS = frozenset(
@@ -268,8 +343,14 @@ SUPPORTED = 0.5  # share of a block's word triples found in readability's text
 LONG_LEAD = 20  # words: a leading block this long is kept unless it repeats title/summary
 
 
-def _grams(text: str) -> set[tuple[str, ...]]:
-    words = _WORD.findall(text.lower())
+def _words(text: str) -> str:
+    """Text reduced to its lowercased words, one space apart."""
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def _grams(words: str) -> set[tuple[str, ...]]:
+    """Word triples of text already reduced by `_words`."""
+    words = words.split()
     if len(words) < 3:
         return {tuple(words)} if words else set()
     return set(zip(words, words[1:], words[2:], strict=False))
@@ -280,20 +361,30 @@ def _share(grams: set, other: set) -> float:
 
 
 def combine(main: list[str], second: list[str], page: Page | None = None) -> list[str]:
-    """Trafilatura's blocks, without the leading and trailing blocks that readability
-    (when it agrees on the article) does not have."""
+    """Trafilatura's blocks, without the leading and trailing blocks that the second
+    reading (when it agrees on the article) does not have."""
     if not main or not second:
         return main
-    second_grams = set().union(*(_grams(b) for b in second))
-    main_grams = [_grams(b) for b in main]
-    if _share(set().union(*main_grams), second_grams) < AGREEMENT:
+    second_text = _words(" ".join(second))
+    second_grams: set = set()
+
+    def supported(index: int) -> bool:
+        words = _words(main[index])
+        if words in second_text:  # the usual case, and cheap
+            return True
+        if not second_grams:
+            second_grams.update(_grams(second_text))
+        return _share(_grams(words), second_grams) >= SUPPORTED
+
+    if supported(0) and supported(len(main) - 1):  # nothing to trim
         return main
-    supported = [_share(g, second_grams) >= SUPPORTED for g in main_grams]
+    if _share(_grams(_words(" ".join(main))), second_grams) < AGREEMENT:
+        return main
     start = 0
-    while start < len(main) and not supported[start] and _furniture_lead(main[start], page):
+    while start < len(main) and not supported(start) and _furniture_lead(main[start], page):
         start += 1
     end = len(main)
-    while end > start and not supported[end - 1]:
+    while end > start and not supported(end - 1):
         end -= 1
     return main[start:end]
 
@@ -302,9 +393,10 @@ def _furniture_lead(block: str, page: Page | None) -> bool:
     """A leading block readability left out: short, or a copy of the headline or summary."""
     if len(_WORD.findall(block)) < LONG_LEAD:
         return True
-    grams = _grams(block)
+    grams = _grams(_words(block))
     return page is not None and any(
-        known and _share(grams, _grams(known)) >= 0.8 for known in (page.title, page.description)
+        known and _share(grams, _grams(_words(known))) >= 0.8
+        for known in (page.title, page.description)
     )
 
 
