@@ -71,7 +71,9 @@ NEWS_NAMES = {
     "BOL": ["Bolivia"],
     "MDA": ["Moldova"],
     "LAO": ["Laos"],
+    # News style (Reuters, AP): "Congo" alone is the DRC; the other is "Republic of Congo".
     "COD": [
+        "Congo",
         "Democratic Republic of Congo",
         "Democratic Republic of the Congo",
         "DR Congo",

@@ -169,6 +169,7 @@ class _Analysis:
     modifier_role: str | None = None
     seat_role: str | None = None
     named: tuple | None = None  # key of a named org the phrase is about
+    named_role: str | None = None
     blocked: bool = False
     first_person: bool = False
 
@@ -453,7 +454,7 @@ class Resolver:
             self._mention(p, span[0], max(end, span[1]), key)
         for child in head.children:
             if child.dep_ == "appos" and child.i > head.i:
-                phrases.append((child.left_edge.idx, _tok_end(child.right_edge), child))
+                phrases.append((child.left_edge.idx, self._appos_end(child), child))
         if head.dep_ == "appos" and head.head.i < head.i and head.head.pos_ in ("NOUN", "PROPN"):
             noun = head.head
             np_start = self._np_span(p, noun)[0]
@@ -461,7 +462,10 @@ class Resolver:
             self._mention(p, np_start, _tok_end(noun), key)
         for s, e, phrase_head in phrases:
             s = self._trim_description(p, s, e)
+            e, title = self._trim_title(p, s, e)
             text = self.paragraphs[p][s:e].strip(" ,")
+            if title is not None and (not text or text in self.g.titles):
+                e, text = e + len(title) + 1, (text + " " + title).strip()
             role_head = phrase_head if phrase_head.idx >= s else None
             found = self._role_of_description(p, s, e, role_head)
             if found is None:
@@ -475,6 +479,19 @@ class Resolver:
             if analysis.country and analysis.country_from_text:
                 actor.country = actor.country or analysis.country
             actor.org = actor.org or analysis.org
+
+    def _appos_end(self, noun: Any) -> int:
+        """An apposition's noun phrase with its of/for/at phrases, without clauses:
+        "the WFP’s country director for Sudan", "a platform" (not "that listed …")."""
+        end = _tok_end(noun)
+        for child in noun.rights:
+            if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "in", "to"):
+                end = _tok_end(child.right_edge)
+            elif child.dep_ in ("compound", "amod", "case"):
+                end = _tok_end(child)
+            elif child.dep_ != "punct":
+                break
+        return end
 
     def _trim_description(self, p: int, start: int, end: int) -> int:
         """Drop leading articles and participles ("detained Kremlin critic")."""
@@ -494,6 +511,15 @@ class Resolver:
             break
         return start
 
+    def _trim_title(self, p: int, start: int, end: int) -> tuple[int, str | None]:
+        """Cut a title left between a description and its name ("Army spokesman Colonel")."""
+        text = self.paragraphs[p][start:end].rstrip()
+        for title in sorted(self.g.titles, key=len, reverse=True):
+            if text.endswith(title) and _word_start(text, len(title)):
+                cut = start + len(text) - len(title)
+                return len(self.paragraphs[p][:cut].rstrip()), title
+        return start + len(text), None
+
     def _role_of_description(
         self, p: int, start: int, end: int, head: Any
     ) -> tuple[gazetteer.RoleWord | None, _Analysis, str | None] | None:
@@ -507,6 +533,8 @@ class Resolver:
             head = nouns[-1] if nouns else tokens[-1]
         rw, rw_start = self._role_phrase(head, p)
         title = self.g.titles.get(self.paragraphs[p][start:end].strip())
+        if rw is None and title is None and tokens[-1].text in self.g.titles:
+            title = self.g.titles[tokens[-1].text]
         if rw is None and title and title.role_word:
             rw, rw_start = self.g.roles.get(title.role_word), head.idx
         analysis = self._analyze(p, start, rw_start if rw else _tok_end(head), head)
@@ -532,8 +560,8 @@ class Resolver:
             if label not in ("ORG",) or self._listed(p, start, end):
                 continue
             name = _strip_article(text)
-            if not name or not name[0].isupper():
-                continue
+            if not name or not name[0].isupper() or name.lower() in self.g.roles:
+                continue  # "Army" at the start of a sentence is a role word, not a name
             known = next(
                 (
                     m
@@ -558,9 +586,7 @@ class Resolver:
             key = ("named", name, country) if country else ("named", name)
             actor = self._actor(key, "organization", name)
             actor.country = actor.country or country
-            words = name.split()
-            rw = self.g.roles.get(words[-1].lower())
-            role = rw.role if rw else ORG_SUFFIX_ROLES.get(words[-1])
+            role = _org_role(self.g, name)
             inner = [m for m in self.matches[p] if start <= m.start and m.end <= end]
             for m in inner:
                 if m.name.country and not actor.country:
@@ -749,6 +775,9 @@ class Resolver:
     def _role_phrase(self, head: Any, p: int) -> tuple[gazetteer.RoleWord | None, int]:
         """The longest role phrase of roles.tsv ending at `head` (with its start char)."""
         doc = head.doc
+        if head.i >= 2 and doc[head.i - 1].text == "-" and not doc[head.i - 2].whitespace_:
+            word = doc[head.i - 2 : head.i + 1].text.lower()  # "director-general"
+            return self.g.roles.get(word), doc[head.i - 2].idx
         lemma = head.lemma_.lower() if head.tag_ not in ("NNS", "NNPS") else head.lower_
         ofs = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
         for prep in ofs:
@@ -792,8 +821,10 @@ class Resolver:
                 and ee <= end
                 and label == "ORG"
                 and not self._listed(p, es, ee)
+                and _strip_article(ent_text).lower() not in self.g.roles
             ):
                 a.named = self._mention_key_at(p, es, ee) or ("named", _strip_article(ent_text))
+                a.named_role = _org_role(self.g, _strip_article(ent_text))
         for tok in doc:
             if not (start <= tok.idx < end):
                 continue
@@ -824,7 +855,7 @@ class Resolver:
         if name.kind == "igo":
             a.org = a.org or name.org
         if name.kind in ("media", "group"):
-            a.named = ("named", name.display)
+            a.named, a.named_role = ("named", name.display), name.role
             if name.country and not a.country:
                 a.country, a.country_from_text = name.country, True
 
@@ -837,6 +868,8 @@ class Resolver:
             return a.seat_role
         if a.org:
             return "IGO"
+        if a.named is not None:  # "Kivu Patriotic Front spokesman": the front's role
+            return a.named_role
         return rw.role if rw is not None else None
 
     def _np_span(self, p: int, head: Any) -> tuple[int, int]:
@@ -1002,6 +1035,13 @@ class Resolver:
                 if best is None or size < best[0]:
                     best = (size, ids[m.key])
         return best[1] if best else None
+
+
+def _org_role(g: gazetteer.Gazetteer, name: str) -> str | None:
+    """The role an organisation's name says: "… Ministry" GOV, "… Corp." BUS."""
+    last = name.split()[-1] if name.split() else ""
+    rw = g.roles.get(last.lower())
+    return rw.role if rw else ORG_SUFFIX_ROLES.get(last)
 
 
 def _tok_end(tok: Any) -> int:
