@@ -60,21 +60,43 @@ class Fix:
 # Thresholds (zipf units: 3.0 is about once per million words)
 
 KNOWN = 3.0  # a token this frequent is a word and is not split (but see FUNCTION_MARGIN)
-PART_MIN = 3.0  # each part of a split (three letters or more) must be this frequent
-RARE_MARGIN = 2.0  # a rare token (in wordfreq, below KNOWN) splits if the split beats it by this
+PART_MIN = 3.0  # each part of a split (three or four letters) must be this frequent
+LONG_PART_MIN = 2.5  # ... five or six letters
+LONGER_PART_MIN = 2.0  # ... seven letters or more
+RARE = 2.0  # below this a token seen by wordfreq is most likely a web typo ("thisweek")
+RARE_MARGIN = 2.0  # a token between RARE and KNOWN splits if the split beats it by this
+TYPO_MARGIN = 0.5  # a token below RARE splits if the split beats it by this
 FUNCTION_MARGIN = 2.5  # a known token made of function words ("ofthe") splits by this margin
-SPLIT_FLOOR = -1.5  # an unseen token splits only if the split scores at least this
-THREE_PART_PENALTY = 1.0  # a split in three parts pays this on top of its probability
-DOUBLED_MIN = 3.0  # the word left after removing a doubled letter must be this frequent
-DOUBLED_PENALTY = 2.0  # a doubled letter is weighed against a split with this handicap
+SPLIT_FLOOR = -2.5  # an unseen token splits only if the split scores at least this
+UNSEEN = 1.5  # a token rarer than this in wordfreq counts as unseen
+THREE_PART_PENALTY = 2.0  # a split in three parts pays this on top of its probability
+DOUBLED_MIN = 2.5  # the word left after removing a doubled letter must be this frequent
+DOUBLED_LONG_MIN = 1.5  # ... or this frequent when six letters or longer
+DOUBLED_MARGIN = 2.5  # ... and this much more frequent than the token (when wordfreq knows it)
+DOUBLED_PENALTY = 1.0  # a doubled letter is weighed against a split with this handicap
+COMMON = 4.0  # a common word: "5years" and "including12" split around it
 CONTENT_PREFIX_MIN = 3.5  # "saidPutin": a lowercase prefix this common may be split off
-ENGLISH_MIN = 0.08  # share of very common English words for a text to count as English
+NAME_MAX = 4.0  # "Mayersaid": a name this rare as a word may be split from a common word
+SENTENCE_SPLIT_MIN = 0.5  # "Pricesdropped" at a sentence start splits if the split scores this
+FLOOR_PER_PART = 1.0  # each part beyond two lowers SPLIT_FLOOR by this
+ENGLISH_MIN = 0.1  # share of very common English words for a text to count as English
+ENGLISH_LIST_MIN = 0.03  # ... or this share, when LIST_KNOWN_MIN of the tokens are known words
+LIST_KNOWN_MIN = 0.85
 
 _MARKERS = frozenset(
     {"the", "and", "of", "to", "is", "was", "that", "with", "for", "are", "this"}
     | {"have", "from", "be", "it", "on", "by", "as", "at", "an", "or", "not"}
 )
 _CONTRACTIONS = frozenset({"s", "t", "re", "ve", "ll", "d", "m"})
+# Function words that do not follow a name glued to them ("Augme" is not "Aug me")
+_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "my", "your", "our", "you"})
+_ARTICLES = frozenset({"the", "a", "an"})
+# Function words that do not follow "a" ("athis" is "at his", not "a this")
+_NOT_AFTER_A = frozenset(
+    {"the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my"}
+    | {"your", "he", "she", "it", "we", "they", "you", "is", "are", "was", "were", "be"}
+    | {"has", "have", "had", "of", "in", "on", "at", "to", "by", "for", "from", "with"}
+)
 
 
 # --------------------------------------------------------------------------
@@ -184,15 +206,23 @@ def _count(vocabulary: Counter[str], word: str) -> int:
 
 
 def _part(part: str, first: bool, last: bool) -> float | None:
-    """The zipf score of `part` as a word of a split, or None if it cannot be one."""
-    prefixes, suffixes = _bound()
-    if (first and part in prefixes) or (last and part in suffixes):
+    """The zipf score of `part` as a word of a split, or None if it cannot be one.
+
+    A bound suffix that is not a word ("ness") is never a last part; one that
+    is also a word ("less", "like") is checked against the part before it in
+    `_grammar`.
+    """
+    if last and part in _bound()[1] and zipf(part) < COMMON:
         return None
     if len(part) == 1:
         return zipf(part) if part == "a" else None
     if len(part) == 2:
         return zipf(part) if part in function_words() else None
     score = zipf(part)
+    if len(part) >= 7:
+        return score if score >= LONGER_PART_MIN else None
+    if len(part) >= 5:
+        return score if score >= LONG_PART_MIN else None
     return score if score >= PART_MIN else None
 
 
@@ -216,9 +246,10 @@ def best_split(word: str) -> tuple[tuple[str, ...], float] | None:
         heads.append((i, head))
         tail = _part(word[i:], False, True)
         if tail is not None:
-            score = head + tail - 9
+            parts = (word[:i], word[i:])
+            score = head + tail - 9 - _grammar(parts)
             if best is None or score > best[1]:
-                best = ((word[:i], word[i:]), score)
+                best = (parts, score)
     for i, head in heads:
         for j in range(i + 1, n):
             middle = _part(word[i:j], False, False)
@@ -227,10 +258,34 @@ def best_split(word: str) -> tuple[tuple[str, ...], float] | None:
             tail = _part(word[j:], False, True)
             if tail is None:
                 continue
-            score = head + middle + tail - 18 - THREE_PART_PENALTY
+            parts = (word[:i], word[i:j], word[j:])
+            score = head + middle + tail - 18 - THREE_PART_PENALTY - _grammar(parts)
             if best is None or score > best[1]:
-                best = ((word[:i], word[i:j], word[j:]), score)
+                best = (parts, score)
     return best
+
+
+def _grammar(parts: tuple[str, ...]) -> float:
+    """A penalty for splits that make poor English.
+
+    "a" before a vowel ("a ability"), a bound prefix ("anti", "over") cut off
+    before anything but function words ("overdrew" stays, "overthe" splits),
+    and a suffix that is also a word ("less", "like") after a plain stem.
+    """
+    penalty = 0.0
+    for left, right in zip(parts, parts[1:], strict=False):
+        if left == "a" and (right[0] in "aeio" or right in _NOT_AFTER_A):
+            penalty += 3.0
+    if len(set(parts)) < len(parts):
+        penalty += 100.0  # "toto", "bonbon": reduplication is a word
+    if len(parts) == 3 and parts[1] == "a" and parts[0] not in function_words():
+        penalty += 100.0  # "meg a banks": two glues around "a" after a content word
+    head, last = parts[-2], parts[-1]
+    if last in _bound()[1] and not (head in function_words() or head.endswith(("ed", "s", "ing"))):
+        penalty += 100.0  # "screenless", "humanlike"; but "seemedlike", "getless"
+    if parts[0] in _bound()[0] and not all(part in function_words() for part in parts[1:]):
+        penalty += 100.0
+    return penalty
 
 
 @lru_cache(maxsize=1 << 16)
@@ -257,27 +312,32 @@ def _split_lower(word: str) -> tuple[tuple[str, ...], float] | None:
     split = best_split(word)
     if split is None:
         return None
-    if whole > 0:
+    floor = SPLIT_FLOOR - FLOOR_PER_PART * (len(split[0]) - 2)
+    if whole >= RARE:
         return split if split[1] >= whole + RARE_MARGIN else None
-    return split if split[1] >= SPLIT_FLOOR else None
+    if whole >= UNSEEN:
+        return split if split[1] >= max(whole + TYPO_MARGIN, floor) else None
+    return split if split[1] >= floor else None
 
 
 def _undouble(word: str, vocabulary: Counter[str]) -> tuple[str, float] | None:
     """`word` with one letter of a doubled pair removed, when that makes a word."""
-    if len(word) < 4 or zipf(word.lower()) > 0:
+    whole = zipf(word.lower())
+    if len(word) < 4 or whole >= RARE:
         return None
     best: tuple[str, float] | None = None
     for i in range(len(word) - 1):
         if word[i].lower() != word[i + 1].lower():
             continue
-        if i + 2 < len(word) and word[i + 2].lower() == word[i].lower():
-            continue  # three in a row: not one doubled letter
         candidate = word[:i] + word[i + 1 :]
         score = zipf(candidate.lower())
-        if score < DOUBLED_MIN:
+        least = DOUBLED_MIN if len(candidate) < 6 else DOUBLED_LONG_MIN
+        if score < least:
             if _count(vocabulary, candidate) == 0:
                 continue
-            score = max(score, DOUBLED_MIN)
+            score = max(score, least)
+        if whole > 0 and score < whole + DOUBLED_MARGIN:
+            continue
         if best is None or score > best[1]:
             best = (candidate, score)
     return best
@@ -306,30 +366,48 @@ def _plain(chunk: str) -> bool:
     if word.isupper() and len(word) > 1:
         return True
     lower = word.lower()
+    if tail:
+        return zipf(lower + "'" + tail) >= KNOWN
     return zipf(lower) >= KNOWN and _function_split(lower) is None
 
 
 # --------------------------------------------------------------------------
 # Spacing
 
-_CLOSE_DOUBLE = re.compile(r"”(?=[^\W_])")
-_CLOSE_SINGLE = re.compile(r"(?<=[.,!?;:])’(?=[^\W_])")
-_OPEN_QUOTE = re.compile(r"(?<=[A-Za-z.,;:!?])[“‘](?=[^\W_])")
-_SENTENCE = re.compile(r"[.!?…]+(?=[A-Z][a-z])")
+_CLOSE_DOUBLE = re.compile(r"”(?=[A-Za-z0-9])")
+_CLOSE_SINGLE = re.compile(r"(?<=[.,!?;:])’(?=[A-Za-z0-9])(?!(?:s|t|d|ll|re|ve|m)(?![A-Za-z]))")
+_OPEN_QUOTE = re.compile(r"(?<=[A-Za-z.,;:!?])[“‘](?=[A-Za-z0-9])")
+_SENTENCE = re.compile(r"[.!?…]+(?=[A-Z][a-z]|[A-Z]{2,}(?![A-Za-z])|I(?![A-Za-z]))")
 _COMMA = re.compile(r"(?<=[A-Za-z]{2}),(?=[A-Za-z])|(?<=\d),(?=[a-z]{3})")
+_COLON = re.compile(r"(?<=[a-z]{2})[:;](?=[A-Z][a-z])")
 _CLOSE_PAREN = re.compile(r"[)\]](?=[A-Za-z]{2})")
-_OPEN_PAREN = re.compile(r"(?<=[A-Za-z]{2})\((?=([A-Za-z]{2,}))")
-_NUMBER_WORD = re.compile(r"(?<![A-Za-z])(\d[\d,.]*\d|\d)([a-z]+)(?![A-Za-z\d])")
+_OPEN_PAREN = re.compile(r"(?<=[A-Za-z]{2})[(\[](?=([A-Za-z]{2,}))")
+_DOLLAR = re.compile(r"(?<![A-Za-z])([A-Za-z][a-z]+)(?=\$\d)")
+_MONTH_NUMBER = re.compile(
+    r"(?<![A-Za-z])(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)(?=\d)"
+)
+_NUMBER_NAME = re.compile(r"(?<![\dA-Za-z.,])\d{2,}(?:[.,]\d+)*(?=([A-Z][a-z]{2,})(?![A-Za-z]))")
+_NUMBER_CLOCK = re.compile(r"\d(?=[ap]\.m\.)")
+_PERCENT_WORD = re.compile(r"\d%(?=([a-z]{2,})(?![A-Za-z]))")
+_COMMA_NUMBER = re.compile(r"(?<=[a-z]{2}),(?=\d)")
+_NUMBER_WORD = re.compile(r"(?<![A-Za-z\d.,])(\d[\d,.]*\d|\d)([a-z]+)(?![A-Za-z\d])")
 _WORD_NUMBER = re.compile(r"(?<![A-Za-z\d])([a-z]{2,})(?=\d)")
+_WORD_BACK = re.compile(r"[A-Za-z]+(?:[’'][A-Za-z]+)*$")
+_DIGITS_THEN = re.compile(r"[\d,.]*\d([A-Za-z]*)")
 _LETTERS_BACK = re.compile(r"[A-Za-z]+$")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _OPENERS = "([{“‘\"'"
 _CLOSERS = ")]}”’\"'.,;:!?…"
 
 
-def _spacing(chunk: str, closing: frozenset[int], opening: frozenset[int]) -> dict[int, str]:
+def _spacing(
+    chunk: str, closing: frozenset[int], opening: frozenset[int], dashes: _Dashes
+) -> dict[int, str]:
     """Positions inside `chunk` where a space is missing, with the reason."""
     found: dict[int, str] = {}
+    if "—" in chunk or "–" in chunk:
+        found.update(_dash_gaps(chunk, dashes))
     if "”" in chunk:
         for m in _CLOSE_DOUBLE.finditer(chunk):
             if m.start() > 0:
@@ -360,14 +438,41 @@ def _spacing(chunk: str, closing: frozenset[int], opening: frozenset[int]) -> di
     if "," in chunk:
         for m in _COMMA.finditer(chunk):
             found[m.end()] = "missing space after a comma"
+        for m in _COMMA_NUMBER.finditer(chunk):
+            found[m.end()] = "missing space after a comma"
     if ")" in chunk or "]" in chunk:
         for m in _CLOSE_PAREN.finditer(chunk):
             word = _LETTERS.match(chunk, m.end())
-            if word and m.start() > 0 and _is_word(word.group(0)):
+            if (
+                word
+                and m.start() > 0
+                and (word.group(0)[0].isupper() or word.group(0) in function_words())
+            ):
                 found[m.end()] = "missing space after a bracket"
-    if "(" in chunk:
+    if ":" in chunk or ";" in chunk:
+        for m in _COLON.finditer(chunk):
+            found[m.end()] = "missing space after a colon"
+    if "$" in chunk:
+        for m in _DOLLAR.finditer(chunk):
+            if zipf(m.group(1).lower()) >= KNOWN:
+                found[m.end()] = "missing space before an amount"
+    for m in _MONTH_NUMBER.finditer(chunk):
+        found[m.end()] = "missing space before a number"
+    for m in _NUMBER_NAME.finditer(chunk):
+        if zipf(m.group(1).lower()) >= KNOWN:
+            found[m.end()] = "missing space between a number and a word"
+    if "m." in chunk:
+        for m in _NUMBER_CLOCK.finditer(chunk):
+            found[m.end()] = "missing space before a.m. or p.m."
+    if "%" in chunk:
+        for m in _PERCENT_WORD.finditer(chunk):
+            if zipf(m.group(1)) >= KNOWN:
+                found[m.end()] = "missing space after a percentage"
+    if "(" in chunk or "[" in chunk:
         for m in _OPEN_PAREN.finditer(chunk):
             inside = m.group(1)
+            if m.group(0) == "[" and not inside[0].isupper():
+                continue  # "min[ute]": an editor's completion
             before = _LETTERS_BACK.search(chunk, 0, m.start())
             if (
                 before
@@ -376,18 +481,25 @@ def _spacing(chunk: str, closing: frozenset[int], opening: frozenset[int]) -> di
                 and inside not in {"TM", "SM"}
             ):
                 found[m.start()] = "missing space before a bracket"
+    if chunk in _exceptions():
+        return found
     for m in _NUMBER_WORD.finditer(chunk):
         number, word = m.groups()
         if (
-            len(word) >= 3
-            and (len(number) >= 2)
+            len(word) >= 2
             and word not in _units()
-            and zipf(word) >= CONTENT_PREFIX_MIN
-            and chunk not in _exceptions()
+            and (word in function_words() or len(word) >= 3)
+            and zipf(word) >= (KNOWN if len(number) >= 2 else COMMON)
         ):
             found[m.start(2)] = "missing space between a number and a word"
     for m in _WORD_NUMBER.finditer(chunk):
-        if m.group(1) in function_words():
+        after = _DIGITS_THEN.match(chunk, m.end())
+        assert after is not None
+        letters = after.group(1)
+        word = m.group(1)
+        if (word in function_words() or (len(word) >= 3 and zipf(word) >= COMMON)) and (
+            not letters or letters.lower() in _units()
+        ):
             found[m.end()] = "missing space between a word and a number"
     return found
 
@@ -395,7 +507,47 @@ def _spacing(chunk: str, closing: frozenset[int], opening: frozenset[int]) -> di
 def _domain_like(word: str) -> bool:
     """ "com" in "Amazon.Com": a web suffix that is not also a common English word."""
     lower = word.lower()
-    return lower in _web_suffixes() and (word.islower() or zipf(lower) < 4.5)
+    return lower in _web_suffixes() and (
+        word.islower() or (lower not in function_words() and zipf(lower) < 5.0)
+    )
+
+
+@dataclass(frozen=True)
+class _Dashes:
+    """Where a chunk stands, and whether its paragraph spaces its em dashes."""
+
+    first: bool
+    last: bool
+    spaced: bool  # an em dash with spaces on both sides
+    unspaced: bool  # an em dash between two letters
+
+
+_DASH_AFTER_WORD = re.compile(r"(?<=[A-Za-z0-9.,;:!?”’)])[—–]$")
+_DASH_BEFORE_WORD = re.compile(r"^[—–](?=[A-Za-z0-9“‘(])")
+_DASH_BETWEEN = re.compile(r"(?<=[A-Za-z])—(?=[A-Za-z])")
+
+
+def _dash_gaps(chunk: str, dashes: _Dashes) -> dict[int, str]:
+    """Spaces missing next to a dash ("Beshear— who", "table —that", "table—that").
+
+    Only in a paragraph that spaces its em dashes (" — "): there a dash spaced
+    on one side only, or an em dash between two words, has lost a space.
+    Authors who never space their dashes, or space them carelessly, are left
+    alone.
+    """
+    found = {}
+    if dashes.spaced and not dashes.unspaced:
+        m = _DASH_AFTER_WORD.search(chunk)
+        if m and not dashes.last and m.start() > 0:
+            found[m.start()] = "missing space before a dash"
+        m = _DASH_BEFORE_WORD.search(chunk)
+        if m and not dashes.first and len(chunk) > 1:
+            found[m.end()] = "missing space after a dash"
+    if dashes.spaced:
+        for m in _DASH_BETWEEN.finditer(chunk):
+            found[m.start()] = "missing spaces around a dash"
+            found[m.end()] = "missing spaces around a dash"
+    return found
 
 
 def _is_word(word: str) -> bool:
@@ -408,6 +560,13 @@ def _sentence_gap(chunk: str, start: int, end: int) -> str | None:
     assert right is not None
     if _domain_like(right.group(0)):
         return None
+    if right.group(0).isupper():
+        # "information.VW": only after a lowercase word, before a known acronym
+        left_word = _LETTERS_BACK.search(chunk, 0, start)
+        if not (left_word and len(left_word.group(0)) >= 2 and left_word.group(0).islower()):
+            return None
+        if chunk[start:end] != "." or zipf(right.group(0).lower()) < KNOWN:
+            return None
     left = chunk[start - 1] if start > 0 else ""
     if left.isdigit():
         if chunk[start:end] == "." and zipf(right.group(0).lower()) >= KNOWN:
@@ -415,7 +574,7 @@ def _sentence_gap(chunk: str, start: int, end: int) -> str | None:
         return None
     if left in ')]”’"':
         return "missing space between sentences" if start > 1 else None
-    word = _LETTERS_BACK.search(chunk, 0, start)
+    word = _WORD_BACK.search(chunk, 0, start)
     if word is None or len(word.group(0)) < 2:
         return None
     if word.start() > 0 and chunk[word.start() - 1] in ".@#/_":
@@ -474,22 +633,28 @@ class _Context:
 
 
 def _is_english(chunks: list[re.Match[str]], vocabulary: Counter[str]) -> bool:
-    """Whether the text reads as English: very common English words are frequent."""
+    """Whether the article reads as English.
+
+    Very common English words ("the", "of", "and", ...) make at least
+    ENGLISH_MIN of its tokens, or a few percent when nearly all its tokens are
+    English words (a recipe, a list of exercises). A long paragraph with none
+    of them is not English, whatever the rest of the article is.
+    """
     words = [m.group(0).strip(_OPENERS + _CLOSERS).lower() for m in chunks]
     words = [w for w in words if w and w[0].isalpha()]
-    if len(words) >= 20:
-        share = sum(w in _MARKERS for w in words) / len(words)
-        if share < ENGLISH_MIN / 2:
-            return False
-    total = markers = 0
+    if len(words) >= 30 and not any(w in _MARKERS for w in words):
+        return False
+    total = markers = known = 0
     for token, count in vocabulary.items():
         if token[0].isalpha():
             total += count
-            if token.lower().rstrip(".") in _MARKERS:
-                markers += count
+            word = token.lower().rstrip(".")
+            markers += count * (word in _MARKERS)
+            known += count * (zipf(word) >= KNOWN)
     if total < 20:
         return bool(words) and sum(w in _MARKERS for w in words) / len(words) >= ENGLISH_MIN
-    return markers / total >= ENGLISH_MIN
+    share = markers / total
+    return share >= ENGLISH_MIN or (share >= ENGLISH_LIST_MIN and known / total >= LIST_KNOWN_MIN)
 
 
 def _straight_quotes(text: str) -> tuple[set[int], set[int]]:
@@ -519,6 +684,8 @@ def repair_words(text: str, vocabulary: Counter[str] | None = None) -> tuple[str
     closing: set[int] = set()
     if '"' in text:
         opening, closing = _straight_quotes(text)
+    spaced = " — " in text
+    unspaced = "—" in text and _DASH_BETWEEN.search(text) is not None
     fixes: list[Fix] = []
     for index, m in enumerate(chunks):
         chunk = m.group(0)
@@ -528,7 +695,8 @@ def repair_words(text: str, vocabulary: Counter[str] | None = None) -> tuple[str
         sentence_start = index == 0 or bool(_SENTENCE_END.search(chunks[index - 1].group(0)))
         chunk_closing = frozenset(i - start for i in closing if start <= i < m.end())
         chunk_opening = frozenset(i - start for i in opening if start <= i < m.end())
-        edits = _chunk_edits(chunk, context, sentence_start, chunk_closing, chunk_opening)
+        dashes = _Dashes(index == 0, index == len(chunks) - 1, spaced, unspaced)
+        edits = _chunk_edits(chunk, context, sentence_start, chunk_closing, chunk_opening, dashes)
         fixes.extend(_fixes(chunk, start, edits))
     if not fixes:
         return text, []
@@ -544,11 +712,14 @@ def _chunk_edits(
     sentence_start: bool,
     closing: frozenset[int],
     opening: frozenset[int],
+    dashes: _Dashes,
 ) -> list[_Edit]:
     """Edits inside one whitespace-separated chunk, in chunk offsets."""
     if _url_re().search(chunk) or chunk in _exceptions():
         return []
-    gaps = _spacing(chunk, closing, opening)
+    gaps = _spacing(chunk, closing, opening, dashes)
+    if gaps and not context.english:
+        gaps = {}
     edits: list[_Edit] = [(at, at, " ", "spacing", gaps[at]) for at in sorted(gaps)]
     cuts = [0, *sorted(gaps), len(chunk)]
     for lo, hi in zip(cuts, cuts[1:], strict=False):
@@ -566,11 +737,14 @@ _WORDISH = re.compile(r"([A-Za-z]+)(?:([’'])([A-Za-z]+))?")
 _GLUED_ABBREVIATION = re.compile(r"([a-z]+)(?=[A-Z])")
 
 
+_HYPHENATED = re.compile(r"([A-Za-z0-9]+)(?:-[A-Za-z0-9]+)*-([A-Za-z]+)(?:[’'][a-z]{1,2})?")
+
+
 def _piece_edits(piece: str, context: _Context, sentence_start: bool) -> list[_Edit]:
     """Glued-word and doubled-letter edits in a piece of a chunk (no spaces inside)."""
     lead = len(piece) - len(piece.lstrip(_OPENERS))
-    if lead and piece[lead - 1] in '“‘"(':
-        sentence_start = sentence_start or piece[lead - 1] in '“"'
+    if lead and piece[lead - 1] in '“"':
+        sentence_start = True  # an opening quote mostly opens a sentence
     glued = _GLUED_ABBREVIATION.match(piece, lead)
     if glued is not None:
         edits = _glued_abbreviation(piece, glued, context)
@@ -581,12 +755,14 @@ def _piece_edits(piece: str, context: _Context, sentence_start: bool) -> list[_E
         return []
     core = piece[lead:core_end]
     match = _WORDISH.fullmatch(core)
-    if match is None:
-        return []
-    return [
-        (lead + a, lead + b, after, kind, reason)
-        for a, b, after, kind, reason in _word_edits(core, match, context, sentence_start)
-    ]
+    if match is not None:
+        edits = _word_edits(core, match, context, sentence_start)
+    else:
+        hyphenated = _HYPHENATED.fullmatch(core)
+        if hyphenated is None:
+            return []
+        edits = _hyphenated_edits(core, hyphenated, context)
+    return [(lead + a, lead + b, after, kind, reason) for a, b, after, kind, reason in edits]
 
 
 def _glued_abbreviation(piece: str, glued: re.Match[str], context: _Context) -> list[_Edit] | None:
@@ -597,7 +773,10 @@ def _glued_abbreviation(piece: str, glued: re.Match[str], context: _Context) -> 
     if piece[abbreviation.end() :].strip(_CLOSERS):
         return None
     word = glued.group(1)
-    if word not in function_words() or not context.english:
+    dotted = abbreviation.group(0).count(".") >= 2
+    if word not in function_words() and not (dotted and len(word) >= 3 and zipf(word) >= KNOWN):
+        return None
+    if not context.english:
         return None
     whole = piece[glued.start() : abbreviation.end()]
     if _count(context.vocabulary, whole) >= 2:
@@ -612,51 +791,90 @@ def _word_edits(
     exceptions = _exceptions()
     if core in exceptions or base in exceptions:
         return []
-    vocabulary = context.vocabulary
-    if _count(vocabulary, core) >= 2:
-        return []  # the article uses this form elsewhere: it is a word
+    # a form the article uses elsewhere is a word of the article, unless it is a
+    # plain glue of function words ("inthe", "ableto")
+    repeated = _count(context.vocabulary, core) >= 2
     if tail and tail.lower() not in _CONTRACTIONS:
-        return _tail_edits(base, apostrophe, tail, context)
+        return [] if repeated else _tail_edits(base, apostrophe, tail, context)
     if tail and zipf((base + "'" + tail).lower()) >= KNOWN:
         return []  # "don't", "Russia's"
-    edit = _base_edit(base, context, sentence_start)
+    edit = _base_edit(base, context, sentence_start, repeated)
     return [edit] if edit else []
 
 
+def _hyphenated_edits(core: str, match: re.Match[str], context: _Context) -> list[_Edit]:
+    """Glues at the ends of a hyphenated word: "five-yearextension", "theplug-in".
+
+    The hyphenated word itself is never cut: only its first or last part, when
+    that part is unknown and splits (or loses a doubled letter) by the usual rules.
+    """
+    if core in _exceptions() or _count(context.vocabulary, core) >= 2:
+        return []
+    edits = []
+    for group in (1, 2):
+        part = match.group(group)
+        if not part.islower() or zipf(part) >= RARE:
+            continue
+        edit = _lower_edit(part, context, repeated=False)
+        if edit is not None:
+            lo, hi, after, kind, reason = edit
+            edits.append((match.start(group) + lo, match.start(group) + hi, after, kind, reason))
+    return edits
+
+
 def _tail_edits(base: str, apostrophe: str, tail: str, context: _Context) -> list[_Edit]:
-    """ "Russia’srole" -> "Russia’s role": a word glued after a contraction."""
-    if not tail.islower():
+    """ "Russia’srole", "NASA’sOffice": a word glued after an apostrophe ending."""
+    if zipf((base + "'" + tail).lower()) > 0:
         return []
     for size in (2, 1):
         head, rest = tail[:size], tail[size:]
         if head not in _CONTRACTIONS or len(rest) < 2:
             continue
-        if _part(rest, False, True) is None and rest not in function_words():
-            continue
-        if zipf(rest) < KNOWN and rest != "a":
+        if rest.islower():
+            word = _part(rest, False, True) is not None or rest in function_words()
+        else:  # a capitalised word: known, or a word of the article
+            word = (rest[0].isupper() and rest[1:].islower()) and (
+                zipf(rest.lower()) > 0 or _count(context.vocabulary, rest) > 0
+            )
+        if not word:
             continue
         if zipf((base + "'" + head).lower()) < KNOWN and _count(context.vocabulary, base) == 0:
             continue
-        if zipf(tail) > 0 or not context.english:
+        if not context.english:
             return []
         at = len(base) + len(apostrophe) + size
         return [(at, at, " ", "glued_words", "a word glued after an apostrophe")]
     return []
 
 
-def _base_edit(base: str, context: _Context, sentence_start: bool) -> _Edit | None:
+def _base_edit(base: str, context: _Context, sentence_start: bool, repeated: bool) -> _Edit | None:
     """The one edit (glued or doubled) of a letters-only token, if any."""
     if base.islower():
-        return _lower_edit(base, context)
+        return _lower_edit(base, context, repeated)
+    if repeated:
+        return None
     if base[0].isupper() and base[1:].islower():
         return _capitalised_edit(base, context, sentence_start)
-    camel = re.fullmatch(r"([a-z]+)([A-Z][A-Za-z]*)", base)
+    if len(base) > 2 and base[0] == base[1] and base[2:].islower():
+        # "TThat": a doubled capital
+        if zipf(base[1:].lower()) >= KNOWN or _count(context.vocabulary, base[1:]) > 0:
+            return _choose(base, None, (base[1:], zipf(base[1:].lower())), context)
+        return None
+    camel = _CAMEL.fullmatch(base)
     if camel:
         return _camel_edit(base, camel.group(1), camel.group(2), context)
-    caps = re.fullmatch(r"([A-Z][a-z]+)([A-Z][a-z]+)", base)
+    acronym = _ACRONYM_WORD.fullmatch(base)
+    if acronym:
+        return _acronym_edit(base, acronym.group(1), acronym.group(2), context)
+    caps = _TWO_CAPITALS.fullmatch(base)
     if caps:
         return _two_capitals_edit(base, caps.group(1), caps.group(2), context, sentence_start)
     return None
+
+
+_CAMEL = re.compile(r"([a-z]+)([A-Z][A-Za-z]*)")
+_ACRONYM_WORD = re.compile(r"([A-Z]{2,})([a-z]{2,})")
+_TWO_CAPITALS = re.compile(r"([A-Z][a-z]+)([A-Z][a-z]+)")
 
 
 def _split_edit(base: str, parts: tuple[str, ...], reason: str) -> _Edit:
@@ -667,9 +885,13 @@ def _split_edit(base: str, parts: tuple[str, ...], reason: str) -> _Edit:
     return (0, len(base), " ".join(pieces), "glued_words", reason)
 
 
-def _lower_edit(base: str, context: _Context) -> _Edit | None:
-    split = _split_lower(base)
-    doubled = _undouble(base, context.vocabulary) if zipf(base) == 0 else None
+def _choose(
+    base: str,
+    split: tuple[tuple[str, ...], float] | None,
+    doubled: tuple[str, float] | None,
+    context: _Context,
+) -> _Edit | None:
+    """The better of a split and a doubled-letter repair, if any (English only)."""
     if split is None and doubled is None:
         return None
     if not context.english:
@@ -678,45 +900,85 @@ def _lower_edit(base: str, context: _Context) -> _Edit | None:
         return (0, len(base), doubled[0], "doubled_letter", "a letter typed twice")
     assert split is not None
     return _split_edit(base, split[0], "words glued together")
+
+
+def _lower_edit(base: str, context: _Context, repeated: bool) -> _Edit | None:
+    split = _split_lower(base)
+    if repeated:
+        words = function_words()
+        if split and sum(part not in words for part in split[0]) > 1:
+            split = None
+        return _choose(base, split, None, context)
+    return _choose(base, split, _undouble(base, context.vocabulary), context)
 
 
 def _capitalised_edit(base: str, context: _Context, sentence_start: bool) -> _Edit | None:
+    """ "Thedialogue", "Pricesare", "Navalnyand", "Idon’t", "Washingtton"."""
     lower = base.lower()
     vocabulary = context.vocabulary
+    words = function_words()
     whole = zipf(lower)
+    unseen = whole < UNSEEN
     split = None
     candidate = _split_lower(lower)
     if candidate is not None:
-        parts = candidate[0]
-        head = base[: len(parts[0])]
-        if parts[0] in function_words():
-            if sentence_start and (whole == 0 or _function_split(lower)):
-                split = candidate
-        elif whole == 0 and _count(vocabulary, head) > 0 and len(parts[0]) >= 3:
+        parts, score = candidate
+        rest_function = all(part in words and part not in _PRONOUNS for part in parts[1:])
+        if parts[0] in words:
+            # "Thedialogue", "Inthe", "Ifyou": a function word opening a sentence;
+            # "Theprevious" anywhere
+            allowed = (
+                sentence_start and (whole < RARE or all(part in words for part in parts))
+            ) or (unseen and parts[0] in _ARTICLES and zipf(parts[1]) >= COMMON)
+        elif sentence_start:
+            # "Pricesare", "Usingweed": a word opening a sentence
+            allowed = unseen and (rest_function or score >= SENTENCE_SPLIT_MIN)
+        else:
+            # "Moscowand", "Leaderof": a known word or a word of the article
+            # before function words
+            allowed = (
+                unseen
+                and len(parts[0]) >= 3
+                and rest_function
+                and (zipf(parts[0]) >= COMMON or _count(vocabulary, base[: len(parts[0])]) > 0)
+            )
+        if allowed:
             split = candidate
-    if split is None and whole == 0:
+    if split is None and unseen:
         split = _name_split(base, vocabulary)
-    doubled = _undouble(base, vocabulary) if whole == 0 else None
-    if split is None and doubled is None:
-        return None
-    if not context.english:
-        return None
-    if doubled and (split is None or doubled[1] - DOUBLED_PENALTY > split[1]):
-        return (0, len(base), doubled[0], "doubled_letter", "a letter typed twice")
-    assert split is not None
-    return _split_edit(base, split[0], "words glued together")
+    if (
+        split is None
+        and whole < KNOWN
+        and base[0] == "I"
+        and zipf(lower[1:]) >= max(KNOWN, whole + DOUBLED_MARGIN)
+    ):
+        split = (("i", lower[1:]), zipf(lower[1:]) - 2)  # "Idon’t", "Ihave"
+    return _choose(base, split, _undouble(base, vocabulary), context)
 
 
 def _name_split(base: str, vocabulary: Counter[str]) -> tuple[tuple[str, ...], float] | None:
-    """ "Peskovsaid" -> ("peskov", "said"): a name of the article before a common word."""
+    """ "Navalnyand", "Mayersaid": a name of the article before a word.
+
+    The name must stand alone elsewhere in the article. The word after it must
+    be a function word, or a common word when the name is rare as a word
+    ("Mayersaid", but not "Lightcloud").
+    """
     lower = base.lower()
+    words = function_words()
     best: tuple[tuple[str, ...], float] | None = None
     for i in range(3, len(base) - 1):
         if _count(vocabulary, base[:i]) == 0:
             continue
-        score = _part(lower[i:], False, True)
-        if score is not None and score >= CONTENT_PREFIX_MIN and (best is None or score > best[1]):
-            best = ((lower[:i], lower[i:]), score)
+        rest = lower[i:]
+        score = zipf(rest)
+        if rest in _PRONOUNS or rest in _bound()[1]:
+            continue
+        if rest not in words and (
+            len(rest) < 3 or score < CONTENT_PREFIX_MIN or zipf(lower[:i]) >= NAME_MAX
+        ):
+            continue
+        if best is None or score > best[1]:
+            best = ((lower[:i], rest), score)
     return best
 
 
@@ -732,9 +994,10 @@ def _camel_edit(base: str, head: str, rest: str, context: _Context) -> _Edit | N
         len(head) >= 3
         and zipf(head) >= CONTENT_PREFIX_MIN
         and head not in _bound()[0]
-        and _count(vocabulary, rest) > 0
+        and rest[1:].islower()
+        and (_count(vocabulary, rest) > 0 or zipf(rest.lower()) >= KNOWN)
     ):
-        reason = "a word glued to a name of the article"
+        reason = "a word glued to a capitalised word"
     else:
         return None
     if not context.english:
@@ -742,22 +1005,37 @@ def _camel_edit(base: str, head: str, rest: str, context: _Context) -> _Edit | N
     return (len(head), len(head), " ", "glued_words", reason)
 
 
+def _acronym_edit(base: str, head: str, rest: str, context: _Context) -> _Edit | None:
+    """ "USon" -> "US on": a known acronym glued to a function word ("CEOs" stays)."""
+    if rest not in function_words() or rest in _PRONOUNS or zipf(base.lower()) >= UNSEEN:
+        return None
+    if zipf(head.lower()) == 0 and _count(context.vocabulary, head) == 0:
+        return None
+    if not context.english:
+        return None
+    return (len(head), len(head), " ", "glued_words", "an acronym glued to a word")
+
+
 def _two_capitals_edit(
     base: str, head: str, rest: str, context: _Context, sentence_start: bool
 ) -> _Edit | None:
-    """ "VladimirPutin" -> "Vladimir Putin" when both are words of the article."""
-    if zipf(base.lower()) > 0:
+    """ "VladimirPutin" when both stand alone in the article; "TheKremlin" opening a sentence.
+
+    Two common words are not enough: "SunExpress" and "StackAdapt" are names.
+    """
+    if zipf(base.lower()) >= UNSEEN:
         return None
     vocabulary = context.vocabulary
     if head.lower() in function_words():
-        if not (sentence_start and (zipf(rest.lower()) > 0 or _count(vocabulary, rest) > 0)):
-            return None
-    elif not (
-        len(head) >= 3
-        and len(rest) >= 3
-        and _count(vocabulary, head) > 0
-        and _count(vocabulary, rest) > 0
-    ):
+        allowed = sentence_start and (zipf(rest.lower()) > 0 or _count(vocabulary, rest) > 0)
+    else:
+        allowed = (
+            len(head) >= 3
+            and len(rest) >= 3
+            and _count(vocabulary, head) > 0
+            and _count(vocabulary, rest) > 0
+        )
+    if not allowed:
         return None
     if not context.english:
         return None
