@@ -246,3 +246,32 @@ def test_article_without_actors(resolve) -> None:
 def test_no_paragraphs() -> None:
     index = resolve_actors([], [])
     assert index.actors == [] and index.entities == [] and index.mentions == []
+
+
+def test_acronyms_and_member_groups_are_the_named_group(resolve) -> None:
+    index = resolve(
+        "GOMA, Congo (Reuters) - Congolese troops clashed with fighters of the Kivu "
+        "Patriotic Front (FPK) near Goma on Tuesday.",
+        "FPK fighters attacked an army position before dawn, the army said.",
+    )
+    front = span(index, 0, "fighters of the Kivu Patriotic Front")
+    assert front is not None and front.name == "Kivu Patriotic Front"
+    assert (front.role, front.country) == ("REB", "COD")  # "Congo" alone is the DRC
+    assert span(index, 1, "FPK fighters").id == front.id
+    troops = span(index, 0, "Congolese troops")
+    assert (troops.country, troops.role) == ("COD", "MIL")
+    assert span(index, 1, "an army position").id == troops.id
+
+
+def test_titles_find_people_spacy_missed(resolve) -> None:
+    index = resolve(
+        "“It will take years,” Mayor Ana Ruiz said on Friday.",
+        "Army spokesman Colonel Patrice Ndala said 14 rebels had died.",
+        "Secretary of State Antony Blinken flew to Kyiv.",
+    )
+    ruiz = named(index, "Ana Ruiz")
+    assert ruiz.role == "GOV" and ruiz.description == "Mayor"
+    ndala = named(index, "Patrice Ndala")
+    assert (ndala.role, ndala.description) == ("MIL", "Army spokesman")
+    assert named(index, "Antony Blinken").description == "Secretary of State"
+    assert not any(e.text == "State" for e in index.entities)

@@ -97,7 +97,9 @@ THING_PRONOUNS = frozenset({"it", "its"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 DATELINE_PLACE = re.compile(r"([A-Z][A-Z .'’-]+[A-Z])(?=,| \(| —| –| --| - )")
 # roles of a country's own institutions and people: they take the article's country
+MEMBER_ROLES = frozenset({"REB", "MIL", "OPP", "CVL"})
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "OPP", "JUD", "LEG", "REB", "CVL"})
+ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9&-]{1,9})\)")
 NAME_PARTICLES = frozenset(
     {"van", "von", "de", "da", "di", "del", "der", "den", "du", "la", "le", "bin", "ibn", "al"}
     | {"el", "dos", "das", "ter", "ten", "y"}
@@ -556,10 +558,11 @@ class Resolver:
                 if m.name.kind == "demonym" and self._demonym_is_modifier(p, m):
                     continue
                 self._mention(p, m.start, m.end, key)
+        aliases = self._acronyms()
         for text, label, p, start, end in self.entities:
             if label not in ("ORG",) or self._listed(p, start, end):
                 continue
-            name = _strip_article(text)
+            name = aliases.get(_strip_article(text), _strip_article(text))
             if not name or not name[0].isupper() or name.lower() in self.g.roles:
                 continue  # "Army" at the start of a sentence is a role word, not a name
             known = next(
@@ -599,6 +602,17 @@ class Resolver:
             self._mention(p, start, end, key)
             if np_start < start:
                 self._mention(p, np_start, end, key)
+
+    def _acronyms(self) -> dict[str, str]:
+        """ "the Kivu Patriotic Front (FPK)": FPK is another name of the front."""
+        aliases: dict[str, str] = {}
+        for text, label, p, _start, end in self.entities:
+            if label != "ORG":
+                continue
+            m = ACRONYM.match(self.paragraphs[p], end)
+            if m and m.group(1) != _strip_article(text):
+                aliases.setdefault(m.group(1), _strip_article(text))
+        return aliases
 
     def _name_key(self, name: gazetteer.Name, p: int, start: int) -> tuple | None:
         if name.kind in ("country", "capital", "demonym"):
@@ -698,6 +712,14 @@ class Resolver:
         text = self.paragraphs[p][self._trim_description(p, start, end) : end]
         if analysis.named in self.actors and rw.kind == "organization":
             self._mention(p, start, end, analysis.named)  # "Interfax news agency"
+            return
+        if analysis.named in self.actors and rw.kind == "group" and rw.role in MEMBER_ROLES:
+            # "FPK fighters", "fighters of the Kivu Patriotic Front": the group itself
+            named = self.actors[analysis.named]
+            named.role = named.role or rw.role
+            if named.country is None and rw.context:
+                named.country = self.dominant
+            self._mention(p, start, end, analysis.named, head)
             return
         role = self._role(rw, analysis)
         country = analysis.country
@@ -844,6 +866,17 @@ class Resolver:
                 m = self._gazetteer_name(p, obj.idx, _tok_end(obj))
                 if m is not None:
                     self._take_name(a, p, m)
+                    continue
+                key = self._mention_key_at(p, *self._np_span(p, obj)) or next(
+                    (
+                        mention.key
+                        for mention in self.mentions
+                        if mention.p == p and mention.start <= obj.idx < mention.end
+                    ),
+                    None,
+                )
+                if key is not None and key[0] == "named" and a.named is None:
+                    a.named, a.named_role = key, self.actors[key].role
         return a
 
     def _take_name(self, a: _Analysis, p: int, m: _Match) -> None:
