@@ -24,7 +24,11 @@ What becomes an actor, and which mentions are the same actor:
   mention most; ties go to the first named). Words like "global" or
   "international" on the phrase block that guess.
 - **International organisations, news outlets, named groups** are one actor
-  per short code or display name; other ORG entities one per name.
+  per short code or display name; other ORG entities one per name (and
+  country, when the phrase gives one: "Russia’s Defence Ministry"). An
+  acronym in brackets after a name is the same actor ("the Kivu Patriotic
+  Front (FPK)"), and so are its members ("FPK fighters", "fighters of the
+  front"), who lend it their role when the name says none.
 - **People** are found through PERSON entities and `people.tsv`, with spaCy's
   slips mended: a title inside the entity is cut off ("President Vladimir
   Putin" -> "Vladimir Putin"), and a surname that spaCy tags GPE or ORG (or
@@ -41,6 +45,10 @@ What becomes an actor, and which mentions are the same actor:
   gender-compatible person, preferring the subject of the nearest sentence
   that names one; "it"/"its" to a non-person subject of the same or the
   previous sentence.
+
+Names follow news style where ISO differs: "Congo" alone is the DRC (see
+`tools/build_actor_data.py`). A capitalised wire dateline ("NAIROBI (AP) —")
+names its place.
 
 Roles follow `roles.tsv`: a strong head word keeps its role ("Kremlin critic"
 is OPP), a weak one takes its modifier's ("police spokesman" is COP,
