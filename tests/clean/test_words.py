@@ -1,0 +1,407 @@
+"""Word-level repairs: glued words, doubled letters, missing spaces (tidings.clean.words)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from tidings.clean.words import (
+    Fix,
+    abbreviations,
+    apply_fixes,
+    article_vocabulary,
+    function_words,
+    repair_words,
+    zipf,
+)
+
+# A paragraph of ordinary English around the word under test: repairs only
+# happen in text that reads as English.
+LEAD = "The minister said on Sunday that the talks with the other side were going well, and "
+TAIL = " was part of the plan for the rest of the year."
+
+
+def repaired(word: str, vocabulary: Counter[str] | None = None) -> str:
+    """The repaired form of `word` inside an ordinary English paragraph."""
+    text = LEAD + word + TAIL
+    out, fixes = repair_words(text, vocabulary)
+    assert apply_fixes(text, fixes) == out
+    assert out.startswith(LEAD) and out.endswith(TAIL), out
+    return out[len(LEAD) : len(out) - len(TAIL)]
+
+
+def check_fixes(text: str, out: str, fixes: list[Fix]) -> None:
+    """Fixes are sorted, disjoint, located at their start, and replay to `out`."""
+    end = 0
+    for fix in fixes:
+        assert fix.kind in {"glued_words", "doubled_letter", "spacing"}
+        assert fix.start >= end
+        assert text[fix.start : fix.start + len(fix.before)] == fix.before
+        assert fix.before != fix.after and fix.reason
+        end = fix.start + len(fix.before)
+    assert apply_fixes(text, fixes) == out
+
+
+# --------------------------------------------------------------------------
+# Glued words
+
+
+@pytest.mark.parametrize(
+    ("glued", "words"),
+    [
+        ("adialogue", "a dialogue"),
+        ("oddsover", "odds over"),
+        ("usedagainst", "used against"),
+        ("tobreak", "to break"),
+        ("outnumberedby", "outnumbered by"),
+        ("incondemning", "in condemning"),
+        ("inthe", "in the"),
+        ("willdisplay", "will display"),
+    ],
+)
+def test_lowercase_glued_words_are_split(glued: str, words: str) -> None:
+    assert repaired(glued) == words
+
+
+@pytest.mark.parametrize(
+    ("glued", "words"),
+    [
+        ("byInterfax", "by Interfax"),
+        ("theUnited", "the United"),
+        ("inU.S.", "in U.S."),
+        ("theEU", "the EU"),
+    ],
+)
+def test_function_word_glued_to_a_capitalised_word_is_split(glued: str, words: str) -> None:
+    assert repaired(glued) == words
+
+
+def test_glued_word_keeps_its_punctuation_and_possessive() -> None:
+    assert repaired("(usedagainst)") == "(used against)"
+    assert repaired("theministry’s") == "the ministry’s"
+    assert repaired("Russia’srole") == "Russia’s role"
+
+
+def test_capitalised_glue_at_the_start_of_a_sentence() -> None:
+    out, fixes = repair_words("Thedialogue began on Sunday. Inthe end, it was the same.")
+    assert out == "The dialogue began on Sunday. In the end, it was the same."
+    assert [fix.kind for fix in fixes] == ["glued_words", "glued_words"]
+
+
+def test_three_glued_words() -> None:
+    assert repaired("twosinglesand") == "two singles and"
+
+
+def test_glue_at_the_end_of_a_hyphenated_word() -> None:
+    assert repaired("five-yearextension") == "five-year extension"
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "Interfax",
+        "Navalny",
+        "eBay",
+        "iPhone",
+        "PetroChina",
+        "McDonald",
+        "DeSantis",
+        "inbound",
+        "tonight",
+        "nowhere",
+        "therein",
+        "cannot",
+        "into",
+        "anew",
+        "easyJet",
+        "YouTube",
+        "antigovernment",
+        "overdrew",
+        "toto",
+    ],
+)
+def test_real_words_and_names_are_never_split(word: str) -> None:
+    assert repaired(word) == word
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "five-year",
+        "anti-Kremlin",
+        "well-known",
+        "COVID-19",
+        "U.S.",
+        "Jr.",
+        "p.m.",
+        "1,000",
+        "3.5",
+        "2019.",
+        "10km",
+        "1990s",
+        "25th",
+        "£38million",
+        "A330neo",
+        "Amazon.com",
+        "https://www.example.com/a/longpathname",
+        "www.example.org",
+        "press@example.com",
+        "#StopTheSteal",
+        "@MattBevin",
+        "(s)",
+    ],
+)
+def test_tokens_that_are_not_words_are_left_alone(token: str) -> None:
+    assert repaired(token) == token
+
+
+def test_a_name_in_camel_case_is_not_split() -> None:
+    out, fixes = repair_words("Craig Menear said Walmart and PetroChina and JetBlue met.")
+    assert fixes == []
+
+
+def test_a_form_the_article_uses_elsewhere_is_a_word() -> None:
+    # without evidence "smallcaps" reads as two glued words ...
+    assert repaired("smallcaps") == "small caps"
+    # ... but an article that writes it twice uses it as a word
+    vocabulary = article_vocabulary([LEAD + "smallcaps" + TAIL, "The smallcaps look good."])
+    assert repaired("smallcaps", vocabulary) == "smallcaps"
+
+
+def test_function_word_glues_are_split_even_when_repeated() -> None:
+    vocabulary = article_vocabulary([LEAD + "inthe" + TAIL, "We met inthe morning."])
+    assert vocabulary["inthe"] == 2
+    assert repaired("inthe", vocabulary) == "in the"
+
+
+def test_text_that_is_not_english_is_left_alone() -> None:
+    text = (
+        "Die Bundesregierung hat amMittwoch beschlossen, dass die Digitalisierung im "
+        "Gesundheitswesen schneller vorankommen soll, und dieÄrzte sollen mehr Zeit haben."
+    )
+    assert repair_words(text) == (text, [])
+
+
+# --------------------------------------------------------------------------
+# Doubled letters
+
+
+def test_doubled_letter_is_removed() -> None:
+    assert repaired("Sundayy’s") == "Sunday’s"
+    assert repaired("Washingtton") == "Washington"
+    assert repaired("dialoguue") == "dialogue"
+
+
+def test_doubled_letter_fix_is_its_own_kind() -> None:
+    out, fixes = repair_words(LEAD + "Washingtton" + TAIL)
+    assert [(fix.kind, fix.before, fix.after) for fix in fixes] == [
+        ("doubled_letter", "Washingtton", "Washington")
+    ]
+
+
+@pytest.mark.parametrize("word", ["Mississippi", "committee", "balloon", "Zelenskyy", "Abbott"])
+def test_known_words_with_double_letters_are_kept(word: str) -> None:
+    assert repaired(word) == word
+
+
+def test_a_name_the_article_writes_twice_keeps_its_double_letter() -> None:
+    vocabulary = article_vocabulary([LEAD + "Navalnyy" + TAIL, "Navalnyy was detained."])
+    assert repaired("Navalnyy", vocabulary) == "Navalnyy"
+    assert repaired("Navalnyy") == "Navalny"
+
+
+# --------------------------------------------------------------------------
+# Spacing
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("dialogue,”Kremlin", "dialogue,” Kremlin"),
+        ("end.The", "end. The"),
+        ("said,he", "said, he"),
+        ("Mr.Putin", "Mr. Putin"),
+        ("St.Louis", "St. Louis"),
+        ("U.S.elections", "U.S. elections"),
+        ("the“harsh", "the “harsh"),
+        ("ways:By", "ways: By"),
+        ("3,000people", "3,000 people"),
+        ("in2019", "in 2019"),
+        ("earned$2.8", "earned $2.8"),
+        ("(AP)The", "(AP) The"),
+    ],
+)
+def test_missing_spaces_are_restored(before: str, after: str) -> None:
+    assert repaired(before) == after
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "U.S.",
+        "U.S.-led",
+        "p.m.",
+        "e.g.",
+        "Amazon.com",
+        "LiveNation.com.",
+        "Node.js",
+        "3.5",
+        "1,000",
+        "2:30pm",
+        "Russia’s",
+        "U.K.’s",
+        "(multi)media",
+        "min[ute]",
+        "person(s)",
+        "even—heaven",
+    ],
+)
+def test_punctuation_inside_words_is_left_alone(token: str) -> None:
+    assert repaired(token) == token
+
+
+def test_a_dash_missing_one_space_when_the_paragraph_spaces_its_dashes() -> None:
+    text = "The plan — agreed on Monday — was sent to the president— who signed it."
+    out, fixes = repair_words(text)
+    assert out == "The plan — agreed on Monday — was sent to the president — who signed it."
+    assert [fix.kind for fix in fixes] == ["spacing"]
+
+
+def test_dashes_of_an_author_who_does_not_space_them_are_left_alone() -> None:
+    text = "The plan—agreed on Monday—was sent to the president— who signed it."
+    assert repair_words(text) == (text, [])
+
+
+def test_straight_quotes_are_paired_before_spacing() -> None:
+    text = 'He said "we will talk,"and left the room with the others.'
+    out, _ = repair_words(text)
+    assert out == 'He said "we will talk," and left the room with the others.'
+
+
+# --------------------------------------------------------------------------
+# The example article, and clean text
+
+
+# The damaged paragraphs of the shared example kremlin-dialogue.txt (a Reuters
+# story as scraped), title and standfirst included.
+KREMLIN = [
+    "Relations between Moscow and Washington have been at their lowest since the end of the Cold War, with the two sides at oddsover Russia’s role in Ukraine/",
+    "Russia is ready to set up adialogue with the new Biden administration in which differences are expected to be aired, a Kremlin spokesman said on Sunday, adding that President Vladimir Putin would respond in kind to U.S. willingness to talk.",
+    "Relations between Moscow and Washington have been at their lowest since the end of the Cold War, with the two sides at odds over Russia’s role in Ukraine and allegations of its meddling inU.S. elections, which it denies, among other issues.",
+    "The United States on Saturday also called on Russian authorities to release\xa0protesters and journalists detained at demonstrations\xa0supporting detained\xa0Kremlin critic Alexei Navalny, and condemned what it called “harsh tactics” usedagainst them.",
+    "Police detained more than 3,000 people and used force tobreak up rallies across Russia as tens of thousands braved bitter cold to join protests in support of Navalny.",
+    "“Of course, we count on success in setting up a dialogue,”Kremlin spokesman Dmitry Peskov was quoted as saying on TV byInterfax news agency.",
+    "“This will be the dialogue where, of course, differences will have to be stated to a greater extent, points of differences. But at the same time, a dialogue is a possibility to find some rational kernels, the little parts where our relations are getting closer,” he said.",
+    "“And if the current U.S. administration is ready for such an approach, I have no doubts that our President will respond in kind.”",
+    "Mr. Putin was one of the last global leaders to congratulate Joe Biden on his victory in the U.S. Presidential election after the Nov. 3 vote.",
+    "One of the burning issues to be resolved by the two nuclear powers is the arms control treaty, known as New START, which is due to expire on Feb. 5.",
+    "The White House said last week that Mr. Biden would seek a five-year extension to the deal, while the Kremlin requested concrete proposals from Washington.",
+    "Mr. Peskov also appeared to be using a more conciliatory tone on Sunday than the Russian foreign ministry, which a day earlier described Washington’s public support for anti-Kremlin protesters as\xa0meddling in Russia’s domestic affairs.",
+    "Mr. Peskov reiterated the point on Sunday, but softened it by using the words “indirect interference”. At the same time, he said protests were illegal and protesters were far outnumberedby voters who supported Mr. Putin.",
+    "Washington was joined by the European Union and Britain incondemning the security forces’ handling of Sundayy’s protests, and France’s foreign minister on Sunday said the arrests were jeopardising the rule of law in Russia and called for sanctions.",
+]
+
+
+def test_the_kremlin_example() -> None:
+    vocabulary = article_vocabulary(KREMLIN)
+    body = []
+    for paragraph in KREMLIN:
+        out, fixes = repair_words(paragraph, vocabulary)
+        check_fixes(paragraph, out, fixes)
+        body.append(out)
+    text = "\n\n".join(body)
+    for good in [
+        "set up a dialogue",
+        "at odds over",
+        "meddling in U.S. elections",
+        "used against them",
+        "to break up rallies",
+        "a dialogue,” Kremlin spokesman",
+        "on TV by Interfax",
+        "outnumbered by voters",
+        "Britain in condemning",
+        "Sunday’s protests",
+    ]:
+        assert good in text
+    for bad in [
+        "adialogue",
+        "oddsover",
+        "inU.S.",
+        "usedagainst",
+        "tobreak",
+        "byInterfax",
+        "outnumberedby",
+        "incondemning",
+        "Sundayy",
+        ",”Kremlin",
+    ]:
+        assert bad not in text
+
+
+CLEAN = [
+    "“And if the current U.S. administration is ready for such an approach, I have no "
+    "doubts that our President will respond in kind.”",
+    "Mr. Putin was one of the last global leaders to congratulate Joe Biden on his victory "
+    "in the U.S. Presidential election after the Nov. 3 vote.",
+    "One of the burning issues to be resolved by the two nuclear powers is the arms control "
+    "treaty, known as New START, which is due to expire on Feb. 5.",
+    "The White House said last week that Mr. Biden would seek a five-year extension to the "
+    "deal, while the Kremlin requested concrete proposals from Washington.",
+    "Home Depot shares are up 39 percent year-to-date while the S&P 500 is up 24.5 percent, "
+    "and eBay, PetroChina and McDonald's reported at 4:30 p.m. ET (see www.example.com).",
+    "Sen. Ron DeSantis, Jr. told reporters in St. Louis — without notes — that COVID-19 "
+    "cases had risen 3.5% to 1,000 a day; #StayHome, he wrote to press@example.com.",
+    "Kremlin says Vladimir Putin ready for dialogue if U.S. willing",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_clean_text_comes_back_unchanged(text: str) -> None:
+    assert repair_words(text) == (text, [])
+    assert repair_words(text, article_vocabulary(CLEAN)) == (text, [])
+
+
+def test_empty_and_blank_text() -> None:
+    assert repair_words("") == ("", [])
+    assert repair_words("  \n ") == ("  \n ", [])
+
+
+def test_whitespace_and_line_breaks_are_kept() -> None:
+    text = "The talks  went well,\nand the two sides usedagainst\tthem the same words."
+    out, fixes = repair_words(text)
+    assert out == "The talks  went well,\nand the two sides used against\tthem the same words."
+    check_fixes(text, out, fixes)
+
+
+# --------------------------------------------------------------------------
+# Helpers and data
+
+
+def test_apply_fixes_rejects_a_fix_that_does_not_match() -> None:
+    with pytest.raises(ValueError):
+        apply_fixes("abc", [Fix("spacing", "x", "x ", 0, "test")])
+
+
+def test_article_vocabulary_counts_tokens() -> None:
+    vocabulary = article_vocabulary(["The U.S. and Russia’s talks.", "The end."])
+    assert vocabulary["The"] == 2
+    assert vocabulary["U.S."] == 1
+    assert vocabulary["Russia’s"] == 1
+    assert vocabulary["end."] == 1
+
+
+def test_zipf_matches_wordfreq() -> None:
+    from wordfreq import zipf_frequency
+
+    for word in ["the", "dialogue", "interfax", "sunday's", "adialogue"]:
+        assert zipf(word) == zipf_frequency(word, "en")
+    assert zipf("sunday’s") == zipf("sunday's") > 0
+
+
+def test_data_files_are_loaded_without_comments() -> None:
+    words = function_words()
+    assert {"the", "of", "by", "in"} <= words
+    assert "i" not in words and "e" not in words  # iPhone, eBay
+    assert not any(word.startswith("#") for word in words)
+    assert {"U.S.", "Mr.", "St.", "p.m.", "Jr."} <= abbreviations()
