@@ -189,7 +189,9 @@ def event_db(tmp_path):
 def test_events_filters_and_formats(event_db):
     table = run("events", "--db", event_db, "--source", "usa")
     assert table.exit_code == 0 and "ACCUSE" in table.stdout and "CONSULT" not in table.stdout
-    rows = json.loads(run("events", "--db", event_db, "--type", "consult", "--format", "json").stdout)
+    rows = json.loads(
+        run("events", "--db", event_db, "--type", "consult", "--format", "json").stdout
+    )
     assert [r["type"] for r in rows] == ["CONSULT"]
     csv_lines = run("events", "--db", event_db, "--format", "csv", "--until", "2021-01-31").stdout
     assert csv_lines.splitlines()[0].startswith("article,date")

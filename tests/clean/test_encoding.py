@@ -22,7 +22,7 @@ def test_mojibake_is_fixed(damaged, fixed):
     "clean",
     [
         "“Curly quotes” stay curly, and ‘single’ ones too.",
-        "Straight \"quotes\" and it's apostrophes stay straight.",
+        'Straight "quotes" and it\'s apostrophes stay straight.',
         "Zürich, São Paulo, Łódź and Ελλάδα are names, not damage.",
         "Plain ASCII text with 3,000 people & an ampersand.",
         "An em dash — and an ellipsis… stay.",
