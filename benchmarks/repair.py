@@ -115,8 +115,7 @@ MARKERS = frozenset(
         "not",
     ]
 )
-PARAGRAPH = "¶"
-LINE = "↵"
+BREAK = "¶"  # a paragraph or line break: layout may turn one into the other
 
 
 def shared_dir() -> Path:
@@ -231,10 +230,10 @@ def stream(paragraphs: list[str]) -> list[str]:
     tokens: list[str] = []
     for p, paragraph in enumerate(paragraphs):
         if p:
-            tokens.append(PARAGRAPH)
+            tokens.append(BREAK)
         for n, line in enumerate(paragraph.split("\n")):
             if n:
-                tokens.append(LINE)
+                tokens.append(BREAK)
             tokens.extend(line.split())
     return tokens
 
@@ -243,17 +242,20 @@ def stream(paragraphs: list[str]) -> list[str]:
 # Methods: a corrupted article (its paragraphs) -> repaired paragraphs, edits
 
 
+WORD_KINDS = ("glued_words", "doubled_letter", "spacing")
+
+
 def method_words():
     from tidings.clean.words import article_vocabulary, repair_words
 
-    def run(paragraphs: list[str]) -> tuple[list[str], int]:
+    def run(paragraphs: list[str]) -> tuple[list[str], Counter[str]]:
         vocabulary = article_vocabulary(paragraphs)
-        out, edits = [], 0
+        out, kinds = [], Counter()
         for paragraph in paragraphs:
             text, fixes = repair_words(paragraph, vocabulary)
             out.append(text)
-            edits += len(fixes)
-        return out, edits
+            kinds.update(fix.kind for fix in fixes)
+        return out, kinds
 
     return run
 
@@ -261,10 +263,10 @@ def method_words():
 def method_parse():
     from tidings import parse_text
 
-    def run(paragraphs: list[str]) -> tuple[list[str], int]:
+    def run(paragraphs: list[str]) -> tuple[list[str], Counter[str]]:
         article = parse_text("\n\n".join(paragraphs), title=TITLE, nlp=False)
         out = ([article.standfirst] if article.standfirst else []) + list(article.paragraphs)
-        return out, len(article.edits)
+        return out, Counter(edit.kind for edit in article.edits)
 
     return run
 
@@ -289,15 +291,15 @@ def method_wordninja():
             return token, False
         return m.group(1) + " ".join(parts) + m.group(3), True
 
-    def run(paragraphs: list[str]) -> tuple[list[str], int]:
-        out, edits = [], 0
+    def run(paragraphs: list[str]) -> tuple[list[str], Counter[str]]:
+        out, kinds = [], Counter()
         for paragraph in paragraphs:
             pieces = re.split(r"(\s+)", paragraph)
             for k in range(0, len(pieces), 2):
                 pieces[k], changed = fix(pieces[k])
-                edits += changed
+                kinds["glued_words"] += changed
             out.append("".join(pieces))
-        return out, edits
+        return out, kinds
 
     return run
 
@@ -367,9 +369,14 @@ class Tally:
                 continue
             if j2 > j1:
                 c["repairs"] += 1
-                ok = all(j in matched_r for j in range(j1, j2))
-                c["precise"] += ok
-                if not ok and len(self.false_examples) < 400:
+                if all(j in matched_r for j in range(j1, j2)):
+                    c["precise"] += 1
+                    continue
+                if i2 > i1 and all(i not in matched_c for i in range(i1, i2)):
+                    c["partial"] += 1  # damaged tokens changed, but not back to the original
+                else:
+                    c["false"] += 1  # clean tokens changed into something else
+                if len(self.false_examples) < 400:
                     self.false_examples.append(
                         (" ".join(corrupted[i1:i2]), " ".join(repaired[j1:j2]))
                     )
@@ -386,25 +393,29 @@ def run_clean(bodies, methods, results):
     words = sum(len(body.split()) for body in bodies)
     for name, run in methods.items():
         tally = Tally()
-        edits = 0
+        kinds: Counter[str] = Counter()
         elapsed = 0.0
         for body in bodies:
             paragraphs = paragraphs_of(body)
             start = time.perf_counter()
             out, n = run(paragraphs)
             elapsed += time.perf_counter() - start
-            edits += n
+            kinds.update(n)
             tokens = stream(paragraphs)
             tally.score(tokens, tokens, stream(out), [])
-        r = results.setdefault(name, {})
         changes = tally.counts["repairs"] + tally.counts["removals"]
-        r["clean"] = {
+        word_edits = sum(kinds[k] for k in WORD_KINDS)
+        edits = sum(kinds.values())
+        results.setdefault(name, {})["clean"] = {
             "words": words,
+            "word_edits": word_edits,
+            "word_edits_per_10k_words": round(word_edits * 10_000 / words, 2),
             "edits": edits,
             "edits_per_10k_words": round(edits * 10_000 / words, 2),
+            "edits_by_kind": dict(kinds.most_common()),
             "token_changes": changes,
             "token_changes_per_10k_words": round(changes * 10_000 / words, 2),
-            "changes": tally.false_examples[:50],
+            "changes": tally.false_examples[:80],
             "seconds": round(elapsed, 3),
             "articles_per_s": round(len(bodies) / elapsed, 1),
             "words_per_s": round(words / elapsed),
@@ -418,13 +429,13 @@ def run_corrupted(bodies, methods, results, seed, glue, double):
     english = [is_english(body) for body in bodies]
     for name, run in methods.items():
         tally = Tally()
-        edits = 0
+        kinds_made: Counter[str] = Counter()
         elapsed = 0.0
         for body, damage, in_english in zip(bodies, damaged, english, strict=True):
             start = time.perf_counter()
             out, n = run(damage.paragraphs)
             elapsed += time.perf_counter() - start
-            edits += n
+            kinds_made.update(n)
             units = [
                 (kind if in_english else f"{kind} (not English)", where)
                 for kind, where in damage.units
@@ -440,33 +451,35 @@ def run_corrupted(bodies, methods, results, seed, glue, double):
             }
             for kind in kinds
         }
-        # in scope: English articles; the layout's damage only for parse_text
+        # in scope: glued and doubled words, plus the layout's damage for parse_text
         in_scope = ["doubled", "glued"] + (
             ["hard_wrap", "mojibake"] if name == "parse_text" else []
         )
-        all_kinds = [k for k in kinds if k.split(" (")[0] in in_scope]
-        everything = sum(c[f"damage:{k}"] for k in all_kinds)
-        everything_repaired = sum(c[f"repaired:{k}"] for k in all_kinds)
         total = sum(c[f"damage:{k}"] for k in in_scope)
         repaired = sum(c[f"repaired:{k}"] for k in in_scope)
+        every = [k for k in kinds if k.split(" (")[0] in in_scope]
+        everything = sum(c[f"damage:{k}"] for k in every)
+        everything_repaired = sum(c[f"repaired:{k}"] for k in every)
         results.setdefault(name, {})["corrupted"] = {
             "seed": seed,
             "glue_rate": glue,
             "double_rate": double,
-            "edits": edits,
+            "edits_by_kind": dict(kinds_made.most_common()),
             "recall_by_kind": recall,
             "recall_scope": in_scope,
+            "english_articles": sum(english),
             "damage": total,
             "repaired": repaired,
             "recall": _ratio(repaired, total),
             "recall_with_non_english": _ratio(everything_repaired, everything),
-            "english_articles": sum(english),
             "repairs": c["repairs"],
             "precise_repairs": c["precise"],
+            "partial_repairs": c["partial"],
+            "false_repairs": c["false"],
             "precision": _ratio(c["precise"], c["repairs"]),
             "removals": c["removals"],
             "removals_ok": c["removals_ok"],
-            "false_repairs": tally.false_examples[:80],
+            "imprecise_examples": tally.false_examples[:150],
             "missed": tally.missed_examples[:3000],
             "seconds": round(elapsed, 3),
             "articles_per_s": round(len(bodies) / elapsed, 1),
@@ -528,80 +541,62 @@ def _pct(x: float | None) -> str:
 
 def report(results: dict, names: list[str], articles: int, words: int) -> str:
     rows: list[tuple[str, list[str]]] = []
-    get = lambda name, *keys: _dig(results.get(name, {}), keys)  # noqa: E731
-    rows.append(
-        ("clean: edits / 10k words", [f"{get(n, 'clean', 'edits_per_10k_words')}" for n in names])
-    )
-    rows.append(
-        (
-            "clean: token changes / 10k words",
-            [f"{get(n, 'clean', 'token_changes_per_10k_words')}" for n in names],
-        )
+
+    def get(name: str, *keys: str):
+        return _dig(results.get(name, {}), keys)
+
+    def row(label: str, cell) -> None:
+        rows.append((label, [cell(name) for name in names]))
+
+    row("clean: word edits / 10k words", lambda n: f"{get(n, 'clean', 'word_edits_per_10k_words')}")
+    row("clean: all edits / 10k words", lambda n: f"{get(n, 'clean', 'edits_per_10k_words')}")
+    row(
+        "clean: token changes / 10k words",
+        lambda n: f"{get(n, 'clean', 'token_changes_per_10k_words')}",
     )
     kinds = sorted({k for n in names for k in get(n, "corrupted", "recall_by_kind") or {}})
     for kind in kinds:
-        cells = []
-        for n in names:
+
+        def cell(n: str, kind: str = kind) -> str:
             r = (get(n, "corrupted", "recall_by_kind") or {}).get(kind)
-            cells.append(f"{_pct(r['recall'])} of {r['damage']}" if r else "-")
-        rows.append((f"recall: {kind}", cells))
-    rows.append(
-        ("recall: in scope, English", [f"{_pct(get(n, 'corrupted', 'recall'))}" for n in names])
+            return f"{_pct(r['recall'])} of {r['damage']}" if r else "-"
+
+        row(f"recall: {kind}", cell)
+    row("recall: in scope, English", lambda n: _pct(get(n, "corrupted", "recall")))
+    row("recall: in scope, all", lambda n: _pct(get(n, "corrupted", "recall_with_non_english")))
+    row(
+        "precision of repairs",
+        lambda n: f"{_pct(get(n, 'corrupted', 'precision'))} of {get(n, 'corrupted', 'repairs')}",
     )
-    rows.append(
-        (
-            "recall: in scope, all articles",
-            [f"{_pct(get(n, 'corrupted', 'recall_with_non_english'))}" for n in names],
-        )
+    row(
+        "imprecise: partial / false",
+        lambda n: (
+            f"{get(n, 'corrupted', 'partial_repairs')} / {get(n, 'corrupted', 'false_repairs')}"
+        ),
     )
-    rows.append(
-        (
-            "precision of repairs",
-            [
-                f"{_pct(get(n, 'corrupted', 'precision'))} of {get(n, 'corrupted', 'repairs')}"
-                for n in names
-            ],
-        )
+    row(
+        "removals: correct / all",
+        lambda n: f"{get(n, 'corrupted', 'removals_ok')} / {get(n, 'corrupted', 'removals')}",
     )
-    rows.append(
-        (
-            "removals (correct/all)",
-            [
-                f"{get(n, 'corrupted', 'removals_ok')}/{get(n, 'corrupted', 'removals')}"
-                for n in names
-            ],
-        )
-    )
-    base = results.get("wordninja", {})
     for run in ("clean", "corrupted"):
-        rows.append((f"{run}: articles/s", [f"{get(n, run, 'articles_per_s')}" for n in names]))
-        rows.append((f"{run}: words/s", [f"{get(n, run, 'words_per_s')}" for n in names]))
-        b = _dig(base, (run, "words_per_s"))
-        rows.append(
-            (f"{run}: speed vs wordninja", [_times(get(n, run, "words_per_s"), b) for n in names])
+        base = get("wordninja", run, "words_per_s")
+        row(f"{run}: articles/s", lambda n, run=run: f"{get(n, run, 'articles_per_s')}")
+        row(f"{run}: words/s", lambda n, run=run: f"{get(n, run, 'words_per_s')}")
+        row(
+            f"{run}: speed vs wordninja",
+            lambda n, run=run, base=base: _times(get(n, run, "words_per_s"), base),
         )
-    rows.append(("memory: max RSS MB (added)", [_mem(get(n, "memory")) for n in names]))
-    rows.append(
-        (
-            "memory: tracemalloc peak MB",
-            [f"{get(n, 'memory', 'tracemalloc_peak_mb')}" for n in names],
-        )
-    )
-    b = _dig(base, ("memory", "rss_added_mb"))
-    rows.append(
-        (
-            "memory (added) vs wordninja",
-            [_times(get(n, "memory", "rss_added_mb"), b) for n in names],
-        )
-    )
+    base = get("wordninja", "memory", "rss_added_mb")
+    row("memory: max RSS MB (added)", lambda n: _mem(get(n, "memory")))
+    row("memory: tracemalloc peak MB", lambda n: f"{get(n, 'memory', 'tracemalloc_peak_mb')}")
+    row("memory (added) vs wordninja", lambda n: _times(get(n, "memory", "rss_added_mb"), base))
     width = max(len(label) for label, _ in rows) + 2
     cols = [max(len(n), *(len(cells[i]) for _, cells in rows)) + 2 for i, n in enumerate(names)]
     lines = [f"word repairs: {articles} articles, {words:,} words", ""]
     lines.append(" " * width + "".join(n.rjust(w) for n, w in zip(names, cols, strict=True)))
     for label, cells in rows:
-        lines.append(
-            label.ljust(width) + "".join(c.rjust(w) for c, w in zip(cells, cols, strict=True))
-        )
+        cells_text = "".join(c.rjust(w) for c, w in zip(cells, cols, strict=True))
+        lines.append(label.ljust(width) + cells_text)
     return "\n".join(lines)
 
 

@@ -35,8 +35,10 @@ input), in order, turns the input into the output (`apply_fixes`).
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
+import weakref
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -644,6 +646,32 @@ def _is_english(chunks: list[re.Match[str]], vocabulary: Counter[str]) -> bool:
     words = [w for w in words if w and w[0].isalpha()]
     if len(words) >= 30 and not any(w in _MARKERS for w in words):
         return False
+    article = _article_english(vocabulary)
+    if article is not None:
+        return article
+    return bool(words) and sum(w in _MARKERS for w in words) / len(words) >= ENGLISH_MIN
+
+
+# id(vocabulary) -> (a weak reference to it, its size, the answer): the same
+# article vocabulary comes back for every paragraph of the article
+_ENGLISH_CACHE: dict[int, tuple[weakref.ref, int, bool | None]] = {}
+
+
+def _article_english(vocabulary: Counter[str]) -> bool | None:
+    """Whether an article vocabulary reads as English (None: too few words to tell)."""
+    key = id(vocabulary)
+    cached = _ENGLISH_CACHE.get(key)
+    if cached is not None and cached[0]() is vocabulary and cached[1] == len(vocabulary):
+        return cached[2]
+    answer = _vocabulary_english(vocabulary)
+    if len(_ENGLISH_CACHE) > 256:
+        _ENGLISH_CACHE.clear()
+    with contextlib.suppress(TypeError):  # a mapping without weak references: no cache
+        _ENGLISH_CACHE[key] = (weakref.ref(vocabulary), len(vocabulary), answer)
+    return answer
+
+
+def _vocabulary_english(vocabulary: Counter[str]) -> bool | None:
     total = markers = known = 0
     for token, count in vocabulary.items():
         if token[0].isalpha():
@@ -652,7 +680,7 @@ def _is_english(chunks: list[re.Match[str]], vocabulary: Counter[str]) -> bool:
             markers += count * (word in _MARKERS)
             known += count * (zipf(word) >= KNOWN)
     if total < 20:
-        return bool(words) and sum(w in _MARKERS for w in words) / len(words) >= ENGLISH_MIN
+        return None
     share = markers / total
     return share >= ENGLISH_MIN or (share >= ENGLISH_LIST_MIN and known / total >= LIST_KNOWN_MIN)
 
@@ -676,9 +704,9 @@ def repair_words(text: str, vocabulary: Counter[str] | None = None) -> tuple[str
     included); without it the paragraph is its own evidence. Returns the
     repaired text and the fixes, in order; a clean text comes back as it is.
     """
-    chunks = list(_CHUNK.finditer(text))
-    if all(_plain(m.group(0)) for m in chunks):
+    if all(map(_plain, text.split())):
         return text, []
+    chunks = list(_CHUNK.finditer(text))
     context = _Context(text, chunks, vocabulary)
     opening: set[int] = set()
     closing: set[int] = set()
