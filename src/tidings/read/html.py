@@ -113,12 +113,21 @@ def decode_html(raw: bytes, content_type: str | None = None) -> tuple[str, list[
     except UnicodeDecodeError:
         pass
     declared = declared_charset(raw, content_type)
-    if declared and declared not in ("utf-8", "utf-16", "utf-32"):
+    if declared and not declared.startswith("utf"):
         return _decode_with(raw, declared, f"decoded as {declared}, as the page declares")
+    if declared or _mostly_utf8(raw):  # UTF-8 with a few bad bytes, not another charset
+        return _decode_with(raw, "utf-8", "decoded as UTF-8")
     best = from_bytes(raw[:200_000]).best()
     if best is not None and best.encoding:
         return _decode_with(raw, best.encoding, f"decoded as {best.encoding} (detected)")
     return _decode_with(raw, "utf-8", "decoded as UTF-8")
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """True when at most one in ten non-ASCII characters fails to decode as UTF-8."""
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    return bad <= 0.1 * sum(1 for char in text if ord(char) > 127)
 
 
 def _decode_with(raw: bytes, codec: str, note: str) -> tuple[str, list[str]]:

@@ -37,8 +37,9 @@ def read_warc(raw: bytes, source: Source, date: str | None) -> Iterator[Document
     yield from read_warc_stream(io.BytesIO(raw), source.path or "-", date)
 
 
-def read_warc_stream(stream: BinaryIO, name: str, date: str | None,
-                     max_bytes: int | None = None) -> Iterator[Document]:  # fmt: skip
+def read_warc_stream(
+    stream: BinaryIO, name: str, date: str | None, max_bytes: int | None = None
+) -> Iterator[Document]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -48,32 +49,46 @@ def read_warc_stream(stream: BinaryIO, name: str, date: str | None,
     try:
         for record in records:
             count += 1
-            doc = _record_document(record, records.get_record_offset(), name, date, limit)
+            if not _html_response(record):
+                continue
+            body = record.content_stream().read(limit + 1)
+            # The offset is known once the record is consumed; warcio skips the rest.
+            where = f"{name}#{records.get_record_offset()}"
+            if getattr(record.raw_stream, "limit", 0):  # bytes promised but never came
+                raise EOFError(f"the record at {where} is cut short")
+            doc = _record_document(record, body, where, date, limit)
             if doc is not None:
                 yield doc
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
-        where = f"after {count} record(s)" if count else "at its start"
+        place = f"after {count - 1} record(s)" if count > 1 else "at its start"
         source = Source(path=f"{name}#{count}", format="warc")
-        yield failed_document(f"{name}#{count}".encode(), source, date,
-                              f"the WARC archive cannot be read {where} ({_one_line(exc)}); "
-                              f"check that it is a complete WARC or WARC.gz file")  # fmt: skip
+        yield failed_document(
+            f"{name}#{count}".encode(),
+            source,
+            date,
+            f"the WARC archive cannot be read {place} ({_one_line(exc)}); "
+            f"check that it is a complete WARC or WARC.gz file",
+        )
 
 
-def _record_document(record, offset: int, name: str, date: str | None,
-                     limit: int) -> Document | None:  # fmt: skip  # noqa: ANN001
+def _html_response(record) -> bool:  # noqa: ANN001 - a warcio record
+    """A successful HTTP response whose content is HTML (or not labelled at all)."""
     if record.rec_type != "response" or record.http_headers is None:
-        return None
+        return False
     if not record.http_headers.get_statuscode().startswith("2"):
-        return None
+        return False
     content_type = record.http_headers.get_header("Content-Type") or ""
-    if content_type and content_type.split(";")[0].strip().lower() not in _HTML_TYPES:
-        return None
+    return not content_type or content_type.split(";")[0].strip().lower() in _HTML_TYPES
+
+
+def _record_document(record, body: bytes, where: str, date: str | None,  # noqa: ANN001
+                     limit: int) -> Document | None:  # fmt: skip
+    content_type = record.http_headers.get_header("Content-Type")
     uri = record.rec_headers.get_header("WARC-Target-URI")
     crawled = (record.rec_headers.get_header("WARC-Date") or "")[:10] or None
-    source = Source(path=f"{name}#{offset}", url=uri, format="warc")
-    body = record.content_stream().read(limit + 1)
+    source = Source(path=where, url=uri, format="warc")
     if len(body) > limit:
-        return failed_document(f"{name}#{offset}".encode(), source, date,
+        return failed_document(where.encode(), source, date,
                                f"record for {uri}: {too_large(len(body), limit)}")  # fmt: skip
     if not content_type and not _looks_html(body):
         return None
