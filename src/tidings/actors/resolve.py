@@ -58,9 +58,11 @@ is OPP), a weak one takes its modifier's ("police spokesman" is COP,
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from tidings.actors import gazetteer
@@ -230,10 +232,10 @@ class Resolver:
     def _titled_names(self, p: int, doc: Any) -> None:
         """A title before proper nouns is a person spaCy missed ("Mayor Ana Ruiz")."""
         text = self.paragraphs[p]
-        titles = sorted(self.g.titles, key=len, reverse=True)
-        for tok in doc:
-            title = next((t for t in titles if text.startswith(t, tok.idx)), None)
-            if title is None or not _word_start(text[: tok.idx + len(title)], len(title)):
+        starts = {tok.idx: tok for tok in doc}
+        for match in _titles_pattern(tuple(self.g.titles)).finditer(text):
+            tok, title = starts.get(match.start()), match.group(0)
+            if tok is None:
                 continue
             after = tok.idx + len(title)
             names = []
@@ -535,7 +537,8 @@ class Resolver:
     ) -> tuple[gazetteer.RoleWord | None, _Analysis, str | None] | None:
         """The role word, analysis and role of a description; None when it says nothing."""
         doc = self.docs[p]
-        tokens = [t for t in doc if start <= t.idx < end and not t.is_punct]
+        span = doc.char_span(start, end, alignment_mode="expand") if start < end else None
+        tokens = [t for t in span or () if start <= t.idx < end and not t.is_punct]
         if not tokens:
             return None
         if head is None or head not in tokens:
@@ -700,6 +703,9 @@ class Resolver:
                         if key is not None and s < m.start:
                             self._mention(p, s, max(e, m.end), key)
                     continue
+                rw, rw_start = self._role_phrase(tok, p)
+                if rw is None:  # checked first: it rules out most nouns cheaply
+                    continue
                 if any(s <= start < e for s, e, _ in self.person_spans[p]):
                     continue
                 if any(
@@ -707,9 +713,6 @@ class Resolver:
                     for m in self.mentions
                 ):
                     continue  # "spokesman" in "Kremlin spokesman Dmitry Peskov"
-                rw, rw_start = self._role_phrase(tok, p)
-                if rw is None:
-                    continue
                 self._role_mention(p, tok, rw, rw_start)
 
     def _role_mention(self, p: int, head: Any, rw: gazetteer.RoleWord, rw_start: int) -> None:
@@ -1090,10 +1093,22 @@ def _tok_end(tok: Any) -> int:
 
 
 def _token_at(doc: Any, char: int) -> Any:
-    for tok in doc:
-        if tok.idx <= char < tok.idx + len(tok.text):
-            return tok
-    return None
+    """The token covering character `char` of the doc's text, or None (whitespace)."""
+    starts = doc.user_data.get("tidings_token_starts")
+    if starts is None:
+        starts = doc.user_data["tidings_token_starts"] = [t.idx for t in doc]
+    i = bisect_right(starts, char) - 1
+    if i < 0:
+        return None
+    tok = doc[i]
+    return tok if char < tok.idx + len(tok.text) else None
+
+
+@cache
+def _titles_pattern(titles: tuple[str, ...]) -> re.Pattern[str]:
+    """Titles ("Mayor", "Foreign Minister") as one regex, longest first, whole words."""
+    ordered = sorted(titles, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in ordered) + r")")
 
 
 def _strip_article(text: str) -> str:
