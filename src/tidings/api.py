@@ -31,7 +31,7 @@ def parse_text(
 ) -> Article:
     """One text (a page dump, or a body with a separate `title`) to one record."""
     raw = text.encode("utf-8")
-    meta = {"date": date, "text": text}
+    meta = {"date": date, "text": text, "date_is_default": True}
     if title is not None:
         meta["title"] = title
     return build_pipeline(nlp).run_one(Document(raw=raw, source=Source(), meta=meta))

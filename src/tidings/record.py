@@ -18,6 +18,7 @@ class Source:
     url: str | None = None
     outlet: str | None = None
     format: str = "text"
+    encoding: str | None = None  # the charset the bytes were read with
 
 
 @dataclass

@@ -145,3 +145,16 @@ def test_updated_stamp_line_is_not_body():
     layout = lay_out("T\n\nUpdated 4:12 PM EAT, June 12, 2025\n\nNAIROBI (AP) — Body.\n\nMore.")
     assert layout.paragraphs == ["NAIROBI (AP) — Body.", "More."]
     assert layout.date_text == "Updated 4:12 PM EAT, June 12, 2025"
+
+
+def test_page_date_line_gives_the_publication_date():
+    from tidings.api import parse_text
+
+    record = parse_text(
+        "T\n\nUpdated 4:12 PM EAT, June 12, 2025\n\nNAIROBI (AP) — Body.", nlp=False
+    )
+    assert record.published == "2025-06-12"
+    given = parse_text("T\n\nUpdated June 12, 2025\n\nBody text.", date="2025-06-13", nlp=False)
+    assert given.published == "2025-06-12"  # the page's own date beats the default
+    undated = parse_text("T\n\nBody text.", date="2025-06-13", nlp=False)
+    assert undated.published == "2025-06-13"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from tidings.clean.layout import lay_out
 from tidings.clean.repair import repair_text, vocabulary_of
 from tidings.pipeline import Document
@@ -18,7 +21,8 @@ class DecodeStep:
     def __call__(self, doc: Document) -> None:
         text = doc.meta.get("text")
         if text is None:
-            text, notes = decode(doc.raw)
+            text, encoding, notes = decode(doc.raw)
+            doc.record.source.encoding = encoding
             doc.record.errors.extend(f"decode: {note}" for note in notes)
         doc.record.original = text
         doc.scratch["text"] = text
@@ -35,8 +39,12 @@ class LayoutStep:
         layout = lay_out(doc.scratch["text"], title=doc.meta.get("title"))
         record = doc.record
         record.title = layout.title
-        record.sections = layout.sections
-        record.byline = layout.byline
+        given_sections = [s for s in doc.meta.get("sections") or [] if s]
+        record.sections = given_sections + [s for s in layout.sections if s not in given_sections]
+        record.byline = layout.byline or doc.meta.get("byline")
+        page_date = date_from_line(layout.date_text) if layout.date_text else None
+        if page_date and (record.published is None or doc.meta.get("date_is_default")):
+            record.published = page_date
         record.dateline = layout.dateline
         record.standfirst = layout.standfirst
         record.paragraphs = layout.paragraphs
@@ -66,3 +74,23 @@ class RepairStep:
         for index, paragraph in enumerate(record.paragraphs):
             record.paragraphs[index], edits = repair_text(paragraph, index, vocabulary)
             record.edits.extend(edits)
+
+
+_STAMP = re.compile(r"^(?:published|updated|posted|last updated|first published)\s*:?\s*", re.I)
+
+
+def date_from_line(line: str) -> str | None:
+    """The ISO date of a page's date line ("Updated 4:12 PM EAT, June 12, 2025")."""
+    parsed = _dateparser().parse(
+        _STAMP.sub("", line),
+        languages=["en"],
+        settings={"REQUIRE_PARTS": ["day", "month", "year"]},
+    )
+    return parsed.date().isoformat() if parsed else None
+
+
+@cache
+def _dateparser():  # imported on first use: it is slow to import
+    import dateparser
+
+    return dateparser

@@ -23,8 +23,8 @@ def looks_binary(raw: bytes) -> bool:
     return controls > len(head) * 0.05
 
 
-def decode(raw: bytes) -> tuple[str, list[str]]:
-    """Decode bytes to text; return the text and notes on anything lossy."""
+def decode(raw: bytes) -> tuple[str, str, list[str]]:
+    """Decode bytes to text; return the text, the encoding and notes on anything lossy."""
     if not raw.strip():
         raise EmptyDocument("the document is empty; give a file with text in it")
     if looks_binary(raw):
@@ -32,20 +32,20 @@ def decode(raw: bytes) -> tuple[str, list[str]]:
             "the document is binary, not text; give a text, HTML, feed, WARC or JSONL file"
         )
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return raw.decode("utf-16", errors="replace"), []
+        return raw.decode("utf-16", errors="replace"), "utf-16", []
     try:
-        return raw.decode("utf-8-sig"), []
+        return raw.decode("utf-8-sig"), "utf-8", []
     except UnicodeDecodeError:
         pass
     latin = _as_cp1252(raw)
     if latin is not None:
-        return latin, ["decoded as cp1252 (not valid UTF-8)"]
+        return latin, "cp1252", []
     best = from_bytes(raw).best()
     if best is not None and best.encoding:
-        return str(best), [f"decoded as {best.encoding} (not valid UTF-8)"]
+        return str(best), best.encoding, []
     text = raw.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    return text, [f"{bad} undecodable byte(s) replaced with U+FFFD"]
+    return text, "utf-8", [f"{bad} undecodable byte(s) replaced with U+FFFD"]
 
 
 def _as_cp1252(raw: bytes) -> str | None:

@@ -160,7 +160,8 @@ def read_bytes(
         return
     reader = _reader(kind)
     if reader is None:
-        yield Document(raw=raw, source=source, meta={"date": date})
+        # a date line on the page beats the --date default
+        yield Document(raw=raw, source=source, meta={"date": date, "date_is_default": True})
     else:
         yield from reader(raw, source, date)
 
