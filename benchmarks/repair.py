@@ -332,6 +332,7 @@ class Tally:
         self.counts: Counter[str] = Counter()
         self.false_examples: list[tuple[str, str]] = []
         self.missed_examples: list[tuple[str, str]] = []
+        self.removed_examples: list[str] = []
 
     def score(
         self,
@@ -382,7 +383,10 @@ class Tally:
                     )
             else:
                 c["removals"] += 1
-                c["removals_ok"] += all(i not in matched_c for i in range(i1, i2))
+                ok = all(i not in matched_c for i in range(i1, i2))
+                c["removals_ok"] += ok
+                if not ok and len(self.removed_examples) < 200:
+                    self.removed_examples.append(" ".join(corrupted[i1:i2])[:200])
 
 
 # --------------------------------------------------------------------------
@@ -479,6 +483,7 @@ def run_corrupted(bodies, methods, results, seed, glue, double):
             "precision": _ratio(c["precise"], c["repairs"]),
             "removals": c["removals"],
             "removals_ok": c["removals_ok"],
+            "wrong_removals": tally.removed_examples[:100],
             "imprecise_examples": tally.false_examples[:150],
             "missed": tally.missed_examples[:3000],
             "seconds": round(elapsed, 3),

@@ -74,6 +74,7 @@ UNSEEN = 1.5  # a token rarer than this in wordfreq counts as unseen
 THREE_PART_PENALTY = 2.0  # a split in three parts pays this on top of its probability
 DOUBLED_MIN = 2.5  # the word left after removing a doubled letter must be this frequent
 DOUBLED_LONG_MIN = 1.5  # ... or this frequent when six letters or longer
+DOUBLED_GLUED_MARGIN = 1.5  # a doubled letter in a glued word: the split must score this more
 DOUBLED_MARGIN = 2.5  # ... and this much more frequent than the token (when wordfreq knows it)
 DOUBLED_PENALTY = 1.0  # a doubled letter is weighed against a split with this handicap
 COMMON = 4.0  # a common word: "5years" and "including12" split around it
@@ -312,7 +313,7 @@ def _split_lower(word: str) -> tuple[tuple[str, ...], float] | None:
         parts = _function_split(word)
         return (parts, best_split(word)[1]) if parts else None  # type: ignore[index]
     split = best_split(word)
-    if split is None:
+    if split is None or _derived(word):
         return None
     floor = SPLIT_FLOOR - FLOOR_PER_PART * (len(split[0]) - 2)
     if whole >= RARE:
@@ -320,6 +321,21 @@ def _split_lower(word: str) -> tuple[tuple[str, ...], float] | None:
     if whole >= UNSEEN:
         return split if split[1] >= max(whole + TYPO_MARGIN, floor) else None
     return split if split[1] >= floor else None
+
+
+@lru_cache(maxsize=1 << 14)
+def _derived(word: str) -> bool:
+    """A prefix and a known word ("antigovernment", "upsample"): a word, not a glue.
+
+    Only a bound prefix before function words ("overthe") is still a glue.
+    """
+    words = function_words()
+    for prefix in _bound()[0]:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            rest = word[len(prefix) :]
+            if rest not in words and zipf(rest) >= KNOWN:
+                return True
+    return False
 
 
 def _undouble(word: str, vocabulary: Counter[str]) -> tuple[str, float] | None:
@@ -375,41 +391,79 @@ def _plain(chunk: str) -> bool:
 
 # --------------------------------------------------------------------------
 # Spacing
+#
+# Each rule looks at one whitespace-separated chunk and returns the offsets
+# where a space is missing, with the reason. They only fire between things
+# that are words or numbers on both sides, never inside URLs, e-mail addresses
+# or hashtags (`_chunk_edits` skips those chunks).
 
 _CLOSE_DOUBLE = re.compile(r"”(?=[A-Za-z0-9])")
 _CLOSE_SINGLE = re.compile(r"(?<=[.,!?;:])’(?=[A-Za-z0-9])(?!(?:s|t|d|ll|re|ve|m)(?![A-Za-z]))")
+_CLOSE_SINGLE_WORD = re.compile(r"(?<=[a-z])’(?=([a-z]{2,})(?![A-Za-z]))")
 _OPEN_QUOTE = re.compile(r"(?<=[A-Za-z.,;:!?])[“‘](?=[A-Za-z0-9])")
-_SENTENCE = re.compile(r"[.!?…]+(?=[A-Z][a-z]|[A-Z]{2,}(?![A-Za-z])|I(?![A-Za-z]))")
-_COMMA = re.compile(r"(?<=[A-Za-z]{2}),(?=[A-Za-z])|(?<=\d),(?=[a-z]{3})")
-_COLON = re.compile(r"(?<=[a-z]{2})[:;](?=[A-Z][a-z])")
+_SENTENCE = re.compile(r"[.!?…]+(?=[A-Z][a-z]|[A-Z]{2,}(?![A-Za-z])|[IA](?![A-Za-z]))")
+_INITIAL = re.compile(r"(?<![A-Za-z.])[A-Z]\.(?=[A-Z][a-z]{2,})")
+_MONTH_DOT_NUMBER = re.compile(
+    r"(?<![A-Za-z])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.(?=\d)"
+)
+_COMMA = re.compile(r",(?=[A-Za-z])")
+_COMMA_NUMBER = re.compile(r"(?<=[a-z]{2}),(?=\d)|(?<=\d\d),(?=[A-Z][a-z]{2})")
+_COLON = re.compile(r"(?<=[a-z]{2})[:;](?=([A-Za-z][a-z]+)(?![A-Za-z]))")
 _CLOSE_PAREN = re.compile(r"[)\]](?=[A-Za-z]{2})")
 _OPEN_PAREN = re.compile(r"(?<=[A-Za-z]{2})[(\[](?=([A-Za-z]{2,}))")
-_DOLLAR = re.compile(r"(?<![A-Za-z])([A-Za-z][a-z]+)(?=\$\d)")
+_AMPERSAND = re.compile(r"(?<=[a-z]{2})&$")
+_DOLLAR = re.compile(r"(?<![A-Za-z])([a-z]+|[A-Z][a-z]+)(?=\$\d)")
 _MONTH_NUMBER = re.compile(
     r"(?<![A-Za-z])(?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December)(?=\d)"
 )
-_NUMBER_NAME = re.compile(r"(?<![\dA-Za-z.,])\d{2,}(?:[.,]\d+)*(?=([A-Z][a-z]{2,})(?![A-Za-z]))")
+_NUMBER_NAME = re.compile(r"(?<![\dA-Z.,])\d{2,}(?:[.,]\d+)*(?=([A-Z][a-z]{2,})(?![A-Za-z]))")
 _NUMBER_CLOCK = re.compile(r"\d(?=[ap]\.m\.)")
 _PERCENT_WORD = re.compile(r"\d%(?=([a-z]{2,})(?![A-Za-z]))")
-_COMMA_NUMBER = re.compile(r"(?<=[a-z]{2}),(?=\d)")
 _NUMBER_WORD = re.compile(r"(?<![A-Za-z\d.,])(\d[\d,.]*\d|\d)([a-z]+)(?![A-Za-z\d])")
 _WORD_NUMBER = re.compile(r"(?<![A-Za-z\d])([a-z]{2,})(?=\d)")
 _WORD_BACK = re.compile(r"[A-Za-z]+(?:[’'][A-Za-z]+)*$")
-_DIGITS_THEN = re.compile(r"[\d,.]*\d([A-Za-z]*)")
+_DIGITS_THEN = re.compile(r"[\d,.]*\d([A-Z][a-z]+|[A-Za-z]*)")
 _LETTERS_BACK = re.compile(r"[A-Za-z]+$")
 _LETTERS = re.compile(r"[A-Za-z]+")
+_CONTRACTION_END = re.compile(r"(?:[’'](?:s|t|d|ll|re|ve|m))?")
 _OPENERS = "([{“‘\"'"
 _CLOSERS = ")]}”’\"'.,;:!?…"
 
+_Gaps = dict[int, str]
+
 
 def _spacing(
-    chunk: str, closing: frozenset[int], opening: frozenset[int], dashes: _Dashes
-) -> dict[int, str]:
+    chunk: str,
+    closing: frozenset[int],
+    opening: frozenset[int],
+    dashes: _Dashes,
+    single_quoted: bool,
+) -> _Gaps:
     """Positions inside `chunk` where a space is missing, with the reason."""
-    found: dict[int, str] = {}
+    found: _Gaps = {}
     if "—" in chunk or "–" in chunk:
         found.update(_dash_gaps(chunk, dashes))
+    _quote_gaps(chunk, closing, opening, single_quoted, found)
+    if "." in chunk or "!" in chunk or "?" in chunk or "…" in chunk:
+        _sentence_gaps(chunk, found)
+    if "," in chunk or ":" in chunk or ";" in chunk:
+        _comma_gaps(chunk, found)
+    if "(" in chunk or ")" in chunk or "[" in chunk or "]" in chunk or "&" in chunk:
+        _bracket_gaps(chunk, found)
+    if any(c.isdigit() for c in chunk) and chunk not in _exceptions():
+        _number_gaps(chunk, found)
+    return found
+
+
+def _quote_gaps(
+    chunk: str,
+    closing: frozenset[int],
+    opening: frozenset[int],
+    single_quoted: bool,
+    found: _Gaps,
+) -> None:
+    """`dialogue,”Kremlin`, `the“harsh`, `said,"we`, `‘tactics’used`."""
     if "”" in chunk:
         for m in _CLOSE_DOUBLE.finditer(chunk):
             if m.start() > 0:
@@ -417,6 +471,11 @@ def _spacing(
     if "’" in chunk:
         for m in _CLOSE_SINGLE.finditer(chunk):
             found[m.end()] = "missing space after a closing quote"
+        if single_quoted:
+            # a word in single quotes glued to the next: ‘tactics’used
+            for m in _CLOSE_SINGLE_WORD.finditer(chunk):
+                if m.group(1) not in _CONTRACTIONS and zipf(m.group(1)) >= KNOWN:
+                    found[m.end()] = "missing space after a closing quote"
     if "“" in chunk or "‘" in chunk:
         for m in _OPEN_QUOTE.finditer(chunk):
             found[m.start()] = "missing space before an opening quote"
@@ -430,6 +489,10 @@ def _spacing(
             and (chunk[index - 1].isalpha() or chunk[index - 1] in ".,;:!?")
         ):
             found[index] = "missing space before an opening quote"
+
+
+def _sentence_gaps(chunk: str, found: _Gaps) -> None:
+    """`end.The`, `Mr.Putin`, `U.S.elections`, `M.Ford`, `Nov.18`."""
     for m in _SENTENCE.finditer(chunk):
         reason = _sentence_gap(chunk, m.start(), m.end())
         if reason:
@@ -437,23 +500,54 @@ def _spacing(
     abbreviation = _abbreviation_gap(chunk)
     if abbreviation is not None:
         found[abbreviation] = "missing space after an abbreviation"
-    if "," in chunk:
-        for m in _COMMA.finditer(chunk):
+    for m in _INITIAL.finditer(chunk):
+        if chunk not in _exceptions() and not chunk.startswith(tuple(_exceptions_dotted())):
+            found[m.end()] = "missing space after an initial"
+    for m in _MONTH_DOT_NUMBER.finditer(chunk):
+        found[m.end()] = "missing space after an abbreviation"
+
+
+def _comma_gaps(chunk: str, found: _Gaps) -> None:
+    """`said,he`, `week),featuring`, `Webb,51`, `mainland:the`."""
+    for m in _COMMA.finditer(chunk):
+        before = chunk[: m.start()]
+        stem = before.rstrip(')]”’"')
+        closed = stem != before and stem[-1:].isalnum()  # "week),featuring"
+        word = len(stem) >= 2 and stem[-1].isalpha() and stem[-2].isalnum()  # "said,he"
+        if closed or word:
             found[m.end()] = "missing space after a comma"
-        for m in _COMMA_NUMBER.finditer(chunk):
-            found[m.end()] = "missing space after a comma"
-    if ")" in chunk or "]" in chunk:
-        for m in _CLOSE_PAREN.finditer(chunk):
-            word = _LETTERS.match(chunk, m.end())
-            if (
-                word
-                and m.start() > 0
-                and (word.group(0)[0].isupper() or word.group(0) in function_words())
-            ):
-                found[m.end()] = "missing space after a bracket"
-    if ":" in chunk or ";" in chunk:
-        for m in _COLON.finditer(chunk):
+    for m in _COMMA_NUMBER.finditer(chunk):
+        found[m.end()] = "missing space after a comma"
+    for m in _COLON.finditer(chunk):
+        word = m.group(1)
+        if word[0].isupper() or zipf(word) >= KNOWN:
             found[m.end()] = "missing space after a colon"
+
+
+def _bracket_gaps(chunk: str, found: _Gaps) -> None:
+    """`(AP)The`, `Ministry(MOFA)`, `the[Syrian]`, `love&`."""
+    for m in _CLOSE_PAREN.finditer(chunk):
+        word = _LETTERS.match(chunk, m.end())
+        if (
+            word
+            and m.start() > 0
+            and (word.group(0)[0].isupper() or word.group(0) in function_words())
+        ):
+            found[m.end()] = "missing space after a bracket"
+    for m in _OPEN_PAREN.finditer(chunk):
+        inside = m.group(1)
+        if m.group(0) == "[" and not inside[0].isupper():
+            continue  # "min[ute]": an editor's completion
+        before = _LETTERS_BACK.search(chunk, 0, m.start())
+        if before and _is_word(before.group(0)) and _is_word(inside) and inside not in {"TM", "SM"}:
+            found[m.start()] = "missing space before a bracket"
+    m = _AMPERSAND.search(chunk)
+    if m:
+        found[m.start()] = "missing space before an ampersand"
+
+
+def _number_gaps(chunk: str, found: _Gaps) -> None:
+    """`3,000people`, `in2019`, `earned$2.8`, `October2018`, `4:14p.m.`, `5%higher`."""
     if "$" in chunk:
         for m in _DOLLAR.finditer(chunk):
             if zipf(m.group(1).lower()) >= KNOWN:
@@ -470,21 +564,6 @@ def _spacing(
         for m in _PERCENT_WORD.finditer(chunk):
             if zipf(m.group(1)) >= KNOWN:
                 found[m.end()] = "missing space after a percentage"
-    if "(" in chunk or "[" in chunk:
-        for m in _OPEN_PAREN.finditer(chunk):
-            inside = m.group(1)
-            if m.group(0) == "[" and not inside[0].isupper():
-                continue  # "min[ute]": an editor's completion
-            before = _LETTERS_BACK.search(chunk, 0, m.start())
-            if (
-                before
-                and _is_word(before.group(0))
-                and _is_word(inside)
-                and inside not in {"TM", "SM"}
-            ):
-                found[m.start()] = "missing space before a bracket"
-    if chunk in _exceptions():
-        return found
     for m in _NUMBER_WORD.finditer(chunk):
         number, word = m.groups()
         if (
@@ -500,10 +579,11 @@ def _spacing(
         letters = after.group(1)
         word = m.group(1)
         if (word in function_words() or (len(word) >= 3 and zipf(word) >= COMMON)) and (
-            not letters or letters.lower() in _units()
+            not letters
+            or letters.lower() in _units()
+            or (letters[0].isupper() and zipf(letters.lower()) >= KNOWN)
         ):
             found[m.end()] = "missing space between a word and a number"
-    return found
 
 
 def _domain_like(word: str) -> bool:
@@ -512,6 +592,12 @@ def _domain_like(word: str) -> bool:
     return lower in _web_suffixes() and (
         word.islower() or (lower not in function_words() and zipf(lower) < 5.0)
     )
+
+
+@cache
+def _exceptions_dotted() -> frozenset[str]:
+    """Exceptions with a period inside ("J.Crew"): never split after their period."""
+    return frozenset(word for word in _exceptions() if "." in word)
 
 
 @dataclass(frozen=True)
@@ -562,6 +648,16 @@ def _sentence_gap(chunk: str, start: int, end: int) -> str | None:
     assert right is not None
     if _domain_like(right.group(0)):
         return None
+    if len(right.group(0)) == 1:
+        # "list.I", "Pro.I’ve", "offer.A": the pronoun, or "A" ending the chunk
+        left_word = _WORD_BACK.search(chunk, 0, start)
+        if not left_word or len(left_word.group(0)) < 2 or left_word.group(0).isupper():
+            return None
+        if right.group(0) == "A" and (
+            chunk[start:end] != "." or not left_word.group(0).islower() or chunk[right.end() :]
+        ):
+            return None
+        return "missing space between sentences"
     if right.group(0).isupper():
         # "information.VW": only after a lowercase word, before a known acronym
         left_word = _LETTERS_BACK.search(chunk, 0, start)
@@ -600,7 +696,7 @@ def _abbreviation_gap(chunk: str) -> int | None:
     text = word.group(0)
     if _domain_like(text) or not (text.islower() or text[1:].islower()):
         return None
-    rest = chunk[word.end() :]
+    rest = chunk[_CONTRACTION_END.match(chunk, word.end()).end() :]  # type: ignore[union-attr]
     if rest.strip(_CLOSERS):
         return None
     if zipf(text.lower()) < KNOWN:
@@ -620,6 +716,7 @@ class _Context:
         self.chunks = chunks
         self._vocabulary = vocabulary
         self._english: bool | None = None
+        self.single_quoted = "‘" in text  # an opening single quote: ’ may close it
 
     @property
     def vocabulary(self) -> Counter[str]:
@@ -745,7 +842,7 @@ def _chunk_edits(
     """Edits inside one whitespace-separated chunk, in chunk offsets."""
     if _url_re().search(chunk) or chunk in _exceptions():
         return []
-    gaps = _spacing(chunk, closing, opening, dashes)
+    gaps = _spacing(chunk, closing, opening, dashes, context.single_quoted)
     if gaps and not context.english:
         gaps = {}
     edits: list[_Edit] = [(at, at, " ", "spacing", gaps[at]) for at in sorted(gaps)]
@@ -937,7 +1034,41 @@ def _lower_edit(base: str, context: _Context, repeated: bool) -> _Edit | None:
         if split and sum(part not in words for part in split[0]) > 1:
             split = None
         return _choose(base, split, None, context)
-    return _choose(base, split, _undouble(base, context.vocabulary), context)
+    doubled = _undouble(base, context.vocabulary)
+    if split is None and doubled is None and zipf(base) == 0:
+        return _doubled_and_glued(base, context)
+    return _choose(base, split, doubled, context)
+
+
+def _doubled_and_glued(base: str, context: _Context) -> _Edit | None:
+    """ "attractbiids" -> "attract bids": a doubled letter inside a glued word.
+
+    Two repairs at once need more evidence than one: the split must score
+    DOUBLED_GLUED_MARGIN above the usual floor.
+    """
+    best: tuple[str, tuple[str, ...], float] | None = None
+    for i in range(len(base) - 1):
+        if base[i] != base[i + 1]:
+            continue
+        candidate = base[:i] + base[i + 1 :]
+        if zipf(candidate) > 0 or _derived(candidate):
+            continue
+        split = best_split(candidate)
+        if split is None:
+            continue
+        floor = SPLIT_FLOOR - FLOOR_PER_PART * (len(split[0]) - 2) + DOUBLED_GLUED_MARGIN
+        if split[1] >= floor and (best is None or split[1] > best[2]):
+            best = (candidate, split[0], split[1])
+    if best is None or not context.english:
+        return None
+    candidate, parts, _ = best
+    return (
+        0,
+        len(base),
+        " ".join(parts),
+        "glued_words",
+        "words glued together, a letter typed twice",
+    )
 
 
 def _capitalised_edit(base: str, context: _Context, sentence_start: bool) -> _Edit | None:
