@@ -66,6 +66,25 @@ def test_a_long_first_paragraph_is_kept_unless_it_repeats_the_summary(article_bo
     assert combine([lead, *article_body], article_body, summary) == article_body
 
 
+def test_teasers_for_other_articles_of_the_site_and_tag_lines_are_left_out(
+    article_page, article_body
+):
+    inside = (
+        '<p>Read more: <a href="/europe/cranes-repaired">Cranes repaired after the storm</a></p>'
+        '<p><a href="https://authority.example/report">The authority\'s full report on the '
+        "storm</a></p>"
+        "<p>Europe, Shipping, Malta</p>"
+    )
+    page = article_page(inside_article=inside, head_extra='<meta name="keywords" content="Malta">')
+    doc = one_document(page.encode())
+    paragraphs = doc.meta["text"].split("\n\n")
+    assert "The authority's full report on the storm" in paragraphs  # a link elsewhere stays
+    assert not any("Cranes repaired" in p or p.startswith("Europe,") for p in paragraphs)
+    reasons = dict(doc.meta["furniture"])
+    assert reasons["Read more: Cranes repaired after the storm"].startswith("a link to another")
+    assert reasons["Europe, Shipping, Malta"] == "the page's list of tags"
+
+
 def test_inline_tags_join_words_and_block_tags_split_them():
     root = lxml_html.fromstring(
         "<div><p>The minis<b>ter</b> said<!-- note --> no.</p>loose<script>x()</script>"

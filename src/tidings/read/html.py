@@ -20,8 +20,13 @@ section, tags, canonical URL, description), the date from htmldate, the language
 from `<html lang>`. The body goes to `meta["text"]` as paragraphs separated by
 blank lines, so that the shared layout and repair steps clean it like any text.
 
+Blocks of the main text that the page itself shows to be furniture are left out
+too: a block that is nothing but a link to another article of the same site ("Read
+more: ..." teasers, promos), and a block listing the page's own tags. What the
+reader leaves out, and why, is kept in `meta["furniture"]`.
+
 Meta keys set on the document: `text`, `title`, `date`, `byline`, `sections`,
-`outlet`, `url`, `canonical_url`, `language`, `description`.
+`outlet`, `url`, `canonical_url`, `language`, `description`, `furniture`.
 """
 
 from __future__ import annotations
@@ -156,6 +161,7 @@ class Page:
     description: str | None = None
     sections: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    furniture: list[tuple[str, str]] = field(default_factory=list)  # (block, why it was left out)
 
     @property
     def text(self) -> str:
@@ -179,9 +185,20 @@ def extract_page(text: str, url: str | None = None) -> Page:
     """The article and metadata of one decoded page (no time limit: see `read_page`)."""
     tree = parse_tree(text)
     page = _metadata(tree, url)
+    teasers = _site_link_texts(tree, page.url or url)
     second = _container_blocks(tree)
     main = _trafilatura_blocks(tree, page.url or url)  # last: it prunes the tree it is given
-    page.paragraphs = combine(main, second, page)
+    kept = []
+    for block in main:
+        reason = _furniture_reason(block, teasers, page)
+        if reason:
+            page.furniture.append((block, reason))
+        else:
+            kept.append(block)
+    page.paragraphs = combine(kept, second, page)
+    if len(page.paragraphs) < len(kept):
+        trimmed = set(kept) - set(page.paragraphs)
+        page.furniture += [(b, "outside the article by both readings") for b in trimmed]
     if not page.paragraphs and second:
         page.paragraphs = second
         page.notes.append("trafilatura found no text; body taken from the main container")
@@ -313,10 +330,11 @@ def block_texts(root) -> list[str]:  # noqa: ANN001 - an lxml element
     parts: list[str] = []
 
     def flush() -> None:
-        text = " ".join("".join(parts).split())
-        if text:
-            blocks.append(text)
-        parts.clear()
+        if parts:
+            text = " ".join("".join(parts).split())
+            if text:
+                blocks.append(text)
+            parts.clear()
 
     # (element, entering): entering an element adds its text and children, leaving adds its tail
     stack = [(root, True)]
@@ -342,6 +360,56 @@ def block_texts(root) -> list[str]:  # noqa: ANN001 - an lxml element
             parts.append(element.tail)
     flush()
     return blocks
+
+
+# --- furniture the page itself gives away ------------------------------------------------
+
+_LABEL = re.compile(r"^\s*([\w’'. -]{1,30}):\s+(.+)$")
+_LIST_SEPARATORS = re.compile(r"\s*[,|•·;]\s*")
+
+
+def _site_link_texts(tree, url: str | None) -> set[str]:  # noqa: ANN001
+    """The words of links (three words or more) to other pages of the same site: what
+    a block that is nothing but one of them is, is a teaser for another article."""
+    host = _host(url) or ""
+    texts = set()
+    for link in tree.iter("a"):
+        href = (link.get("href") or "").strip()
+        if not href or href.startswith(("#", "mailto:", "javascript:", "tel:")):
+            continue
+        try:
+            target = (urlsplit(href).hostname or "").removeprefix("www.")
+        except ValueError:
+            continue
+        if target and not (host and _same_site(target, host)):
+            continue  # a link elsewhere (a source, a product) may well be content
+        text = link.text_content()
+        if "://" in text or "www." in text:
+            continue  # a bare address is a citation, not a teaser
+        words = _words(text)
+        if words.count(" ") >= 2:
+            texts.add(words)
+    return texts
+
+
+def _same_site(host: str, other: str) -> bool:
+    return host == other or host.endswith("." + other) or other.endswith("." + host)
+
+
+def _furniture_reason(block: str, teasers: set[str], page: Page) -> str | None:
+    """Why a block of the main text is page furniture, or None when it is not."""
+    words = _words(block)
+    label = _LABEL.match(block)
+    if words in teasers or (
+        label and len(label.group(1).split()) <= 3 and _words(label.group(2)) in teasers
+    ):
+        return "a link to another article of the site"
+    if page.sections:
+        parts = [p.lower() for p in _LIST_SEPARATORS.split(block.strip(" .")) if p]
+        tags = {s.lower() for s in page.sections}
+        if len(parts) >= 3 and sum(p in tags for p in parts) >= 0.8 * len(parts):
+            return "the page's list of tags"
+    return None
 
 
 # --- combining two readings ----------------------------------------------------------
@@ -539,6 +607,7 @@ def page_document(
         "canonical_url": page.url,
         "language": page.language,
         "description": page.description,
+        "furniture": [list(item) for item in page.furniture],
     }
     doc = Document(raw=raw, source=source, meta={k: v for k, v in meta.items() if v})
     doc.record.errors.extend(f"read: {note}" for note in page.notes if "U+FFFD" in note)
