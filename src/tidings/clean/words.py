@@ -72,6 +72,7 @@ FUNCTION_MARGIN = 2.5  # a known token made of function words ("ofthe") splits b
 SPLIT_FLOOR = -2.5  # an unseen token splits only if the split scores at least this
 UNSEEN = 1.5  # a token rarer than this in wordfreq counts as unseen
 THREE_PART_PENALTY = 2.0  # a split in three parts pays this on top of its probability
+THREE_PART_MIN = 3.5  # ... and its parts that are not function words must be this frequent
 DOUBLED_MIN = 2.5  # the word left after removing a doubled letter must be this frequent
 DOUBLED_LONG_MIN = 1.5  # ... or this frequent when six letters or longer
 DOUBLED_GLUED_MARGIN = 1.5  # a doubled letter in a glued word: the split must score this more
@@ -91,6 +92,7 @@ _MARKERS = frozenset(
     | {"have", "from", "be", "it", "on", "by", "as", "at", "an", "or", "not"}
 )
 _CONTRACTIONS = frozenset({"s", "t", "re", "ve", "ll", "d", "m"})
+_CONTRACTION_STARTS = tuple(_CONTRACTIONS)
 # Function words that do not follow a name glued to them ("Augme" is not "Aug me")
 _PRONOUNS = frozenset({"me", "him", "her", "us", "them", "my", "your", "our", "you"})
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -277,14 +279,24 @@ def _grammar(parts: tuple[str, ...]) -> float:
     """
     penalty = 0.0
     for left, right in zip(parts, parts[1:], strict=False):
-        if left == "a" and (right[0] in "aeio" or right in _NOT_AFTER_A):
-            penalty += 3.0
+        if left == "a" and right[0] in "aeio":
+            penalty += 6.0  # "a ability"
+        elif left == "a" and right in _NOT_AFTER_A:
+            penalty += 3.0  # "a this"
+        elif left == "an" and right[0] not in "aeiouh":
+            penalty += 3.0  # "an date"
+    if len(parts) == 3 and any(
+        part not in function_words() and zipf(part) < THREE_PART_MIN for part in parts
+    ):
+        penalty += 100.0  # "a dun its": three parts need common words
     if len(set(parts)) < len(parts):
         penalty += 100.0  # "toto", "bonbon": reduplication is a word
     if len(parts) == 3 and parts[1] == "a" and parts[0] not in function_words():
         penalty += 100.0  # "meg a banks": two glues around "a" after a content word
     head, last = parts[-2], parts[-1]
-    if last in _bound()[1] and not (head in function_words() or head.endswith(("ed", "s", "ing"))):
+    if last in _bound()[1] and not (
+        head in function_words() or head.endswith(("ed", "s", "ing", "ly"))
+    ):
         penalty += 100.0  # "screenless", "humanlike"; but "seemedlike", "getless"
     if parts[0] in _bound()[0] and not all(part in function_words() for part in parts[1:]):
         penalty += 100.0
@@ -474,7 +486,8 @@ def _quote_gaps(
         if single_quoted:
             # a word in single quotes glued to the next: ‘tactics’used
             for m in _CLOSE_SINGLE_WORD.finditer(chunk):
-                if m.group(1) not in _CONTRACTIONS and zipf(m.group(1)) >= KNOWN:
+                word = m.group(1)
+                if not word.startswith(_CONTRACTION_STARTS) and zipf(word) >= KNOWN:
                     found[m.end()] = "missing space after a closing quote"
     if "“" in chunk or "‘" in chunk:
         for m in _OPEN_QUOTE.finditer(chunk):
@@ -953,7 +966,7 @@ def _tail_edits(base: str, apostrophe: str, tail: str, context: _Context) -> lis
         return []
     for size in (2, 1):
         head, rest = tail[:size], tail[size:]
-        if head not in _CONTRACTIONS or len(rest) < 2:
+        if head not in _CONTRACTIONS or (len(rest) < 2 and rest != "a"):
             continue
         if rest.islower():
             word = _part(rest, False, True) is not None or rest in function_words()
@@ -1046,6 +1059,8 @@ def _doubled_and_glued(base: str, context: _Context) -> _Edit | None:
     Two repairs at once need more evidence than one: the split must score
     DOUBLED_GLUED_MARGIN above the usual floor.
     """
+    if best_split(base) is not None:
+        return None  # it splits as it is: "slightlyless" is not "slightly les"
     best: tuple[str, tuple[str, ...], float] | None = None
     for i in range(len(base) - 1):
         if base[i] != base[i + 1]:
