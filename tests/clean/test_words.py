@@ -98,6 +98,35 @@ def test_glue_at_the_end_of_a_hyphenated_word() -> None:
 
 
 @pytest.mark.parametrize(
+    ("glued", "words"),
+    [
+        ("Idon’t", "I don’t"),
+        ("there’sa", "there’s a"),
+        ("NASA’sOffice", "NASA’s Office"),
+        ("andate", "and ate"),  # not "an date"
+        ("slightlyless", "slightly less"),
+    ],
+)
+def test_glues_around_apostrophes_and_grammar(glued: str, words: str) -> None:
+    assert repaired(glued) == words
+
+
+def test_a_name_of_the_article_glued_to_a_function_word() -> None:
+    vocabulary = article_vocabulary(["Navalny was detained.", LEAD + "Navalnyand" + TAIL])
+    assert repaired("Navalnyand", vocabulary) == "Navalny and"
+    # without the article's word for it, an unknown capitalised token stays
+    assert repaired("Navalnyand") == "Navalnyand"
+
+
+def test_doubled_letter_inside_a_glued_word() -> None:
+    out, fixes = repair_words(LEAD + "attractbiids" + TAIL)
+    assert out == LEAD + "attract bids" + TAIL
+    assert [(fix.kind, fix.before, fix.after) for fix in fixes] == [
+        ("glued_words", "attractbiids", "attract bids")
+    ]
+
+
+@pytest.mark.parametrize(
     "word",
     [
         "Interfax",
@@ -200,7 +229,13 @@ def test_doubled_letter_fix_is_its_own_kind() -> None:
     ]
 
 
-@pytest.mark.parametrize("word", ["Mississippi", "committee", "balloon", "Zelenskyy", "Abbott"])
+def test_doubled_capital_is_removed() -> None:
+    assert repaired("TThat") == "That"
+
+
+@pytest.mark.parametrize(
+    "word", ["Mississippi", "committee", "balloon", "Zelenskyy", "Abbott", "CEOs", "AAA"]
+)
 def test_known_words_with_double_letters_are_kept(word: str) -> None:
     assert repaired(word) == word
 
@@ -230,6 +265,17 @@ def test_a_name_the_article_writes_twice_keeps_its_double_letter() -> None:
         ("in2019", "in 2019"),
         ("earned$2.8", "earned $2.8"),
         ("(AP)The", "(AP) The"),
+        ("M.Ford’s", "M. Ford’s"),
+        ("(Nov.18)", "(Nov. 18)"),
+        ("mainland:the", "mainland: the"),
+        ("week),featuring", "week), featuring"),
+        ("Webb,51,", "Webb, 51,"),
+        ("4:14p.m.", "4:14 p.m."),
+        ("0.68%higher", "0.68% higher"),
+        ("October2018", "October 2018"),
+        ("than600,000Israelis", "than 600,000 Israelis"),
+        ("list.I", "list. I"),
+        ("love&", "love &"),
     ],
 )
 def test_missing_spaces_are_restored(before: str, after: str) -> None:
@@ -255,6 +301,12 @@ def test_missing_spaces_are_restored(before: str, after: str) -> None:
         "min[ute]",
         "person(s)",
         "even—heaven",
+        "J.Crew",
+        "AT&T",
+        "S&P",
+        "No.1",
+        "A330neo",
+        "10:30",
     ],
 )
 def test_punctuation_inside_words_is_left_alone(token: str) -> None:
