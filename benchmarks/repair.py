@@ -3,33 +3,36 @@
 Data: the 181 ground-truth article bodies of
 ../shared/benchmarks/article-extraction/ground-truth.json (`articleBody`; set
 TIDINGS_SHARED to use another shared/ folder). Paragraphs are the blocks
-between blank lines. Several are not in English (German, Portuguese, Korean,
-Russian, ...): they stay in, a repair must leave them alone.
+between blank lines. About 20 articles are not in English (German,
+Portuguese, Korean, Russian, Indonesian, ...): they stay in, and a repair must
+leave them alone; recall is reported for English articles (very common English
+words make at least 10% of the words) and for all.
 
 Methods, side by side in one run:
 
 - `parse_text`: the whole tidings read -> layout -> repair path
   (`tidings.parse_text(body, title=..., nlp=False)`; its paragraphs, with the
   standfirst in front when layout takes one). Mojibake and hard wraps are the
-  layout step's to mend. Skipped with `--words-only`.
+  layout step's to mend. Left out with `--words-only`.
 - `repair_words`: `tidings.clean.words.repair_words` on each paragraph, with
   `article_vocabulary` of the article.
 - `wordninja`: the baseline. It is applied to every whitespace token whose
   core (the token without surrounding punctuation) is ASCII letters only and
-  is not a known word (wordfreq zipf < 3.0, the same threshold tidings uses);
-  the core is replaced by wordninja's split joined with spaces. wordninja has
-  no notion of doubled letters, spacing, mojibake or line breaks.
+  is not a known word (wordfreq zipf < 3.0, the threshold tidings uses); the
+  core is replaced by wordninja's split joined with spaces. wordninja knows
+  nothing of doubled letters, spacing, mojibake or line breaks.
 
 Runs:
 
-1. clean: the bodies as they are. A perfect repairer changes nothing; we report
-   changes per 10,000 words (target <= 1): fixes/edits reported by the method,
-   and token-level changes found by diffing input and output.
+1. clean: the bodies as they are. A perfect repairer changes nothing. Reported
+   per 10,000 words (target <= 1): word edits (glued_words, doubled_letter,
+   spacing) the method reports, all its edits (parse_text also reports layout
+   edits), and token-level changes found by diffing input and output.
 2. corrupted, with a fixed seed (`--seed`):
    - glued: each space between two words inside a line is deleted with
-     probability `--glue` (3%); the two tokens become one ("odds over" ->
-     "oddsover", "said, he" -> "said,he", "dialogue,” Kremlin" ->
-     "dialogue,”Kremlin");
+     probability `--glue` (3%): "odds over" -> "oddsover", "said, he" ->
+     "said,he", "dialogue,” Kremlin" -> "dialogue,”Kremlin", "Vladimir Putin"
+     -> "VladimirPutin";
    - doubled: each word of four or more ASCII letters has, with probability
      `--double` (1%), one of its letters doubled ("Sunday" -> "Sundday");
      shorter words are spared because their doubles are mostly other words
@@ -38,33 +41,41 @@ Runs:
      by its UTF-8 bytes read as cp1252 ("’" -> "â€™");
    - hard wraps: in 20% of the articles, paragraphs longer than 100 characters
      are wrapped at 72 columns (a newline instead of a space).
-3. speed: articles/s and words/s for the clean and corrupted runs on one core,
-   and peak memory (max RSS and tracemalloc peak of a fresh child process that
-   loads the method and runs it over the clean bodies, minus what it held
-   before loading the method), each with its ratio to wordninja.
+3. speed and memory: articles/s and words/s of each method on one core, for
+   the clean and corrupted runs (the time of the method only, article
+   vocabulary included, scoring excluded); peak memory of a fresh child
+   process that loads one method and runs it over the clean bodies (max RSS,
+   and what it added to the RSS the process had before loading the method;
+   tracemalloc peak; the wordninja process also loads wordfreq for its
+   known-word filter). Speed and memory are also given as ratios to wordninja.
 
-Scoring is on tokens. Each text becomes a token list: whitespace tokens, plus
-"↵" for a line break inside a paragraph and "¶" between paragraphs. The
-original (O), corrupted (C) and repaired (R) lists of an article are aligned
-with difflib (O-R, O-C, C-R). Every damage is tied to original tokens:
+Scoring is on tokens. Each text becomes a token list: its whitespace tokens
+and "¶" for every paragraph or line break. The original (O), corrupted (C)
+and repaired (R) lists of an article are aligned with difflib (O-R, O-C,
+C-R). Every damage is tied to original tokens:
 
-- a glued boundary or a hard wrap between O[i] and O[i+1] is repaired when both
-  tokens come back exactly and next to each other (no "↵" between them);
+- a glued boundary or a hard wrap between O[i] and O[i+1] is repaired when
+  both tokens come back exactly and next to each other (no break between);
 - a doubled letter or a mojibake token O[i] is repaired when O[i] comes back
   exactly.
 
 Recall is the share of damage repaired (target >= 95%). A repair is one
-non-equal region of the C-R diff that produces tokens (replace or insert); it
+non-equal region of the C-R diff that produces tokens (replace or insert). It
 is precise when every token it produces is a token of the original at that
-place (aligned in O-R), so a split at the wrong place, a half-repair
-("used agaainst") or a change to clean text counts against precision
-(target >= 99%). Regions that only delete tokens are reported apart, as
-removals (correct when the removed tokens were damage, like a "↵" of a hard
-wrap).
+place (aligned in O-R). Precision is precise / all repairs (target >= 99%);
+the others are split into partial (only damaged tokens were touched, but not
+all the way back: "used agaainst", mojibake fixed in a word still glued) and
+false (a clean token was changed into something that is not in the
+original: "smallcaps" -> "small caps"). Note that a few "clean" bodies have
+damage of their own ("Wednesday.The", "Colorado,Washington,"): mending them
+counts against precision. Regions that only delete tokens are reported
+apart, as removals (correct when every removed token was damage, like the
+"¶" of a hard wrap).
 
-    python benchmarks/repair.py [--limit N] [--words-only] [--seed S]
+    python benchmarks/repair.py [--limit N] [--words-only] [--seed S] [--no-memory]
 
-Prints a table; writes benchmarks/results/repair.json.
+Prints a table; writes benchmarks/results/repair.json (with examples of
+missed damage, imprecise repairs and wrong removals).
 """
 
 from __future__ import annotations

@@ -3,34 +3,51 @@
 `repair_words(text, vocabulary)` mends one paragraph (or a title) and returns
 the new text with one `Fix` per change. Every repair needs evidence:
 
-* word frequencies from wordfreq (the same numbers as `wordfreq.zipf_frequency`,
+* word frequencies from wordfreq (the numbers of `wordfreq.zipf_frequency`,
   read from its frequency table and cached),
-* the article's own vocabulary (`article_vocabulary`): a form seen elsewhere in
-  the article, as itself, is a word of the article and is never repaired,
-* capitalisation and position (a camel-case join after a function word, a
-  capitalised join at the start of a sentence),
+* the article's own vocabulary (`article_vocabulary`): a form the article uses
+  elsewhere, as itself, is a word of the article and is not repaired (only a
+  glue of function words like "inthe" still is); a name the article uses
+  alone is evidence for splitting it off ("Navalnyand"),
+* capitalisation and position: a camel-case join after a function word
+  ("byInterfax"), a capitalised join at the start of a sentence
+  ("Thedialogue"),
+* grammar that wordfreq cannot see: "a" before a vowel, "an" before a
+  consonant, a prefix cut off its word ("anti government"), a suffix that is
+  also a word ("ear tips" is fine, "screen less" is not),
 * knowledge in data files under `tidings/data/`: `function_words.txt`,
   `abbreviations.txt`, `web_suffixes.txt`, `units.txt`, `bound_morphemes.txt`
   and `word_exceptions.txt`.
 
-Repairs, each kept only when the evidence is clear:
+Repairs:
 
-* `glued_words` -- "adialogue" -> "a dialogue", "byInterfax" -> "by Interfax",
-  "inU.S." -> "in U.S.", "3,000people" -> "3,000 people". An unknown lowercase
-  token is split into known words when the split is far more likely than the
-  token itself; a known token only when it is made of function words
-  ("ofthe"). Names, hyphenated words, numbers, URLs, e-mail addresses,
-  hashtags and text that is not English are left alone.
-* `doubled_letter` -- "Sundayy’s" -> "Sunday’s": an unknown token that becomes
-  a known word (or a word of the article) when one letter of a doubled pair
-  is removed.
-* `spacing` -- a missing space after a closing quote (`dialogue,”Kremlin`),
-  between sentences (`end.The`, `Mr.Putin`, `U.S.elections`), after a comma
-  between words (`said,he`), around brackets, and before an opening quote.
+* `glued_words`: an unknown lowercase token is split into two or three known
+  words when the split is likely enough (a token wordfreq knows must be beaten
+  by a margin; a common one only splits into function words, "ofthe");
+  capitalised, camel-case, acronym, hyphenated and apostrophe joins each have
+  their own stricter rule. Names, hyphenated words, numbers, URLs, e-mail
+  addresses, hashtags and text that is not English are left alone.
+* `doubled_letter`: an unknown token that becomes a known word (or a word of
+  the article) when one letter of a doubled pair is removed ("Sundayy’s").
+* `spacing`: a missing space after a closing quote (`dialogue,”Kremlin`),
+  between sentences (`end.The`), after an abbreviation or an initial
+  (`Mr.Putin`, `U.S.elections`, `M.Ford`), after a comma, colon or bracket,
+  next to a dash the paragraph otherwise spaces, and between numbers and
+  words (`3,000people`, `in2019`).
 
 A clean paragraph comes back unchanged, with no fixes. Fixes never overlap and
 are sorted; replacing `before` by `after` at each `start` (offsets in the
-input), in order, turns the input into the output (`apply_fixes`).
+input), in order, turns the input into the output (`apply_fixes`). When it is
+the only change in its whitespace-separated token, a fix covers that whole
+token (without surrounding quotes and brackets), so that its `before` reads
+as a word and can be found in the text again.
+
+Known limits, measured by benchmarks/repair.py: two capitalised words glued
+together ("SupremeCourt") are split only when the article uses both alone,
+because names are written that way ("SunExpress"); a glue that makes a word
+("a lot" -> "alot", "to go" -> "togo") is left as it is; an unseen compound
+("eartips", "smallcaps") looks like two glued words and is split unless the
+article uses it twice.
 """
 
 from __future__ import annotations
