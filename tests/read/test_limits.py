@@ -111,7 +111,7 @@ def test_the_limit_is_configured_through_the_environment(monkeypatch):
 
 def test_a_page_that_takes_too_long_is_a_recorded_error(monkeypatch, article_page):
     monkeypatch.setenv("TIDINGS_TIME_LIMIT", "0.3")
-    monkeypatch.setattr(html_reader, "extract_page", lambda text, url=None: spin(30))
+    monkeypatch.setattr(html_reader, "parse_tree", lambda text: spin(30))
     start = time.monotonic()
     (record,) = parse_bytes(article_page().encode(), path="slow.html", nlp=False)
     assert time.monotonic() - start < 5

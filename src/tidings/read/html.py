@@ -98,7 +98,25 @@ def _codec(label: str | None) -> str | None:
         return None
 
 
+# Characters that are not allowed in XML and that libxml2 stumbles on.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_CONTROL_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32)])
+
+
 def decode_html(raw: bytes, content_type: str | None = None) -> tuple[str, list[str]]:
+    """Bytes of a page to text without control characters, and notes on anything guessed."""
+    text, notes = _decode(raw, content_type)
+    ascii_based = not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if (
+        ascii_based
+        and len(raw.translate(None, _CONTROL_BYTES)) == len(raw)
+        and (b"\xef\xbf\xbe" not in raw and b"\xef\xbf\xbf" not in raw)
+    ):
+        return text, notes  # none there: spare the scan of the text
+    return _CONTROLS.sub("", text), notes
+
+
+def _decode(raw: bytes, content_type: str | None = None) -> tuple[str, list[str]]:
     """Bytes of a page to text, and notes on anything that was guessed or replaced.
 
     A byte-order mark wins; then bytes that are valid UTF-8 are UTF-8 (a page in a
@@ -169,20 +187,44 @@ class Page:
 
 
 def parse_tree(text: str):  # noqa: ANN201 - lxml HtmlElement
-    """The page's tree, or InputError when the text is not an HTML page."""
-    from trafilatura.utils import load_html
+    """The page's tree, or InputError when the text is not an HTML page.
 
+    What trafilatura's `load_html` does, less its scan for control characters,
+    which `decode_html` (or `extract_page`) has already removed.
+    """
+    from lxml.html import fromstring
+    from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, HTML_PARSER, fromstring_bytes
+
+    beginning = text[:50].lower()
+    if "doctype" in beginning:  # libxml2 trips over some doctypes
+        first, _, rest = text.partition("\n")
+        text = DOCTYPE_TAG.sub("", first, count=1) + "\n" + rest
+    for line in text[:4096].splitlines()[:4]:  # a self-closing <html/>
+        if "<html" in line and line.endswith("/>"):
+            text = FAULTY_HTML.sub(r"\1>", text, count=1)
+            break
     try:
-        tree = load_html(text)
-    except (ValueError, TypeError) as exc:
+        tree = fromstring(text, parser=HTML_PARSER)
+    except ValueError:  # a string with an encoding declaration: parse the bytes
+        tree = fromstring_bytes(text)
+    except Exception as exc:  # noqa: BLE001 - lxml raises several kinds
         raise InputError(f"the page cannot be parsed as HTML ({exc})") from None
-    if tree is None or tree.find(".//body") is None and len(tree) < 2:
+    if tree is None or len(tree) < 1:
+        tree = fromstring_bytes(text)
+    if tree is None or not _TAG.search(text, 0, 65536):
         raise InputError("the document is not an HTML page; give --format for its kind")
     return tree
 
 
+_TAG = re.compile(r"<[A-Za-z!/]")
+
+
 def extract_page(text: str, url: str | None = None) -> Page:
     """The article and metadata of one decoded page (no time limit: see `read_page`)."""
+    return _extract(_CONTROLS.sub("", text), url)
+
+
+def _extract(text: str, url: str | None) -> Page:
     tree = parse_tree(text)
     page = _metadata(tree, url)
     teasers = _site_link_texts(tree, page.url or url)
@@ -369,27 +411,36 @@ _LIST_SEPARATORS = re.compile(r"\s*[,|•·;]\s*")
 
 
 def _site_link_texts(tree, url: str | None) -> set[str]:  # noqa: ANN001
-    """The words of links (three words or more) to other pages of the same site: what
-    a block that is nothing but one of them is, is a teaser for another article."""
+    """The words of links (three words or more) to other pages of the same site: a
+    block that is nothing but one of them is a teaser for another article."""
     host = _host(url) or ""
     texts = set()
     for link in tree.iter("a"):
-        href = (link.get("href") or "").strip()
-        if not href or href.startswith(("#", "mailto:", "javascript:", "tel:")):
-            continue
-        try:
-            target = (urlsplit(href).hostname or "").removeprefix("www.")
-        except ValueError:
-            continue
-        if target and not (host and _same_site(target, host)):
-            continue  # a link elsewhere (a source, a product) may well be content
         text = link.text_content()
-        if "://" in text or "www." in text:
-            continue  # a bare address is a citation, not a teaser
+        if text.count(" ") < 2 or "://" in text or "www." in text:
+            continue  # short, or a bare address (a citation, not a teaser)
+        target = _link_host(link.get("href") or "")
+        if target is None or target and not (host and _same_site(target, host)):
+            continue  # no target, or a link elsewhere (a source, a product): maybe content
         words = _words(text)
         if words.count(" ") >= 2:
             texts.add(words)
     return texts
+
+
+def _link_host(href: str) -> str | None:
+    """The host a link points to: "" for a link within the site, None for no page."""
+    href = href.strip()
+    if not href or href.startswith(("#", "mailto:", "javascript:", "tel:")):
+        return None
+    if href.startswith("//"):
+        rest = href[2:]
+    elif "://" in href[:12]:
+        rest = href.split("://", 1)[1]
+    else:
+        return ""
+    host = rest.split("/", 1)[0].split("?", 1)[0].rsplit("@", 1)[-1].split(":", 1)[0]
+    return host.lower().removeprefix("www.")
 
 
 def _same_site(host: str, other: str) -> bool:
@@ -398,17 +449,18 @@ def _same_site(host: str, other: str) -> bool:
 
 def _furniture_reason(block: str, teasers: set[str], page: Page) -> str | None:
     """Why a block of the main text is page furniture, or None when it is not."""
-    words = _words(block)
-    label = _LABEL.match(block)
-    if words in teasers or (
-        label and len(label.group(1).split()) <= 3 and _words(label.group(2)) in teasers
-    ):
-        return "a link to another article of the site"
-    if page.sections:
+    if teasers and len(block) < 300:
+        label = _LABEL.match(block)
+        if _words(block) in teasers or (
+            label and len(label.group(1).split()) <= 3 and _words(label.group(2)) in teasers
+        ):
+            return "a link to another article of the site"
+    if page.sections and len(block) < 1000:
         parts = [p.lower() for p in _LIST_SEPARATORS.split(block.strip(" .")) if p]
-        tags = {s.lower() for s in page.sections}
-        if len(parts) >= 3 and sum(p in tags for p in parts) >= 0.8 * len(parts):
-            return "the page's list of tags"
+        if len(parts) >= 3:
+            tags = {s.lower() for s in page.sections}
+            if sum(p in tags for p in parts) >= 0.8 * len(parts):
+                return "the page's list of tags"
     return None
 
 
@@ -563,7 +615,7 @@ def read_page(raw: bytes, url: str | None = None, content_type: str | None = Non
     """Decode and extract one page within the per-document time limit."""
     with time_limit(seconds_limit() if seconds is None else seconds):
         text, notes = decode_html(raw, content_type)
-        page = extract_page(text, url)
+        page = _extract(text, url)
     page.notes[:0] = notes
     return page
 
