@@ -138,6 +138,7 @@ def test_a_cp1252_page_is_read_by_its_meta_charset(article_page, article_body):
     page = article_page(body=[CP1252_TEXT, *article_body], charset='<meta charset="windows-1252">')
     record = one_record(page.encode("cp1252"))
     assert record.paragraphs[0] == CP1252_TEXT
+    assert record.source.encoding == "cp1252"
     assert not record.errors
 
 
@@ -156,8 +157,9 @@ def test_a_utf8_page_that_declares_latin1_is_still_utf8(article_page, article_bo
 
 def test_the_http_header_charset_is_used_when_the_page_declares_none():
     raw = "<html><body><p>Überraschung in Köln</p></body></html>".encode("cp1252")
-    text, _ = decode_html(raw, content_type="text/html; charset=windows-1252")
+    text, encoding, _ = decode_html(raw, content_type="text/html; charset=windows-1252")
     assert "Überraschung in Köln" in text
+    assert encoding == "cp1252"
 
 
 def test_invalid_bytes_never_crash_and_are_noted(article_page):
@@ -193,6 +195,23 @@ def test_a_page_with_no_article_text_is_a_recorded_error():
     record = one_record(b"<html><body><nav><a href='/'>Home</a></nav></body></html>")
     assert not record.paragraphs
     assert any("no article text" in error for error in record.errors)
+
+
+def test_a_gzipped_page_is_unpacked_and_read(article_page, article_body):
+    import gzip
+
+    record = one_record(gzip.compress(article_page().encode()), path="page.html.gz")
+    assert record.paragraphs == article_body
+
+
+def test_a_gzipped_page_that_unpacks_past_the_size_limit_is_refused():
+    import gzip
+
+    bomb = gzip.compress(b"<html><body><p>" + b" " * 12_000_000 + b"</p></body></html>")
+    assert len(bomb) < 100_000
+    record = one_record(bomb, path="bomb.html.gz")
+    assert not record.paragraphs
+    assert "unpacks to more than" in record.errors[0]
 
 
 # --- sniffing ------------------------------------------------------------------------

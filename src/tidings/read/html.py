@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import zlib
 from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -43,7 +44,7 @@ from charset_normalizer import from_bytes
 from tidings.errors import EmptyDocument, InputError, NotText
 from tidings.pipeline import Document
 from tidings.read.decode import looks_binary
-from tidings.read.limits import DeadlineExceeded, seconds_limit, time_limit
+from tidings.read.limits import DEFAULT_MAX_BYTES, DeadlineExceeded, seconds_limit, time_limit
 from tidings.record import Source
 
 # --- decoding ------------------------------------------------------------------------
@@ -103,20 +104,20 @@ _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _CONTROL_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32)])
 
 
-def decode_html(raw: bytes, content_type: str | None = None) -> tuple[str, list[str]]:
+def decode_html(raw: bytes, content_type: str | None = None) -> tuple[str, str, list[str]]:
     """Bytes of a page to text without control characters, and notes on anything guessed."""
-    text, notes = _decode(raw, content_type)
+    text, encoding, notes = _decode(raw, content_type)
     ascii_based = not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     if (
         ascii_based
         and len(raw.translate(None, _CONTROL_BYTES)) == len(raw)
         and (b"\xef\xbf\xbe" not in raw and b"\xef\xbf\xbf" not in raw)
     ):
-        return text, notes  # none there: spare the scan of the text
-    return _CONTROLS.sub("", text), notes
+        return text, encoding, notes  # none there: spare the scan of the text
+    return _CONTROLS.sub("", text), encoding, notes
 
 
-def _decode(raw: bytes, content_type: str | None = None) -> tuple[str, list[str]]:
+def _decode(raw: bytes, content_type: str | None = None) -> tuple[str, str, list[str]]:
     """Bytes of a page to text, and notes on anything that was guessed or replaced.
 
     A byte-order mark wins; then bytes that are valid UTF-8 are UTF-8 (a page in a
@@ -128,11 +129,11 @@ def _decode(raw: bytes, content_type: str | None = None) -> tuple[str, list[str]
         raise EmptyDocument("the page is empty; give an HTML file with an article in it")
     for bom, codec in _BOMS:
         if raw.startswith(bom):
-            return raw.decode(codec, errors="replace"), []
+            return raw.decode(codec, errors="replace"), codecs.lookup(codec).name, []
     if looks_binary(raw):
         raise NotText("the page is binary, not HTML; give an HTML page, or --format for its kind")
     try:
-        return raw.decode("utf-8"), []
+        return raw.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
         pass
     declared = declared_charset(raw, content_type)
@@ -153,13 +154,13 @@ def _mostly_utf8(raw: bytes) -> bool:
     return bad <= 0.1 * sum(1 for char in text if ord(char) > 127)
 
 
-def _decode_with(raw: bytes, codec: str, note: str) -> tuple[str, list[str]]:
+def _decode_with(raw: bytes, codec: str, note: str) -> tuple[str, str, list[str]]:
     text = raw.decode(codec, errors="replace")
     bad = text.count("\ufffd")
     notes = [note] if not note.endswith("as the page declares") else []
     if bad:
         notes.append(f"{bad} undecodable byte(s) replaced with U+FFFD ({note})")
-    return text, notes
+    return text, codecs.lookup(codec).name, notes
 
 
 # --- extraction --------------------------------------------------------------------
@@ -180,6 +181,7 @@ class Page:
     sections: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     furniture: list[tuple[str, str]] = field(default_factory=list)  # (block, why it was left out)
+    encoding: str | None = None  # the charset the page was read with
 
     @property
     def text(self) -> str:
@@ -614,9 +616,10 @@ def read_page(raw: bytes, url: str | None = None, content_type: str | None = Non
               seconds: float | None = None) -> Page:  # fmt: skip
     """Decode and extract one page within the per-document time limit."""
     with time_limit(seconds_limit() if seconds is None else seconds):
-        text, notes = decode_html(raw, content_type)
+        text, encoding, notes = decode_html(raw, content_type)
         page = _extract(text, url)
     page.notes[:0] = notes
+    page.encoding = encoding
     return page
 
 
@@ -648,6 +651,7 @@ def page_document(
         return failed_document(raw, source, date, "no article text found in the HTML page")
     source.url = url or source.url or page.url
     source.outlet = source.outlet or page.sitename
+    source.encoding = page.encoding
     meta = {
         "text": page.text,
         "title": page.title,
@@ -674,7 +678,25 @@ def failed_document(raw: bytes, source: Source, date: str | None, error: str) ->
 
 def read_html(raw: bytes, source: Source, date: str | None) -> Iterator[Document]:
     source.format = "html"
+    if raw.startswith(b"\x1f\x8b"):  # a gzipped page (page.html.gz)
+        try:
+            raw = _gunzip(raw, DEFAULT_MAX_BYTES)
+        except (OSError, EOFError, zlib.error, ValueError) as exc:
+            yield failed_document(raw, source, date, f"the gzipped page cannot be read ({exc})")
+            return
     yield page_document(raw, source, date)
+
+
+def _gunzip(raw: bytes, limit: int) -> bytes:
+    """Decompressed bytes, stopping past `limit` so that a small file cannot expand
+    into a huge one."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    data = inflater.decompress(raw, limit + 1)
+    if len(data) > limit:
+        raise ValueError(
+            f"it unpacks to more than the {limit / 1e6:.1f} MB limit; raise it with --max-bytes"
+        )
+    return data
 
 
 def register() -> None:
