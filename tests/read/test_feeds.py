@@ -161,3 +161,14 @@ def test_the_feed_footer_of_a_full_item_is_page_furniture(rss):
     item = FULL_ITEM.replace("<p>Share this</p>", "<p>Read more: Other story</p>")
     (record,) = parse_bytes(rss(item), path="feed.xml", nlp=False)
     assert all("Read more" not in p for p in record.paragraphs)
+
+
+def test_a_link_only_item_is_matched_to_a_warc_record_of_the_run(
+    tmp_path, write, rss, article_page, write_warc
+):
+    write("feed.xml", rss(LINK_ITEM))
+    page = article_page(canonical=None).encode()
+    url = "https://www.valletta-post.example/europe/harbour-reopens/"  # www. and a slash
+    write_warc(tmp_path / "crawl.warc.gz", [{"uri": url, "body": page}])
+    docs = list(iter_documents([str(tmp_path)]))
+    assert [d.source.format for d in docs] == ["warc"]
