@@ -26,6 +26,7 @@ def test_mojibake_is_fixed(damaged, fixed):
         "Zürich, São Paulo, Łódź and Ελλάδα are names, not damage.",
         "Plain ASCII text with 3,000 people & an ampersand.",
         "An em dash — and an ellipsis… stay.",
+        "商品の出所を表示する機能（出所表示機能）、「Ctrl＋Alt＋K」で立ち上がる。",
     ],
 )
 def test_clean_text_is_untouched(clean):

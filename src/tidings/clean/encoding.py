@@ -8,8 +8,13 @@ import ftfy
 
 from tidings.record import Edit
 
+# Full-width forms are normal in CJK text, so their width is left alone.
 _CONFIG = ftfy.TextFixerConfig(
-    uncurl_quotes=False, fix_line_breaks=False, normalization=None, explain=False
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    normalization=None,
+    explain=False,
 )
 # A right double quote is E2 80 9D in UTF-8; read as cp1252, 0x9D is undefined
 # and often dropped, leaving "â€" before a space. ftfy would read the space as

@@ -276,12 +276,18 @@ def _paragraphs(blocks: list[list[str]], edits: list[Edit]) -> list[str]:
 
 
 def _wrap_width(blocks: list[list[str]]) -> int | None:
-    """The column text was hard-wrapped at, or None when lines are not wrapped."""
+    """The column text was hard-wrapped at, or None when lines are not wrapped.
+
+    Wrapped lines end near one width; lists, tables and one-sentence lines vary.
+    """
     lengths = sorted(len(line) for block in blocks for line in block[:-1])
     if len(lengths) < 2:
         return None
     width = lengths[int(len(lengths) * 0.9)]
-    return width if width <= 110 else None
+    near = sum(1 for n in lengths if n >= width * 0.7)
+    if not 45 <= width <= 110 or near < len(lengths) * 0.6:
+        return None
+    return width
 
 
 def _split_block(block: list[str], width: int | None) -> list[list[str]]:
@@ -296,9 +302,12 @@ def _split_block(block: list[str], width: int | None) -> list[list[str]]:
 
 
 def _continues(previous: str, line: str, width: int | None) -> bool:
+    """Whether `line` goes on the paragraph that `previous` is part of."""
+    if width is None:  # not hard-wrapped: a line is a paragraph, unless cut mid-word
+        return bool(re.search(r"[a-z]-$", previous)) and line[:1].islower()
     if line[:1].islower() or previous.endswith("-"):
         return True
-    if width is not None and len(previous) >= width * 0.8:
+    if len(previous) >= width * 0.8:
         return True
     return not _SENTENCE_END.search(previous)
 
@@ -351,14 +360,14 @@ def mend_hyphen(head: str, tail: str) -> bool:
 
 
 def _drop_repeats(paragraphs: list[str], edits: list[Edit]) -> list[str]:
-    seen: set[str] = set()
-    kept = []
+    kept: list[str] = []
     for paragraph in paragraphs:
         key = _squash(paragraph)
-        if key in seen and len(key) > 40:
-            edits.append(Edit("duplicate", paragraph, "", len(kept), "paragraph repeated"))
+        # only a paragraph repeated right after itself is a scraper's double; a
+        # repeat further on (a pull quote, an interview's refrain) is the author's
+        if kept and key == _squash(kept[-1]) and len(key) > 40:
+            edits.append(Edit("duplicate", paragraph, "", len(kept) - 1, "paragraph repeated"))
             continue
-        seen.add(key)
         kept.append(paragraph)
     return kept
 

@@ -9,7 +9,8 @@ from tidings.clean.words import Fix, repair_words
 from tidings.record import Edit
 
 # A letter followed by a slash at the very end: a line cut off by a scraper.
-_STRAY_SLASH = re.compile(r"(?<=[A-Za-z])/$")
+# A URL or path ending in "/" is not damage: the last token must be a plain word.
+_STRAY_SLASH = re.compile(r"(?:^|(?<=\s))[^\W\d_][\w’'-]*/$")
 
 
 def repair_text(
