@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from tidings.clean.words import Fix, repair_words
+from tidings.clean.words import Fix, article_vocabulary, repair_words
 from tidings.record import Edit
 
 # A letter followed by a slash at the very end: a line cut off by a scraper.
@@ -39,9 +39,6 @@ def _edit(fix: Fix, paragraph: int | None, where: str) -> Edit:
     return Edit(fix.kind, fix.before, fix.after, paragraph, fix.reason + where)
 
 
-_TOKEN = re.compile(r"\w+(?:[.'’-]\w+)*\.?")
-
-
 def vocabulary_of(texts: list[str]) -> Counter[str]:
     """Counts of the article's tokens: evidence of which forms are its own words."""
-    return Counter(match.group(0) for text in texts for match in _TOKEN.finditer(text))
+    return article_vocabulary(texts)
