@@ -229,6 +229,7 @@ def extract_page(text: str, url: str | None = None) -> Page:
 def _extract(text: str, url: str | None) -> Page:
     tree = parse_tree(text)
     page = _metadata(tree, url)
+    _drop_code(tree)
     teasers = _site_link_texts(tree, page.url or url)
     second = _container_blocks(tree)
     main = _trafilatura_blocks(tree, page.url or url)  # last: it prunes the tree it is given
@@ -247,6 +248,14 @@ def _extract(text: str, url: str | None) -> Page:
         page.paragraphs = second
         page.notes.append("trafilatura found no text; body taken from the main container")
     return page
+
+
+def _drop_code(tree) -> None:  # noqa: ANN001
+    """Remove scripts, styles and the like, which every reading drops anyway, so that
+    each works on a smaller tree. JSON-LD stays: trafilatura's rescue reads it."""
+    for element in list(tree.iter("script", "style", "noscript", "template", "svg", "iframe")):
+        if element.tag != "script" or (element.get("type") or "").lower() != "application/ld+json":
+            element.drop_tree()
 
 
 def _trafilatura_blocks(tree, url: str | None) -> list[str]:  # noqa: ANN001
