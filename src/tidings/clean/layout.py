@@ -307,6 +307,8 @@ def _continues(previous: str, line: str, width: int | None) -> bool:
         return bool(re.search(r"[a-z]-$", previous)) and line[:1].islower()
     if line[:1].islower() or previous.endswith("-"):
         return True
+    if len(previous) < width * 0.6:  # a wrapped line runs to the margin; a short one ends
+        return False
     if len(previous) >= width * 0.8:
         return True
     return not _SENTENCE_END.search(previous)
