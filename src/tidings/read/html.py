@@ -111,7 +111,8 @@ def decode_html(raw: bytes, content_type: str | None = None) -> tuple[str, str, 
     if (
         ascii_based
         and len(raw.translate(None, _CONTROL_BYTES)) == len(raw)
-        and (b"\xef\xbf\xbe" not in raw and b"\xef\xbf\xbf" not in raw)
+        and "\ufffe" not in text
+        and "\uffff" not in text
     ):
         return text, encoding, notes  # none there: spare the scan of the text
     return _CONTROLS.sub("", text), encoding, notes
@@ -125,17 +126,20 @@ def _decode(raw: bytes, content_type: str | None = None) -> tuple[str, str, list
     that declare one charset and are saved in UTF-8 are common); then the declared
     charset; then detection. Bytes that do not decode become U+FFFD, noted.
     """
-    if not raw.strip():
+    if not raw or raw.isspace():
         raise EmptyDocument("the page is empty; give an HTML file with an article in it")
     for bom, codec in _BOMS:
         if raw.startswith(bom):
             return raw.decode(codec, errors="replace"), codecs.lookup(codec).name, []
-    if looks_binary(raw):
-        raise NotText("the page is binary, not HTML; give an HTML page, or --format for its kind")
     try:
-        return raw.decode("utf-8"), "utf-8", []
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        text = None
+    # Valid UTF-8 is text unless it holds NULs; anything else gets the full test.
+    if b"\x00" in raw[:8192] if text is not None else looks_binary(raw):
+        raise NotText("the page is binary, not HTML; give an HTML page, or --format for its kind")
+    if text is not None:
+        return text, "utf-8", []
     declared = declared_charset(raw, content_type)
     if declared and not declared.startswith("utf"):
         return _decode_with(raw, declared, f"decoded as {declared}, as the page declares")
