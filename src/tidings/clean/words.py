@@ -227,6 +227,7 @@ def _count(vocabulary: Counter[str], word: str) -> int:
 # Splitting a lowercase token into words
 
 
+@lru_cache(maxsize=1 << 18)
 def _part(part: str, first: bool, last: bool) -> float | None:
     """The zipf score of `part` as a word of a split, or None if it cannot be one.
 
