@@ -36,6 +36,7 @@ import re
 import zlib
 from collections.abc import Iterator
 from contextlib import suppress
+from copy import copy
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -254,6 +255,9 @@ def _extract(text: str, url: str | None) -> Page:
     return page
 
 
+_OPTIONS = None  # trafilatura's options for every page (an Extractor)
+
+
 def _drop_code(tree) -> None:  # noqa: ANN001
     """Remove scripts, styles and the like, which every reading drops anyway, so that
     each works on a smaller tree. JSON-LD stays: trafilatura's rescue reads it."""
@@ -274,7 +278,11 @@ def _trafilatura_blocks(tree, url: str | None) -> list[str]:  # noqa: ANN001
     from trafilatura.settings import Extractor
     from trafilatura.xml import xmltotxt
 
-    options = Extractor(output_format="python", fast=True, comments=False, tables=True, url=url)
+    global _OPTIONS
+    if _OPTIONS is None:  # building one reads the config: once is enough
+        _OPTIONS = Extractor(output_format="python", fast=True, comments=False, tables=True)
+    options = copy(_OPTIONS)
+    options.url = options.source = url
     body, text, _, _ = trafilatura_sequence(tree, options, url)
     if body is None or not text:
         return []
