@@ -101,13 +101,20 @@ def test_usage_errors_exit_2_with_one_line(args, message):
 def test_process_batch_goes_on_past_bad_documents_and_exits_1(write, tmp_path, damaged_text):
     write("mix/good.txt", damaged_text)
     write("mix/empty.txt", "")
+    write("mix/image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR" + bytes(range(256)))
+    write("mix/huge.txt", "word " * 20_000)
+    write("mix/latin.txt", b"Caf\xe9 reopens\n\nThe caf\xe9 reopened on Monday.\n")
     write("mix/lines.jsonl", '{"title": "A", "text": "Body."}\nnot json\n')
-    result = run("process", tmp_path / "mix", "--db", tmp_path / "m.db", "--no-nlp")
+    args = ["process", tmp_path / "mix", "--db", tmp_path / "m.db", "--no-nlp"]
+    result = run(*args, "--max-bytes", 50_000)
     assert result.exit_code == 1
-    assert "empty.txt" in result.stderr and "lines.jsonl:2" in result.stderr
+    for name in ("empty.txt", "image.png", "huge.txt", "lines.jsonl:2"):
+        assert name in result.stderr
+    assert "binary" in result.stderr and "--max-bytes" in result.stderr
+    assert "Traceback" not in result.stderr
     export = run("export", "--db", tmp_path / "m.db")
     titles = sorted(json.loads(line)["title"] for line in export.stdout.splitlines())
-    assert titles == ["A", "Ministers agree to reopen border talks"]
+    assert titles == ["A", "Café reopens", "Ministers agree to reopen border talks"]
 
 
 def test_process_twice_adds_nothing(corpus, db):
