@@ -74,7 +74,10 @@ def test_titles_point_at_role_words() -> None:
 
 
 def test_igos_have_short_codes() -> None:
-    codes = {code for _, code in rows("igos.tsv")}
+    codes = {row[1] for row in rows("igos.tsv")}
+    for row in rows("igos.tsv"):
+        assert len(row) in (2, 3), row
+        assert len(row) == 2 or row[2] in codes, f"unknown parent: {row}"
     assert {"UN", "EU", "NATO", "G7", "G20", "AU", "ASEAN", "OPEC", "IMF", "WHO"} <= codes
     assert {"WB", "ICC", "OSCE", "INTERPOL"} <= codes
 
@@ -99,6 +102,9 @@ def test_gazetteer_knows_the_forms_news_uses() -> None:
     assert g.names["Kremlin"].role == "GOV"
     assert g.names["Pentagon"].role == "MIL"
     assert g.names["NATO"].org == "NATO"
+    # a body of the UN is its own actor, and its organisation is the UN
+    assert (g.names["Security Council"].org, g.names["Security Council"].body) == ("UN", "UNSC")
+    assert g.names["MONUSCO"].org == "UN"
     assert g.names["Interfax"].role == "MED"
     assert g.country_name("USA") == "United States"
     assert g.adjective_for("RUS") == "Russian"

@@ -36,6 +36,7 @@ class Name:
     role: str | None = None
     display: str = ""  # the actor name shown in records
     description: str | None = None
+    body: str | None = None  # an IGO's own code when `org` is its parent's ("UNSC" of UN)
 
 
 @dataclass(frozen=True)
@@ -112,9 +113,12 @@ def load() -> Gazetteer:
         candidates.append(Name(text, "demonym", code, display=g.country_display.get(code, code)))
     for text, code, role in _rows("seats.tsv", 3):
         candidates.append(Name(text, "seat", code, role=role, display=text))
-    for text, code in _rows("igos.tsv", 2):
+    for text, code, *rest in _rows("igos.tsv", 2):
         g.igo_display.setdefault(code, text)
-        candidates.append(Name(text, "igo", org=code, role="IGO", display=g.igo_display[code]))
+        parent = _code(rest[0]) if rest else None
+        display = g.igo_display[code]
+        org, body = (parent, code) if parent else (code, None)
+        candidates.append(Name(text, "igo", org=org, role="IGO", display=display, body=body))
     for text, code, display in _rows("media.tsv", 3):
         candidates.append(Name(text, "media", _code(code), role="MED", display=display))
     for text, code, role, display in _rows("groups.tsv", 4):

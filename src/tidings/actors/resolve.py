@@ -638,7 +638,7 @@ class Resolver:
             self._describe(actor, p, start, name.text)
             return key
         if name.kind == "igo":
-            actor = self._actor(("igo", name.org), "organization", name.display)
+            actor = self._actor(("igo", name.body or name.org), "organization", name.display)
             actor.org, actor.role = name.org, "IGO"
             return actor.key
         if name.kind in ("media", "group"):
@@ -667,8 +667,10 @@ class Resolver:
         )
 
     def _listed(self, p: int, start: int, end: int) -> bool:
-        """An entity that is a listed name, maybe after "the" ("The White House")."""
+        """An entity that is a listed name, maybe after "the" ("The White House"), or
+        part of one ("The U.N. Office" of "the U.N. Office for the Coordination of …")."""
         text = self.paragraphs[p]
+        inner = start + len(text[start:end]) - len(_strip_article(text[start:end]))
         return (
             any(
                 m.end == end
@@ -676,7 +678,7 @@ class Resolver:
                 and text[start : m.start].strip().lower() in ("", "the")
                 for m in self.matches[p]
             )
-            or self._gazetteer_name(p, start, end) is not None
+            or self._gazetteer_name(p, inner, end) is not None
         )
 
     def _gazetteer_name(self, p: int, start: int, end: int) -> _Match | None:
@@ -1065,7 +1067,7 @@ class Resolver:
                 )
             )
         mentions = [(m.p, m.start, m.end, ids[m.key]) for m in self.mentions]
-        index = ActorIndex(actors=actors, mentions=mentions, docs=self.docs)
+        index = ActorIndex(actors=actors, mentions=mentions, docs=self.docs, dominant=self.dominant)
         for text, label, p, start, end in sorted(self.entities, key=lambda e: (e[2], e[3])):
             actor = self._entity_actor(p, start, end, ids)
             index.entities.append(Entity(text, label, p, start, end, actor))

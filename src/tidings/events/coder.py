@@ -12,7 +12,7 @@ a target carried over from a coordinated verb or taken from that place.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tidings.actors.index import ActorIndex
@@ -23,6 +23,8 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 RELATIVE = frozenset({"which", "who", "that", "whom"})
 OBJECT_CONTROL = frozenset({"urge", "ask", "persuade", "force", "order", "tell", "press", "allow"})
 MAX_PAIRS = 6
+DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "cc"})
 
 
 @dataclass
@@ -39,6 +41,46 @@ class Trigger:
     token: Any
     pattern: Pattern
     verb: Any  # the clause verb: the trigger itself, or the verb governing a nominal
+    subject: Any = None  # set when the parse is mended ("a charge Moscow rejects")
+    object: Any = None
+
+
+@dataclass
+class Memory:
+    """What the article has said so far: the events coded in earlier sentences (for
+    "the charge", "the measures") and the pairs of actors it set against each other
+    (for "the two sides", "both sides")."""
+
+    events: list[Event] = field(default_factory=list)
+    # pair of actor ids -> [sentences naming it, when last named, actor, actor]
+    pairs: dict[frozenset[str], list[Any]] = field(default_factory=dict)
+    clock: int = 0
+    sentence: int = 0  # a pair counts once per sentence
+
+    def add_pair(self, a: Actor | None, b: Actor | None) -> None:
+        if a is None or b is None or a.id == b.id:
+            return
+        self.clock += 1
+        key = frozenset((a.id, b.id))
+        found = self.pairs.get(key)
+        if found is None:
+            self.pairs[key] = [1, self.clock, a, b, self.sentence]
+        else:
+            found[0] += found[4] != self.sentence
+            found[1], found[4] = self.clock, self.sentence
+
+    def pair(self) -> tuple[Actor, Actor] | None:
+        """The pair the article names most often (the latest on a tie)."""
+        if not self.pairs:
+            return None
+        _, _, a, b, _ = max(self.pairs.values(), key=lambda v: (v[0], v[1]))
+        return a, b
+
+    def add_events(self, events: Sequence[Event]) -> None:
+        for event in events:
+            self.events.append(event)
+            if event.modality != "negated" and event.source and event.target:
+                self.add_pair(event.source, event.target)
 
 
 class SentenceCoder:
@@ -53,7 +95,9 @@ class SentenceCoder:
         sent: Any,
         times: Sequence[Time],
         published: str | None,
+        memory: Memory | None = None,
     ) -> None:
+        self.memory = memory if memory is not None else Memory()
         self.lex = lex
         self.index = index
         self.paragraph = paragraph
@@ -62,13 +106,20 @@ class SentenceCoder:
         self.times = times
         self.published = published
         self.triggers: dict[int, Trigger] = {}
+        self._unresolved: dict[int, list[Any]] = {}  # target-slot tokens that named no actor
         self._places: list[tuple[Any, Any]] | None = None
+        self._dateline: int | None = None
         self._cache: dict[int, Actor | None] = {}
 
     # ------------------------------------------------------------------ triggers
 
     def find_triggers(self) -> None:
         for tok in self.sent:
+            mended = self._reduced_relative(tok)
+            if mended is not None:
+                subject, obj, pattern = mended
+                self.triggers[tok.i] = Trigger(tok, pattern, tok, subject, obj)
+                continue
             pos = _pos(tok)
             if pos is None:
                 continue
@@ -77,9 +128,41 @@ class SentenceCoder:
                     self.triggers[tok.i] = Trigger(tok, pattern, self._clause_verb(tok, pos))
                     break
 
+    def _reduced_relative(self, tok: Any) -> tuple[Any, Any, Pattern] | None:
+        """'…, a charge Moscow rejects', 'an accusation Kigali denies': a relative clause
+        without "that", which the parser reads as one noun phrase. The noun names an
+        earlier event, the name right after it is the subject of the verb."""
+        if tok.tag_ not in ("VBZ", "VBD", "VBP", "NNS") or tok.i - 2 < self.sent.start:
+            return None
+        patterns = [p for p in self.lex.candidates(_lemma(tok), "verb") if p.child is None]
+        if not patterns:
+            return None
+        doc = tok.doc
+        first = tok.i - 1
+        if doc[first].pos_ != "PROPN" or self.actor(doc[first]) is None:
+            return None
+        while first - 1 > self.sent.start and doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        noun = doc[first - 1]
+        if noun.pos_ != "NOUN" or _lemma(noun) not in self.lex.refers:
+            return None
+        return doc[tok.i - 1], noun, patterns[0]
+
     def _matches(self, tok: Any, pattern: Pattern) -> bool:
         if pattern.child is not None:
             kids = [c for c in tok.children if c.lemma_.lower() == pattern.child]
+            if pattern.prep is not None:  # "add to list": the object of the preposition
+                kids = [
+                    o
+                    for c in tok.children
+                    if c.dep_ in ("prep", "dative") and c.lower_ == pattern.prep
+                    for o in c.children
+                    if o.dep_ == "pobj" and _lemma(o) == pattern.child
+                ]
+                if not kids:
+                    return False
+                words = self.lex.cue(pattern.needs) if pattern.needs else None
+                return words is None or any(_modifiers(k) & words for k in kids)
             if not any(c.dep_ not in ("prep",) or self._real_prep(c) for c in kids):
                 return False
         if pattern.needs == "gov":
@@ -115,27 +198,125 @@ class SentenceCoder:
 
     def events(self) -> Iterator[Event]:
         self.find_triggers()
+        self._note_pairs()
         coded: dict[int, list[tuple[Actor | None, Actor | None]]] = {}
         pending: list[tuple[Trigger, list[Filler], list[Filler], str, bool]] = []
         for trig in self.triggers.values():
-            if trig.pattern.pos == "noun" and not self._nominal_ok(trig):
+            pattern = trig.pattern
+            if pattern.pos == "noun" and not self._nominal_ok(trig):
                 continue
             modality = self.modality(trig)
             if modality is None:  # opinion or hypothesis, not an event
                 continue
             sources, passive_agentless = self.sources(trig)
+            if pattern.who and not any(
+                _lemma(f.token) in self.lex.cue(pattern.who) for f in sources
+            ):
+                continue  # "supporters gathered" is a protest, "leaders gathered" is not
             targets = self.targets(trig)
+            if pattern.whom:
+                slot = [f.token for f in targets] + self._unresolved.get(trig.token.i, [])
+                if not any(_lemma(t) in self.lex.cue(pattern.whom) for t in slot):
+                    continue
             pending.append((trig, sources, targets, modality, passive_agentless))
         # first pass: targets found in the slots, for coordination fallback
         for trig, sources, targets, _, _ in pending:
             coded[trig.token.i] = [(s.actor, t.actor) for s in sources for t in targets]
+        emitted: list[Event] = []
         for trig, sources, targets, modality, agentless in pending:
             info = self.lex.types[trig.pattern.type]
+            if not sources and agentless and targets:
+                sources = self._earlier_source(trig, emitted)
+                agentless = agentless and not sources
+            if not targets:
+                targets = self._antecedent_targets(trig, sources, emitted)
+            if not targets and "parties" in trig.pattern.flags:
+                targets = self._parties(trig)
             if not targets and info.needs_target:
                 targets = self._fallback_targets(trig, sources, coded)
             elif not targets and info.place_target and sources:
                 targets = self._place_target(trig, sources)
-            yield from self._emit(trig, sources, targets, modality, agentless)
+            for event in self._emit(trig, sources, targets, modality, agentless):
+                emitted.append(event)
+                yield event
+
+    def _note_pairs(self) -> None:
+        """Actors the sentence names together ("Russia and Ukraine", "the war between
+        the army and the RSF"): a pair "the two sides" may later stand for."""
+        for tok in self.sent:
+            if tok.dep_ != "conj" or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            head = tok.head
+            if head.pos_ not in ("NOUN", "PROPN") or tok.i - head.i > 12:
+                continue
+            first, second = self.actor(head), self.actor(tok)
+            if first is not None and second is not None:
+                self.memory.add_pair(first, second)
+
+    def _earlier_source(self, trig: Trigger, emitted: list[Event]) -> list[Filler]:
+        """'… were added to the list' after 'the United States imposed sanctions': a
+        passive without an agent continues the latest event of its type nearby."""
+        for event in reversed(self.memory.events + emitted):
+            if event.paragraph < self.paragraph - 2:
+                break
+            if event.type == trig.pattern.type and event.source is not None:
+                return [Filler(trig.token, "earlier", event.source)]
+        return []
+
+    def _antecedent_targets(
+        self, trig: Trigger, sources: list[Filler], emitted: list[Event]
+    ) -> list[Filler]:
+        """'Moscow rejects the charge', 'condemned the measures': a target slot naming an
+        earlier event (refer_* in cues.tsv) stands for that event's source — the one
+        aimed at this event's source, else the latest nearby from someone else."""
+        words = [t for t in self._unresolved.get(trig.token.i, []) if _lemma(t) in self.lex.refers]
+        if not words:
+            return []
+        mine = {_code(f.actor) for f in sources if f.actor} - {None}
+        ids = {f.actor.id for f in sources if f.actor}
+        earlier = self.memory.events + emitted
+        for word in words:
+            kinds = self.lex.refers[_lemma(word)]
+            found = [e for e in earlier if e.type in kinds and e.source is not None]
+            found = [e for e in found if e.source.id not in ids]
+            for event in reversed(found):
+                if _code(event.target) in mine:
+                    return [Filler(word, "anaphora", event.source)]
+            for event in reversed(found):
+                if event.paragraph < self.paragraph - 3:
+                    break
+                if _code(event.source) not in mine:
+                    return [Filler(word, "anaphora", event.source)]
+        return []
+
+    def _parties(self, trig: Trigger) -> list[Filler]:
+        """'a swap mediated by the UAE', 'negotiations mediated by the African Union':
+        the parties of the mediated thing — the pair it is between, the subjects of the
+        verb it belongs to ("Russia and Ukraine exchanged … in a swap"), else the pair
+        the article names most."""
+        tok = trig.token
+        things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN":
+            things.append(tok.head)
+        for thing in things:
+            between = [
+                o
+                for c in thing.children
+                if c.dep_ == "prep" and c.lower_ == "between"
+                for o in c.children
+                if o.dep_ == "pobj"
+            ]
+            found = self._resolve(between, "direct")
+            if found:
+                return found
+            verb = thing.head.head if thing.dep_ == "pobj" else None
+            if verb is not None and verb.pos_ in ("VERB", "AUX"):
+                subs = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+                found = self._resolve(subs, "inherited")
+                if found:
+                    return found
+        pair = self.memory.pair() if things else None
+        return [Filler(tok, "sides", actor) for actor in pair] if pair else []
 
     def _emit(
         self,
@@ -147,7 +328,9 @@ class SentenceCoder:
     ) -> Iterator[Event]:
         pattern = trig.pattern
         info = self.lex.types[pattern.type]
-        mutual = pattern.mutual and not targets and len(sources) > 1
+        # "A and B met"; "both sides promised …": each to the other
+        reciprocal = pattern.mutual or all(s.how == "sides" for s in sources)
+        mutual = reciprocal and not targets and len(sources) > 1
         if info.needs_target and not targets and not mutual:
             return
         if not sources and not (agentless and targets):
@@ -206,7 +389,8 @@ class SentenceCoder:
         if trig.pattern.pos == "noun":
             score *= 0.85
         weights = {"direct": 1.0, "inherited": 0.92, "far": 0.75, "group": 0.8}
-        weights |= {"coordination": 0.7, "location": 0.6}
+        weights |= {"coordination": 0.7, "location": 0.6, "sides": 0.75, "anaphora": 0.7}
+        weights |= {"earlier": 0.6, "scene": 0.55, "inside": 0.7}
         for filler in (source, target):
             if filler is not None:
                 score *= weights.get(filler.how, 1.0)
@@ -223,7 +407,7 @@ class SentenceCoder:
     def _nominal_ok(self, trig: Trigger) -> bool:
         """A nominal is an event of its own unless a verb trigger already codes it
         ("called for sanctions") or the sentence calls it only possible."""
-        tok = trig.token
+        tok = self._stand_in(trig.token)
         head = tok.head
         hops = [head, head.head] if head.dep_ == "prep" else [head]
         for gov in hops:
@@ -245,6 +429,8 @@ class SentenceCoder:
         """Source fillers, and whether the trigger is a passive without an agent."""
         pattern = trig.pattern
         tok = trig.token
+        if trig.subject is not None:
+            return self._resolve([trig.subject], "direct"), False
         passive = pattern.pos == "verb" and _passive(tok)
         for slot in pattern.source:
             found = self._fill(trig, slot, passive)
@@ -272,6 +458,11 @@ class SentenceCoder:
         )
 
     def targets(self, trig: Trigger) -> list[Filler]:
+        if trig.object is not None:
+            found = self._resolve([trig.object], "direct")
+            if not found:
+                self._unresolved.setdefault(trig.token.i, []).append(trig.object)
+            return found
         passive = trig.pattern.pos == "verb" and _passive(trig.token)
         for slot in trig.pattern.target:
             found = self._fill(trig, slot, passive, role="target")
@@ -288,10 +479,14 @@ class SentenceCoder:
             groups = [(self._grammatical_subjects(tok)[0][0], "inherited")] if passive else []
             if passive and not groups[0][0]:
                 groups = []
+            if passive and groups:  # "the companies, along with two importers, were added"
+                groups = [(groups[0][0] + _companions(tok), "inherited")]
             if not passive:
                 objs = [c for c in tok.children if c.dep_ == "dobj"]
                 if not objs and tok.dep_ in ("amod", "acl") and tok.tag_ == "VBN":
                     objs = [tok.head]
+                if not objs:  # "opposed what it called 'illegal sanctions'"
+                    objs = _free_relative(tok)
                 groups = [(objs, "direct")]
         elif slot == "dative":
             groups = [([c for c in tok.children if c.dep_ in ("dative", "iobj")], "direct")]
@@ -329,17 +524,56 @@ class SentenceCoder:
             found = self._resolve(tokens, how)
             if found:
                 return found
+        if role == "target" and slot != "subj":
+            unresolved = self._unresolved.setdefault(tok.i, [])
+            unresolved += [t for tokens, _ in groups for t in tokens]
         return []
 
     def _resolve(self, tokens: list[Any], how: str, expand: bool = True) -> list[Filler]:
         out = []
         for head in tokens:
             for tok in _conjuncts(head) if expand else [head]:
+                sides = self._sides(tok)
+                if sides:
+                    out += [Filler(tok, "sides", actor) for actor in sides]
+                    continue
+                members = self._members(tok)
+                if members:
+                    out += members
+                    continue
                 actor = self.actor(tok)
                 if actor is not None:
                     kind = "group" if actor.id.startswith("group:") else how
                     out.append(Filler(tok, kind, actor))
         return out
+
+    def _sides(self, tok: Any) -> list[Actor]:
+        """'the two sides', 'both countries': the pair of actors the article has set
+        against each other most often so far."""
+        if tok.pos_ not in ("NOUN", "PROPN") or _lemma(tok) not in self.lex.cue("sides"):
+            return []
+        two = any(
+            (c.dep_ in ("det", "predet", "preconj") and c.lower_ == "both")
+            or (c.dep_ == "nummod" and c.lower_ == "two")
+            for c in tok.children
+        )
+        pair = self.memory.pair() if two and tok.tag_ in ("NNS", "NNPS") else None
+        return list(pair) if pair else []
+
+    def _members(self, tok: Any) -> list[Filler]:
+        """'officials from the United States and China', 'the foreign ministers of France
+        and Germany': the actors a group of envoys speaks for, each on its own."""
+        if _lemma(tok) not in self.lex.cue("delegate"):
+            return []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "of"):
+                every = [t for o in c.children if o.dep_ == "pobj" for t in _conjuncts(o)]
+                if len(every) < 2:
+                    continue
+                found = [Filler(t, "direct", a) for t in every if (a := self.actor(t))]
+                if len({f.actor.id for f in found if f.actor}) > 1:
+                    return found
+        return []
 
     def _subjects(self, verb: Any) -> list[tuple[list[Any], str]]:
         """Candidate agents of an active verb, nearest first."""
@@ -369,6 +603,8 @@ class SentenceCoder:
         for _ in range(8):
             deps = (*SUBJECT_DEPS, "nsubjpass")
             subs = [self._antecedent(c) for c in tok.children if c.dep_ in deps]
+            if subs and how == "direct":
+                subs += _companions(tok)  # "Russia, along with China, vetoed …"
             if subs:
                 out.append((subs, how))
                 if how in ("direct", "far") or any(self.actor(s) for s in subs):
@@ -429,7 +665,23 @@ class SentenceCoder:
                 out.append(c)
         return out
 
+    def _stand_in(self, noun: Any) -> Any:
+        """'a package of sanctions', '120 million euros in aid', 'a round of talks': the
+        measure or amount holds the place in the clause that the event would hold."""
+        for _ in range(2):
+            prep = noun.head
+            if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("of", "in"):
+                break
+            amount = prep.head
+            if amount.pos_ not in ("NOUN", "PROPN", "NUM"):
+                break
+            if _lemma(amount) not in self.lex.cue("partitive") and amount.ent_type_ != "MONEY":
+                break
+            noun = amount
+        return noun
+
     def _governor_subjects(self, noun: Any) -> list[tuple[list[Any], str]]:
+        noun = self._stand_in(noun)
         head = noun.head
         if noun.dep_ == "pobj" and head.dep_ == "prep":
             gov = head.head
@@ -449,8 +701,12 @@ class SentenceCoder:
         hosts = [tok]
         if trig.pattern.pos == "verb":
             hosts += [c for c in tok.children if c.dep_ == "dobj"]
-        elif tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
-            hosts.append(tok.head)  # "imposed sanctions on Russia"
+        else:
+            stand = self._stand_in(tok)
+            if stand is not tok:
+                hosts.append(stand)  # "a package of sanctions against Russia"
+            if stand.dep_ in ("dobj", "nsubjpass") and stand.head.pos_ in ("VERB", "AUX"):
+                hosts.append(stand.head)  # "imposed sanctions on Russia"
         out = []
         for host in hosts:
             for c in host.children:
@@ -469,6 +725,8 @@ class SentenceCoder:
     def _actor(self, tok: Any) -> Actor | None:
         if tok.ent_type_ in self.lex.cue("time_ent") and tok.ent_type_ != "CARDINAL":
             return None
+        if tok.i < self._dateline_end():
+            return None  # "NAIROBI (AP) — …": the dateline names where, not who
         found = self.index.actor_for_token(self.paragraph, tok)
         if found is not None:
             return found
@@ -493,6 +751,20 @@ class SentenceCoder:
             if found is not None:
                 return found
         return self._group(tok)
+
+    def _dateline_end(self) -> int:
+        """The token index where a wire dateline at the start of the paragraph ends
+        ("BELGRADE, Dec. 18 —", "NAIROBI (AP) —"); 0 without one."""
+        if self._dateline is None:
+            self._dateline = 0
+            doc = self.sent.doc
+            first = doc[0] if len(doc) else None
+            if self.sent.start == 0 and first is not None and first.text.isupper():
+                for tok in doc[1:14]:
+                    if tok.text in DATELINE_DASHES:
+                        self._dateline = tok.i + 1
+                        break
+        return self._dateline
 
     def _reporter(self, pronoun: Any) -> Actor | None:
         """'France said it backed …': an unresolved subject pronoun of a clause that a
@@ -587,6 +859,10 @@ class SentenceCoder:
                 for _, tgt in coded[other.token.i]:
                     if tgt is not None:
                         return [Filler(other.token, "coordination", tgt)]
+        if "deep" in trig.pattern.flags:
+            found = self._inside_object(trig, sources)
+            if found:
+                return found
         ids = {t.i for t in group for t in t.subtree}
         countries = {s.actor.country for s in sources if s.actor}
         for ent, actor in self.places():
@@ -594,7 +870,36 @@ class SentenceCoder:
                 continue
             if actor.country or actor.org:
                 return [Filler(ent.root, "location", actor)]
+        direct = [s for s in sources if s.how in ("direct", "inherited")]
+        if self.lex.types[trig.pattern.type].scene_target and direct:
+            return self._scene(trig, countries)
         return []
+
+    def _inside_object(self, trig: Trigger, sources: list[Filler]) -> list[Filler]:
+        """'rejected the result of the by-election for Nairobi county governor': the
+        first actor named inside the object phrase (not in a clause of its own)."""
+        ids = {s.actor.id for s in sources if s.actor}
+        queue = [c for c in trig.token.children if c.dep_ == "dobj"]
+        seen = 0
+        while queue and seen < 24:
+            tok = queue.pop(0)
+            seen += 1
+            actor = self.actor(tok) if seen > 1 else None
+            if actor is not None and actor.id not in ids:
+                return [Filler(tok, "inside", actor)]
+            queue += [c for c in tok.children if c.dep_ not in CLAUSE_DEPS]
+        return []
+
+    def _scene(self, trig: Trigger, countries: set[str | None]) -> list[Filler]:
+        """'the first United Nations aid to get through': aid without a recipient goes
+        to the country the article is about, when that is not the giver's."""
+        main = getattr(self.index, "dominant", None)
+        if main is None or main in countries:
+            return []
+        actor = next(
+            (a for a in self.index.actors if a.kind == "country" and a.country == main), None
+        )
+        return [Filler(trig.token, "scene", actor)] if actor is not None else []
 
     def _place_target(self, trig: Trigger, sources: list[Filler]) -> list[Filler]:
         """'Israeli warplanes bombed targets in southern Lebanon': the place's country,
@@ -639,11 +944,15 @@ class SentenceCoder:
             if dep in ("xcomp", "ccomp", "acomp", "advcl", "conj", "pcomp", "prep", "dobj"):
                 lemma = _lemma(head)
                 gov = self.triggers.get(head.i)
+                if gov is not None and gov.subject is not None:
+                    gov = None  # a mended relative clause embeds nothing
                 embeds = dep in ("xcomp", "ccomp", "dobj", "prep")
                 if gov is not None and gov is not trig and embeds and gov.pattern.embed:
                     flags.add(gov.pattern.embed)
                 if dep in ("xcomp", "acomp", "prep", "pcomp") and lemma in lex.cue("intent"):
                     flags.add("intended")
+                if dep in ("xcomp", "ccomp") and lemma in lex.cue("cease"):
+                    flags.add("negated")  # "called on both sides to stop fighting"
                 if dep in ("ccomp", "conj") and lemma in lex.cue("speech") and not barrier:
                     reported = True
                 if dep == "ccomp" and lemma in lex.cue("opinion"):
@@ -756,6 +1065,40 @@ def _conjuncts(tok: Any) -> list[Any]:
     return out
 
 
+def _companions(verb: Any) -> list[Any]:
+    """'X, along with Y, were added …': Y shares X's slot."""
+    out = []
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("along", "together"):
+            for w in c.children:
+                if w.dep_ == "prep" and w.lower_ == "with":
+                    out += [o for o in w.children if o.dep_ == "pobj"]
+    return out
+
+
+def _free_relative(verb: Any) -> list[Any]:
+    """'opposed what it called "illegal sanctions"': the thing so called."""
+    for c in verb.children:
+        if c.dep_ != "ccomp" or not any(w.lower_ == "what" for w in c.children):
+            continue
+        named = [o for o in c.children if o.dep_ in ("oprd", "attr")]
+        if named:
+            return named
+    return []
+
+
+def _modifiers(noun: Any) -> set[str]:
+    """Lemmas that describe a noun: its modifiers, and its of-object with its own
+    ("the sanctions list", "the list of Specially Designated Nationals")."""
+    out = set()
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound", "nmod", "poss"):
+            out |= {_lemma(t) for t in c.subtree}
+        if c.dep_ == "prep" and c.lower_ == "of":
+            out |= {_lemma(t) for o in c.children if o.dep_ == "pobj" for t in o.subtree}
+    return out
+
+
 def _amods(tok: Any) -> set[str]:
     return {_lemma(c) for c in tok.children if c.dep_ in ("amod", "compound")}
 
@@ -804,6 +1147,10 @@ def _key(actor: Actor | None) -> str | None:
     return None if actor is None else actor.id
 
 
+def _code(actor: Actor | None) -> str | None:
+    return None if actor is None else (actor.country or actor.org)
+
+
 def _intensity(value: float, modality: str) -> float:
     if modality == "negated":
         return 0.0
@@ -822,11 +1169,15 @@ def code_events(
     """PLOVER events of an article: who did what to whom, when and where."""
     lex = load_lexicon()
     events: list[Event] = []
+    memory = Memory()
     for number, (text, doc) in enumerate(zip(paragraphs, docs, strict=False)):
         mine = [t for t in times if t.paragraph == number]
         for sent in doc.sents:
-            coder = SentenceCoder(lex, actors, number, text, sent, mine, published)
-            events.extend(_dedupe(coder.events()))
+            memory.sentence += 1
+            coder = SentenceCoder(lex, actors, number, text, sent, mine, published, memory)
+            found = _dedupe(coder.events())
+            events.extend(found)
+            memory.add_events(found)
     return events
 
 

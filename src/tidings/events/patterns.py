@@ -1,11 +1,13 @@
 """The event coder's knowledge, read from `data/events/`.
 
-* `patterns.tsv` — triggers (a lemma, or a lemma and one dependent), their PLOVER
-  type and mode, default intensity, and the dependency slots of source and target;
+* `patterns.tsv` — triggers (a lemma, a lemma and one dependent, or a lemma, a
+  preposition and its object), their PLOVER type and mode, default intensity, and
+  the dependency slots of source and target;
 * `types.tsv` — the 16 PLOVER types with their default intensity and whether an
   event of the type needs a target;
 * `cues.tsv` — word lists (speech verbs, intention and opinion governors, modals,
-  light verbs, locative prepositions, …);
+  light verbs, locative prepositions, …); `refer_TYPE` lists the nouns that name
+  an earlier event of TYPE ("the charge", "the measures");
 * `groups.tsv` — generic groups ("police", "protesters") that get the country of
   the place the sentence names when the actor index leaves them unresolved.
 """
@@ -54,6 +56,7 @@ class Pattern:
     source: tuple[str, ...]
     target: tuple[str, ...]
     flags: frozenset[str] = frozenset()
+    prep: str | None = None  # "add to list": the child is the object of this preposition
 
     @property
     def mutual(self) -> bool:
@@ -73,6 +76,16 @@ class Pattern:
         return next((f[6:] for f in self.flags if f.startswith("needs=")), None)
 
     @property
+    def who(self) -> str | None:
+        """A cue list the source's head word must come from ("who=crowd")."""
+        return next((f[4:] for f in self.flags if f.startswith("who=")), None)
+
+    @property
+    def whom(self) -> str | None:
+        """A cue list the target slot's head word must come from ("whom=crowd")."""
+        return next((f[5:] for f in self.flags if f.startswith("whom=")), None)
+
+    @property
     def complement(self) -> str | None:
         """A cue list the "as"/predicate complement must come from ("describe X as …")."""
         return next((f[3:] for f in self.flags if f.startswith("as=")), None)
@@ -85,6 +98,7 @@ class TypeInfo:
     intensity: float
     needs_target: bool
     place_target: bool = False  # without a target, the country of the place named
+    scene_target: bool = False  # … else the article's main country (aid to the story's country)
 
 
 @dataclass
@@ -93,6 +107,7 @@ class Lexicon:
     types: dict[str, TypeInfo] = field(default_factory=dict)
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
     groups: dict[str, tuple[str, str]] = field(default_factory=dict)
+    refers: dict[str, frozenset[str]] = field(default_factory=dict)  # noun -> event types
 
     def cue(self, name: str) -> frozenset[str]:
         return self.cues.get(name, frozenset())
@@ -127,9 +142,18 @@ def parse_types(rows: list[tuple[int, list[str]]]) -> dict[str, TypeInfo]:
         name, quad, intensity, needs = cells
         if name not in PLOVER_TYPES:
             raise _fail("types.tsv", number, f"{name!r} is not a PLOVER type")
-        if needs not in ("yes", "place", "no"):
-            raise _fail("types.tsv", number, f"needs_target {needs!r} is not yes, place or no")
-        types[name] = TypeInfo(name, quad, float(intensity), needs == "yes", needs == "place")
+        if needs not in ("yes", "place", "scene", "no"):
+            raise _fail(
+                "types.tsv", number, f"needs_target {needs!r} is not yes, place, scene or no"
+            )
+        types[name] = TypeInfo(
+            name,
+            quad,
+            float(intensity),
+            needs in ("yes", "scene"),
+            needs == "place",
+            needs == "scene",
+        )
     return types
 
 
@@ -146,15 +170,20 @@ def parse_patterns(
         if kind not in types:
             raise _fail("patterns.tsv", number, f"{kind!r} is not a PLOVER type in types.tsv")
         words = phrase.lower().split()
-        if len(words) not in (1, 2):
-            raise _fail("patterns.tsv", number, "a phrase is one lemma or a lemma and a dependent")
+        if len(words) not in (1, 2, 3):
+            raise _fail(
+                "patterns.tsv",
+                number,
+                "a phrase is a lemma, a lemma and a dependent, or a lemma, a preposition "
+                "and its object",
+            )
         value = types[kind].intensity if intensity == "-" else float(intensity)
         if not -10.0 <= value <= 10.0:
             raise _fail("patterns.tsv", number, f"intensity {value} outside -10 … +10")
         pattern = Pattern(
             phrase=phrase,
             head=words[0],
-            child=words[1] if len(words) == 2 else None,
+            child=words[-1] if len(words) > 1 else None,
             pos=pos,
             type=kind,
             mode=None if mode == "-" else mode,
@@ -162,6 +191,7 @@ def parse_patterns(
             source=_slots(source),
             target=_slots(target),
             flags=frozenset(_slots(flags)),
+            prep=words[1] if len(words) == 3 else None,
         )
         patterns.setdefault((pattern.head, pos), []).append(pattern)
     for found in patterns.values():  # two-word phrases are tried first
@@ -178,4 +208,14 @@ def load_lexicon() -> Lexicon:
         raise TidingsError(f"data/events/types.tsv lacks {sorted(missing)}; add a row for each")
     cues = {cells[0]: frozenset(cells[1].split()) for _, cells in _rows("cues.tsv")}
     groups = {cells[0]: (cells[1], cells[2]) for _, cells in _rows("groups.tsv")}
-    return Lexicon(parse_patterns(_rows("patterns.tsv"), types), types, cues, groups)
+    refers: dict[str, set[str]] = {}
+    for name, words in cues.items():
+        if name.startswith("refer_"):
+            if name[6:] not in types:
+                raise TidingsError(
+                    f"data/events/cues.tsv: {name} names no PLOVER type; fix the row"
+                )
+            for word in words:
+                refers.setdefault(word, set()).add(name[6:])
+    frozen = {word: frozenset(kinds) for word, kinds in refers.items()}
+    return Lexicon(parse_patterns(_rows("patterns.tsv"), types), types, cues, groups, frozen)
