@@ -23,8 +23,6 @@ class ActorIndex:
     mentions: list[tuple[int, int, int, str]] = field(default_factory=list)
     # the parsed paragraphs (spaCy Docs), when known: they let a span find its head
     docs: Sequence[Any] = field(default_factory=list, repr=False, compare=False)
-    # the country the article names most (alpha-3), or None
-    dominant: str | None = None
 
     def by_id(self, actor_id: str | None) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)

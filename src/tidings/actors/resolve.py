@@ -1067,7 +1067,7 @@ class Resolver:
                 )
             )
         mentions = [(m.p, m.start, m.end, ids[m.key]) for m in self.mentions]
-        index = ActorIndex(actors=actors, mentions=mentions, docs=self.docs, dominant=self.dominant)
+        index = ActorIndex(actors=actors, mentions=mentions, docs=self.docs)
         for text, label, p, start, end in sorted(self.entities, key=lambda e: (e[2], e[3])):
             actor = self._entity_actor(p, start, end, ids)
             index.entities.append(Entity(text, label, p, start, end, actor))

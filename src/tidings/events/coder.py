@@ -23,6 +23,7 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 RELATIVE = frozenset({"which", "who", "that", "whom"})
 OBJECT_CONTROL = frozenset({"urge", "ask", "persuade", "force", "order", "tell", "press", "allow"})
 MAX_PAIRS = 6
+PAIRING = frozenset({"direct", "inherited", "far", "group"})  # fillers that name two sides
 DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "cc"})
 
@@ -48,39 +49,62 @@ class Trigger:
 @dataclass
 class Memory:
     """What the article has said so far: the events coded in earlier sentences (for
-    "the charge", "the measures") and the pairs of actors it set against each other
-    (for "the two sides", "both sides")."""
+    "the charge", "the measures"), the pairs of actors it set against each other (for
+    "the two sides", "both sides"), and the country it is about."""
 
     events: list[Event] = field(default_factory=list)
-    # pair of actor ids -> [sentences naming it, when last named, actor, actor]
+    # pair of actor ids -> [sentences naming it, when last named, actor, actor, sentence,
+    # event types coded between them]
     pairs: dict[frozenset[str], list[Any]] = field(default_factory=dict)
     clock: int = 0
     sentence: int = 0  # a pair counts once per sentence
+    main: list[Actor | None] | None = None  # [the country the article is about], once known
 
-    def add_pair(self, a: Actor | None, b: Actor | None) -> None:
+    def add_pair(self, a: Actor | None, b: Actor | None, kind: str | None = None) -> None:
         if a is None or b is None or a.id == b.id:
             return
         self.clock += 1
         key = frozenset((a.id, b.id))
         found = self.pairs.get(key)
         if found is None:
-            self.pairs[key] = [1, self.clock, a, b, self.sentence]
+            found = self.pairs[key] = [1, self.clock, a, b, self.sentence, set()]
         else:
             found[0] += found[4] != self.sentence
             found[1], found[4] = self.clock, self.sentence
+        if kind:
+            found[5].add(kind)
 
-    def pair(self) -> tuple[Actor, Actor] | None:
-        """The pair the article names most often (the latest on a tie)."""
+    def pair(self, kinds: frozenset[str] = frozenset()) -> tuple[Actor, Actor] | None:
+        """The pair named in events of the sentence's own kinds ("both sides to stop
+        fighting": the pair that fought), else the pair named most often; the latest on
+        a tie."""
         if not self.pairs:
             return None
-        _, _, a, b, _ = max(self.pairs.values(), key=lambda v: (v[0], v[1]))
-        return a, b
+        best = max(self.pairs.values(), key=lambda v: (bool(v[5] & kinds), v[0], v[1]))
+        return best[2], best[3]
 
     def add_events(self, events: Sequence[Event]) -> None:
-        for event in events:
-            self.events.append(event)
-            if event.modality != "negated" and event.source and event.target:
-                self.add_pair(event.source, event.target)
+        self.events.extend(events)
+
+    def main_country(self, index: ActorIndex) -> Actor | None:
+        """The country the article is about: the one its actors name in at least two
+        mentions out of five, or None."""
+        if self.main is None:
+            countries = {a.id: a.country for a in index.actors if a.country}
+            counts: dict[str, int] = {}
+            for *_, actor_id in index.mentions:
+                country = countries.get(actor_id)
+                if country:
+                    counts[country] = counts.get(country, 0) + 1
+            total = sum(counts.values())
+            best = max(counts, key=lambda c: counts[c]) if counts else None
+            chosen = None
+            if best is not None and counts[best] >= 2 and counts[best] * 5 >= total * 2:
+                chosen = next(
+                    (a for a in index.actors if a.kind == "country" and a.country == best), None
+                )
+            self.main = [chosen]
+        return self.main[0]
 
 
 class SentenceCoder:
@@ -129,24 +153,29 @@ class SentenceCoder:
                     break
 
     def _reduced_relative(self, tok: Any) -> tuple[Any, Any, Pattern] | None:
-        """'…, a charge Moscow rejects', 'an accusation Kigali denies': a relative clause
+        """'…, a charge Moscow rejects', 'a claim the government denies': a relative clause
         without "that", which the parser reads as one noun phrase. The noun names an
-        earlier event, the name right after it is the subject of the verb."""
+        earlier event, the short noun phrase after it is the subject of the verb."""
         if tok.tag_ not in ("VBZ", "VBD", "VBP", "NNS") or tok.i - 2 < self.sent.start:
             return None
         patterns = [p for p in self.lex.candidates(_lemma(tok), "verb") if p.child is None]
         if not patterns:
             return None
         doc = tok.doc
-        first = tok.i - 1
-        if doc[first].pos_ != "PROPN" or self.actor(doc[first]) is None:
+        subject = doc[tok.i - 1]
+        if subject.pos_ not in ("PROPN", "NOUN") or self.actor(subject) is None:
             return None
-        while first - 1 > self.sent.start and doc[first - 1].pos_ == "PROPN":
-            first -= 1
+        first = subject.i
+        while first - 1 > self.sent.start and first > tok.i - 5:
+            before = doc[first - 1]
+            if before.pos_ == "PROPN" or (before.pos_ in ("DET", "ADJ") and before.i < subject.i):
+                first -= 1
+                continue
+            break
         noun = doc[first - 1]
         if noun.pos_ != "NOUN" or _lemma(noun) not in self.lex.refers:
             return None
-        return doc[tok.i - 1], noun, patterns[0]
+        return subject, noun, patterns[0]
 
     def _matches(self, tok: Any, pattern: Pattern) -> bool:
         if pattern.child is not None:
@@ -236,6 +265,8 @@ class SentenceCoder:
                 targets = self._fallback_targets(trig, sources, coded)
             elif not targets and info.place_target and sources:
                 targets = self._place_target(trig, sources)
+            if targets and not coded[trig.token.i]:  # later triggers may borrow them
+                coded[trig.token.i] = [(s.actor, t.actor) for s in sources for t in targets]
             for event in self._emit(trig, sources, targets, modality, agentless):
                 emitted.append(event)
                 yield event
@@ -315,7 +346,7 @@ class SentenceCoder:
                 found = self._resolve(subs, "inherited")
                 if found:
                     return found
-        pair = self.memory.pair() if things else None
+        pair = self.memory.pair(self._kinds()) if things else None
         return [Filler(tok, "sides", actor) for actor in pair] if pair else []
 
     def _emit(
@@ -328,8 +359,11 @@ class SentenceCoder:
     ) -> Iterator[Event]:
         pattern = trig.pattern
         info = self.lex.types[pattern.type]
-        # "A and B met"; "both sides promised …": each to the other
-        reciprocal = pattern.mutual or all(s.how == "sides" for s in sources)
+        # "A and B met"; "both sides promised …", "the two sides blamed each other": each
+        # to the other
+        sides = all(s.how == "sides" for s in sources)
+        cooperative = info.quad.endswith("cooperation") or self._each_other(trig)
+        reciprocal = pattern.mutual or (sides and cooperative)
         mutual = reciprocal and not targets and len(sources) > 1
         if info.needs_target and not targets and not mutual:
             return
@@ -341,6 +375,8 @@ class SentenceCoder:
         else:
             pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
         seen = set()
+        # the two sides of an event; a mediator and the parties are not two sides
+        pairing = modality != "negated" and "parties" not in pattern.flags
         date, date_text = self.date(trig)
         location = self.location(trig, [f.token for f in sources + targets])
         for source, target in pairs[:MAX_PAIRS]:
@@ -352,6 +388,8 @@ class SentenceCoder:
             if key in seen:
                 continue
             seen.add(key)
+            if pairing and source and target and {source.how, target.how} <= PAIRING:
+                self.memory.add_pair(src, tgt, pattern.type)
             yield Event(
                 type=pattern.type,
                 mode=pattern.mode or self._mode(trig),
@@ -366,6 +404,13 @@ class SentenceCoder:
                 paragraph=self.paragraph,
                 confidence=self._confidence(trig, source, target, modality, agentless),
             )
+
+    def _each_other(self, trig: Trigger) -> bool:
+        return any(
+            _lemma(t) in ("other", "another")
+            and any(c.lower_ in ("each", "one") for c in t.children)
+            for t in self._unresolved.get(trig.token.i, [])
+        )
 
     def _mode(self, trig: Trigger) -> str | None:
         if trig.pattern.type not in ("COOPERATE", "AID"):
@@ -557,8 +602,13 @@ class SentenceCoder:
             or (c.dep_ == "nummod" and c.lower_ == "two")
             for c in tok.children
         )
-        pair = self.memory.pair() if two and tok.tag_ in ("NNS", "NNPS") else None
+        if not two or tok.tag_ not in ("NNS", "NNPS"):
+            return []
+        pair = self.memory.pair(self._kinds())
         return list(pair) if pair else []
+
+    def _kinds(self) -> frozenset[str]:
+        return frozenset(t.pattern.type for t in self.triggers.values())
 
     def _members(self, tok: Any) -> list[Filler]:
         """'officials from the United States and China', 'the foreign ministers of France
@@ -846,6 +896,8 @@ class SentenceCoder:
         else a place in the same clauses whose country is not the source's."""
         group = _clause_group(trig.verb)
         src_keys = {_key(s.actor) for s in sources}
+        if trig.verb.dep_ == "xcomp":  # "condemned the measures and vowed to retaliate"
+            group = group + _clause_group(trig.verb.head)
         for other in group:
             if other.i == trig.token.i or other.i not in coded:
                 continue
@@ -859,6 +911,12 @@ class SentenceCoder:
                 for _, tgt in coded[other.token.i]:
                     if tgt is not None:
                         return [Filler(other.token, "coordination", tgt)]
+        governor = self.triggers.get(trig.verb.head.i)  # "sent a team to Kenya to help"
+        same = governor is not None and governor.pattern.type == trig.pattern.type
+        if same and trig.verb.dep_ in ("xcomp", "advcl"):
+            for src, tgt in coded.get(governor.token.i, []):
+                if tgt is not None and _key(src) in src_keys:
+                    return [Filler(governor.token, "coordination", tgt)]
         if "deep" in trig.pattern.flags:
             found = self._inside_object(trig, sources)
             if found:
@@ -893,13 +951,10 @@ class SentenceCoder:
     def _scene(self, trig: Trigger, countries: set[str | None]) -> list[Filler]:
         """'the first United Nations aid to get through': aid without a recipient goes
         to the country the article is about, when that is not the giver's."""
-        main = getattr(self.index, "dominant", None)
-        if main is None or main in countries:
+        actor = self.memory.main_country(self.index)
+        if actor is None or actor.country in countries:
             return []
-        actor = next(
-            (a for a in self.index.actors if a.kind == "country" and a.country == main), None
-        )
-        return [Filler(trig.token, "scene", actor)] if actor is not None else []
+        return [Filler(trig.token, "scene", actor)]
 
     def _place_target(self, trig: Trigger, sources: list[Filler]) -> list[Filler]:
         """'Israeli warplanes bombed targets in southern Lebanon': the place's country,

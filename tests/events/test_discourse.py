@@ -1,0 +1,162 @@
+"""Constructions that need more than one clause: the two sides, earlier events named
+again ("the charge", "the measures"), envoys from two countries, amounts and packages
+of an event, mediated parties, sanctions lists, crowds, datelines."""
+
+from tidings.record import Actor
+
+from .conftest import WORDS, codes, country
+
+MORE = {
+    **WORDS,
+    "Kigali": country("RWA", "Rwanda"),
+    "Somalia": country("SOM", "Somalia"),
+    "Sudan": country("SDN", "Sudan"),
+    "the United Arab Emirates": country("ARE", "United Arab Emirates"),
+    "the African Union": Actor(id="AU", name="African Union", kind="organization", org="AU"),
+    "United Nations": Actor(id="UN", name="United Nations", kind="organization", org="UN"),
+    "the army": Actor(id="SDNMIL", name="Sudanese army", kind="group", country="SDN", role="MIL"),
+    "the RSF": Actor(
+        id="RSF", name="Rapid Support Forces", kind="group", country="SDN", role="REB"
+    ),
+    "Belgrade": country("SRB", "Serbia"),
+    "NAIROBI": country("KEN", "Kenya"),
+    "Chinese companies": Actor(id="CHNBUS", name="Chinese companies", kind="group", country="CHN"),
+}
+
+
+def test_officials_from_two_countries_meet_each_other(triples):
+    found = triples("Senior officials from the United States and China met in Geneva on Tuesday.")
+    assert {("CONSULT", "USA", "CHN"), ("CONSULT", "CHN", "USA")} <= found
+
+
+def test_the_two_sides_are_the_pair_the_article_named(triples):
+    text = [
+        "Senior officials from the United States and China met in Geneva on Tuesday.",
+        "The two sides agreed to hold a second round of talks in October.",
+    ]
+    found = triples(text)
+    assert {("AGREE", "USA", "CHN"), ("AGREE", "CHN", "USA")} <= found
+
+
+def test_both_sides_are_the_pair_of_the_same_kind_of_event(code):
+    text = [
+        "Russia attacked Ukraine overnight.",
+        "Germany accused France of stalling, and France accused Germany of bad faith.",
+        "The European Union called on both sides to stop fighting.",
+    ]
+    events = [e for e in code(text, words=MORE) if e.paragraph == 2]
+    requests = {(codes(e.source), codes(e.target)) for e in events if e.type == "REQUEST"}
+    assert requests == {("EU", "RUS"), ("EU", "UKR")}
+    # "to stop fighting" is no fighting
+    assert all(e.modality == "negated" for e in events if e.type == "ASSAULT")
+
+
+def test_both_sides_only_agree_with_each_other_on_cooperation(triples):
+    text = ["Russia and Ukraine exchanged 146 prisoners of war.", "Both sides denied wrongdoing."]
+    found = triples(text)
+    assert {("COOPERATE", "RUS", "UKR"), ("COOPERATE", "UKR", "RUS")} <= found
+    assert not any(t == "REJECT" for t, _, _ in found)
+
+
+def test_an_accusation_the_accused_denies(code):
+    events = code("Ukraine accused Russia of shelling the plant, an accusation Moscow denies.")
+    found = {(e.type, codes(e.source), codes(e.target), e.modality) for e in events}
+    assert ("ACCUSE", "UKR", "RUS", "asserted") in found
+    assert ("REJECT", "RUS", "UKR", "asserted") in found
+
+
+def test_a_charge_named_again_points_at_the_accuser(triples):
+    text = ["Ukraine accused Russia of financing the scheme.", "Moscow rejects the charge."]
+    assert ("REJECT", "RUS", "UKR") in triples(text)
+
+
+def test_the_measures_are_the_earlier_sanctions(triples):
+    text = [
+        "The European Union imposed new sanctions on Russia on Tuesday.",
+        "Russia condemned the measures and vowed to retaliate.",
+    ]
+    found = triples(text)
+    assert ("ACCUSE", "RUS", "EU") in found
+    assert ("THREATEN", "RUS", "EU") in found
+
+
+def test_what_it_called_sanctions(triples):
+    text = [
+        "The United States imposed sanctions on Chinese companies.",
+        "Beijing said it firmly opposed what it called illegal unilateral sanctions.",
+    ]
+    assert ("REJECT", "CHN", "USA") in triples(text, words=MORE)
+
+
+def test_an_earlier_event_is_needed_for_a_target(code):
+    assert code("Moscow rejects the charge.") == []
+
+
+def test_a_package_of_sanctions(code):
+    events = code("The European Union approved a new package of sanctions against Russia.")
+    assert [(e.type, codes(e.source), codes(e.target)) for e in events] == [
+        ("SANCTION", "EU", "RUS")
+    ]
+
+
+def test_an_amount_in_aid(triples):
+    text = "The European Union pledged 120 million euros in emergency aid for Somalia."
+    assert ("AID", "EU", "SOM") in triples(text, words=MORE)
+
+
+def test_a_mediated_swap_is_mediation_between_the_parties(triples):
+    text = "Russia and Ukraine exchanged prisoners in a swap mediated by the United Arab Emirates."
+    found = triples(text, words=MORE)
+    assert {("CONSULT", "ARE", "RUS"), ("CONSULT", "ARE", "UKR")} <= found
+
+
+def test_mediated_negotiations_are_between_the_article_s_pair(triples):
+    text = [
+        "The war between the army and the RSF has driven millions from their homes.",
+        "Access was agreed after negotiations mediated by the African Union.",
+    ]
+    found = triples(text, words=MORE)
+    assert {("CONSULT", "AU", "SDN")} <= found
+
+
+def test_added_to_the_sanctions_list_continues_the_sanctions(triples):
+    text = [
+        "The United States imposed sanctions on Chinese companies on Tuesday.",
+        "The companies, along with two Russian importers, were added to the sanctions list.",
+    ]
+    assert ("SANCTION", "USA", "RUS") in triples(text, words=MORE)
+
+
+def test_a_list_that_is_no_sanctions_list(code):
+    assert code("Russia was added to the list of host countries.") == []
+
+
+def test_a_crowd_gathering_is_a_protest_leaders_gathering_is_not(code):
+    protest = code("Thousands of supporters gathered outside parliament in Belgrade.", words=MORE)
+    assert [(e.type, codes(e.source)) for e in protest] == [("PROTEST", "SRB")]
+    assert code("World leaders gathered in Brussels for a summit on Ukraine.") == []
+
+
+def test_students_blocking_a_bridge_protest_an_army_blocking_a_road_does_not(code):
+    events = code("Thousands of students blocked a bridge in Belgrade.", words=MORE)
+    assert [(e.type, e.mode) for e in events] == [("PROTEST", "obstruct")]
+    assert code("The Russian army blocked the road to the border.") == []
+
+
+def test_pushing_back_demonstrators(triples):
+    found = triples("Belarusian police used tear gas to push back demonstrators in Minsk.")
+    assert ("COERCE", "BLR", "BLR") in found
+
+
+def test_a_dateline_is_no_actor(code):
+    events = code("NAIROBI (AP) — Russia rejected the proposal of Ukraine.", words=MORE)
+    assert {(codes(e.source), codes(e.target)) for e in events} == {("RUS", "UKR")}
+
+
+def test_aid_without_a_recipient_goes_to_the_country_of_the_story(triples):
+    text = [
+        "Sudan's army and the RSF have fought since April in Sudan.",
+        "Hunger is spreading in Sudan, aid workers in Sudan said.",
+        "A convoy reached the town on Wednesday, the first United Nations aid in months.",
+    ]
+    assert ("AID", "UN", "SDN") in triples(text, words=MORE)
