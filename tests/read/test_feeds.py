@@ -172,3 +172,12 @@ def test_a_link_only_item_is_matched_to_a_warc_record_of_the_run(
     write_warc(tmp_path / "crawl.warc.gz", [{"uri": url, "body": page}])
     docs = list(iter_documents([str(tmp_path)]))
     assert [d.source.format for d in docs] == ["warc"]
+
+
+def test_a_gzipped_feed_is_unpacked(tmp_path, rss):
+    import gzip
+
+    path = tmp_path / "feed.rss.gz"
+    path.write_bytes(gzip.compress(rss(FULL_ITEM)))
+    (doc,) = iter_documents([str(path)])
+    assert doc.source.format == "feed" and doc.meta["title"] == "Ferries resume after storm"

@@ -24,7 +24,7 @@ from pathlib import PurePath
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from tidings.pipeline import Document
-from tidings.read.html import block_texts, failed_document
+from tidings.read.html import block_texts, failed_document, gunzipped
 from tidings.record import Source
 
 STUB_KEY = "feed_link"  # meta key of a stub waiting for its page
@@ -34,6 +34,11 @@ def read_feed(raw: bytes, source: Source, date: str | None) -> Iterator[Document
     import feedparser
 
     source.format = "feed"
+    try:
+        raw = gunzipped(raw)
+    except ValueError as exc:
+        yield failed_document(raw, source, date, str(exc))
+        return
     parsed = feedparser.parse(raw)  # bytes: feedparser never fetches anything
     entries = parsed.get("entries") or []
     if not entries:

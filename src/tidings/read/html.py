@@ -699,23 +699,27 @@ def failed_document(raw: bytes, source: Source, date: str | None, error: str) ->
 
 def read_html(raw: bytes, source: Source, date: str | None) -> Iterator[Document]:
     source.format = "html"
-    if raw.startswith(b"\x1f\x8b"):  # a gzipped page (page.html.gz)
-        try:
-            raw = _gunzip(raw, DEFAULT_MAX_BYTES)
-        except (OSError, EOFError, zlib.error, ValueError) as exc:
-            yield failed_document(raw, source, date, f"the gzipped page cannot be read ({exc})")
-            return
+    try:
+        raw = gunzipped(raw)
+    except ValueError as exc:
+        yield failed_document(raw, source, date, str(exc))
+        return
     yield page_document(raw, source, date)
 
 
-def _gunzip(raw: bytes, limit: int) -> bytes:
-    """Decompressed bytes, stopping past `limit` so that a small file cannot expand
-    into a huge one."""
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    data = inflater.decompress(raw, limit + 1)
+def gunzipped(raw: bytes, limit: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes, unpacked when they are gzipped (`page.html.gz`); ValueError when they
+    cannot be, or would unpack past `limit` (a small file may expand into a huge one)."""
+    if not raw.startswith(b"\x1f\x8b"):
+        return raw
+    try:
+        data = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(raw, limit + 1)
+    except zlib.error as exc:
+        raise ValueError(f"the gzipped file cannot be unpacked ({exc})") from None
     if len(data) > limit:
         raise ValueError(
-            f"it unpacks to more than the {limit / 1e6:.1f} MB limit; raise it with --max-bytes"
+            f"the gzipped file unpacks to more than the {limit / 1e6:.1f} MB limit; "
+            f"raise it with --max-bytes"
         )
     return data
 
