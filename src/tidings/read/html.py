@@ -6,14 +6,14 @@ detection; invalid bytes never raise), parsed once, and read two ways:
 
 - **trafilatura** (fast mode: its own heuristics, without its internal fallbacks)
   gives the main text, block by block;
-- the **readability** algorithm (the copy bundled with trafilatura) gives a second,
-  independent opinion on where the article is.
+- readability's **container scoring** (paragraphs vote for their parent element)
+  gives a second, independent opinion on where the article is.
 
 Where the two agree on the article, blocks that trafilatura put *before or after*
-it and that readability does not have are page furniture (related links, author
-boxes, newsletter sign-ups, repeated headline and summary) and are dropped; a
-block inside the article is never dropped on readability's word alone. When they
-do not agree, trafilatura's reading stands.
+it and that the container does not have are page furniture (related links, author
+boxes, newsletter sign-ups, a repeated headline or summary) and are dropped; a
+block inside the article is never dropped on the second reading's word alone.
+When they do not agree, trafilatura's reading stands.
 
 Metadata comes from the page's `<meta>` tags and JSON-LD (title, author, site name,
 section, tags, canonical URL, description), the date from htmldate, the language
@@ -143,13 +143,13 @@ def _decode(raw: bytes, content_type: str | None = None) -> tuple[str, str, list
         return text, "utf-8", []
     declared = declared_charset(raw, content_type)
     if declared and not declared.startswith("utf"):
-        return _decode_with(raw, declared, f"decoded as {declared}, as the page declares")
+        return _decode_with(raw, declared, "as the page declares", guessed=False)
     if declared or _mostly_utf8(raw):  # UTF-8 with a few bad bytes, not another charset
-        return _decode_with(raw, "utf-8", "decoded as UTF-8")
+        return _decode_with(raw, "utf-8", "not valid UTF-8", guessed=not declared)
     best = from_bytes(raw[:200_000]).best()
     if best is not None and best.encoding:
-        return _decode_with(raw, best.encoding, f"decoded as {best.encoding} (detected)")
-    return _decode_with(raw, "utf-8", "decoded as UTF-8")
+        return _decode_with(raw, best.encoding, "detected")
+    return _decode_with(raw, "utf-8", "not valid UTF-8")
 
 
 def _mostly_utf8(raw: bytes) -> bool:
@@ -159,13 +159,17 @@ def _mostly_utf8(raw: bytes) -> bool:
     return bad <= 0.1 * sum(1 for char in text if ord(char) > 127)
 
 
-def _decode_with(raw: bytes, codec: str, note: str) -> tuple[str, str, list[str]]:
+def _decode_with(
+    raw: bytes, codec: str, how: str, guessed: bool = True
+) -> tuple[str, str, list[str]]:
+    """Decode with `codec`; note a guessed charset, and any byte it could not decode."""
     text = raw.decode(codec, errors="replace")
+    name = codecs.lookup(codec).name
+    notes = [f"decoded as {name} ({how})"] if guessed else []
     bad = text.count("\ufffd")
-    notes = [note] if not note.endswith("as the page declares") else []
     if bad:
-        notes.append(f"{bad} undecodable byte(s) replaced with U+FFFD ({note})")
-    return text, codecs.lookup(codec).name, notes
+        notes.append(f"{bad} undecodable byte(s) replaced with U+FFFD (decoded as {name}, {how})")
+    return text, name, notes
 
 
 # --- extraction --------------------------------------------------------------------
@@ -245,10 +249,10 @@ def _extract(text: str, url: str | None) -> Page:
             page.furniture.append((block, reason))
         else:
             kept.append(block)
-    page.paragraphs = combine(kept, second, page)
-    if len(page.paragraphs) < len(kept):
-        trimmed = set(kept) - set(page.paragraphs)
-        page.furniture += [(b, "outside the article by both readings") for b in trimmed]
+    start, end = article_bounds(kept, second, page)
+    page.paragraphs = kept[start:end]
+    outside = "before or after the article, in one reading only"
+    page.furniture += [(block, outside) for block in kept[:start] + kept[end:]]
     if not page.paragraphs and second:
         page.paragraphs = second
         page.notes.append("trafilatura found no text; body taken from the main container")
@@ -490,8 +494,8 @@ def _furniture_reason(block: str, teasers: set[str], page: Page) -> str | None:
 # --- combining two readings ----------------------------------------------------------
 
 _WORD = re.compile(r"\w+")
-AGREEMENT = 0.7  # share of trafilatura's text readability must also have to be trusted
-SUPPORTED = 0.5  # share of a block's word triples found in readability's text
+AGREEMENT = 0.7  # share of trafilatura's text the second reading must have to be trusted
+SUPPORTED = 0.5  # share of a block's word triples found in the second reading
 LONG_LEAD = 20  # words: a leading block this long is kept unless it repeats title/summary
 
 
@@ -515,8 +519,14 @@ def _share(grams: set, other: set) -> float:
 def combine(main: list[str], second: list[str], page: Page | None = None) -> list[str]:
     """Trafilatura's blocks, without the leading and trailing blocks that the second
     reading (when it agrees on the article) does not have."""
+    start, end = article_bounds(main, second, page)
+    return main[start:end]
+
+
+def article_bounds(main: list[str], second: list[str], page: Page | None) -> tuple[int, int]:
+    """Where the article starts and ends among the main reading's blocks (see `combine`)."""
     if not main or not second:
-        return main
+        return 0, len(main)
     second_text = _words(" ".join(second))
     second_grams: set = set()
 
@@ -529,20 +539,21 @@ def combine(main: list[str], second: list[str], page: Page | None = None) -> lis
         return _share(_grams(words), second_grams) >= SUPPORTED
 
     if supported(0) and supported(len(main) - 1):  # nothing to trim
-        return main
+        return 0, len(main)
     if _share(_grams(_words(" ".join(main))), second_grams) < AGREEMENT:
-        return main
+        return 0, len(main)
     start = 0
     while start < len(main) and not supported(start) and _furniture_lead(main[start], page):
         start += 1
     end = len(main)
     while end > start and not supported(end - 1):
         end -= 1
-    return main[start:end]
+    return start, end
 
 
 def _furniture_lead(block: str, page: Page | None) -> bool:
-    """A leading block readability left out: short, or a copy of the headline or summary."""
+    """A leading block the second reading left out: short, or a copy of the headline or
+    the summary."""
     if len(_WORD.findall(block)) < LONG_LEAD:
         return True
     grams = _grams(_words(block))
