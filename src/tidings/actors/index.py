@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +24,9 @@ class ActorIndex:
     mentions: list[tuple[int, int, int, str]] = field(default_factory=list)
     # the parsed paragraphs (spaCy Docs), when known: they let a span find its head
     docs: Sequence[Any] = field(default_factory=list, repr=False, compare=False)
+    _grouped: tuple[int, dict[int, list[tuple[int, int, str]]]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def by_id(self, actor_id: str | None) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
@@ -53,19 +57,26 @@ class ActorIndex:
 
     def _tightest(self, paragraph: int, start: int, end: int, contain: bool) -> str | None:
         best: tuple[int, str] | None = None
-        for p, s, e, actor_id in self.mentions:
-            if p != paragraph:
-                continue
+        for s, e, actor_id in self._in_paragraph(paragraph):
             ok = (s <= start and end <= e) if contain else (s < end and start < e)
             if ok and (best is None or e - s < best[0]):
                 best = (e - s, actor_id)
         return best[1] if best else None
 
+    def _in_paragraph(self, paragraph: int) -> list[tuple[int, int, str]]:
+        """The mentions of one paragraph (grouped once; again if mentions were added)."""
+        if self._grouped is None or self._grouped[0] != len(self.mentions):
+            groups: dict[int, list[tuple[int, int, str]]] = {}
+            for p, s, e, actor_id in self.mentions:
+                groups.setdefault(p, []).append((s, e, actor_id))
+            self._grouped = (len(self.mentions), groups)
+        return self._grouped[1].get(paragraph, [])
+
     def _head(self, paragraph: int, start: int, end: int) -> tuple[int, int] | None:
         if not (0 <= paragraph < len(self.docs)):
             return None
         doc = self.docs[paragraph]
-        tokens = [t for t in doc if t.idx < end and start < t.idx + len(t.text)]
+        tokens = _tokens_in(doc, start, end)
         if not tokens:
             return None
         inside = {t.i for t in tokens}
@@ -77,6 +88,21 @@ class ActorIndex:
         if head is None:
             return None
         return max(head.idx, start), min(head.idx + len(head.text), end)
+
+
+def _tokens_in(doc: Any, start: int, end: int) -> list[Any]:
+    """The tokens of `doc` overlapping [start, end), found by bisection."""
+    starts = doc.user_data.get("tidings_token_starts")
+    if starts is None:
+        starts = doc.user_data["tidings_token_starts"] = [t.idx for t in doc]
+    i = max(0, bisect_right(starts, start) - 1)
+    out = []
+    while i < len(starts) and starts[i] < end:
+        tok = doc[i]
+        if start < tok.idx + len(tok.text):
+            out.append(tok)
+        i += 1
+    return out
 
 
 def resolve_actors(paragraphs: Sequence[str], docs: Sequence[Any]) -> ActorIndex:

@@ -139,6 +139,8 @@ class SentenceCoder:
 
     def find_triggers(self) -> None:
         for tok in self.sent:
+            if tok.dep_ == "conj":
+                self._note_pair(tok)
             mended = self._reduced_relative(tok)
             if mended is not None:
                 subject, obj, pattern = mended
@@ -227,7 +229,6 @@ class SentenceCoder:
 
     def events(self) -> Iterator[Event]:
         self.find_triggers()
-        self._note_pairs()
         coded: dict[int, list[tuple[Actor | None, Actor | None]]] = {}
         pending: list[tuple[Trigger, list[Filler], list[Filler], str, bool]] = []
         for trig in self.triggers.values():
@@ -271,18 +272,16 @@ class SentenceCoder:
                 emitted.append(event)
                 yield event
 
-    def _note_pairs(self) -> None:
+    def _note_pair(self, tok: Any) -> None:
         """Actors the sentence names together ("Russia and Ukraine", "the war between
         the army and the RSF"): a pair "the two sides" may later stand for."""
-        for tok in self.sent:
-            if tok.dep_ != "conj" or tok.pos_ not in ("NOUN", "PROPN"):
-                continue
-            head = tok.head
-            if head.pos_ not in ("NOUN", "PROPN") or tok.i - head.i > 12:
-                continue
-            first, second = self.actor(head), self.actor(tok)
-            if first is not None and second is not None:
-                self.memory.add_pair(first, second)
+        head = tok.head
+        if tok.pos_ not in ("NOUN", "PROPN") or head.pos_ not in ("NOUN", "PROPN"):
+            return
+        if tok.i - head.i <= 12:
+            first = self.actor(head)
+            if first is not None:
+                self.memory.add_pair(first, self.actor(tok))
 
     def _earlier_source(self, trig: Trigger, emitted: list[Event]) -> list[Filler]:
         """'… were added to the list' after 'the United States imposed sanctions': a
