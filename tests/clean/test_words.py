@@ -118,6 +118,76 @@ def test_a_name_of_the_article_glued_to_a_function_word() -> None:
     assert repaired("Navalnyand") == "Navalnyand"
 
 
+def test_words_the_article_writes_side_by_side_are_split() -> None:
+    vocabulary = article_vocabulary(
+        ["Protests in Hong Kong went on. The air quality was poor.", LEAD + "x" + TAIL]
+    )
+    assert repaired("HongKong", vocabulary) == "Hong Kong"
+    assert repaired("airquality", vocabulary) == "air quality"
+    # without the pair in the article, a camel-case name stays
+    assert repaired("HongKong") == "HongKong"
+
+
+def test_article_vocabulary_counts_pairs_of_words() -> None:
+    vocabulary = article_vocabulary(["The Supreme Court’s ruling. Then U.S. officials, it’s fine"])
+    assert vocabulary[("supreme", "court")] == 1
+    assert ("ruling", "then") not in vocabulary  # a sentence ends between them
+    assert ("s", "fine") not in vocabulary and ("it", "fine") not in vocabulary
+    assert vocabulary["Court’s"] == 1
+
+
+def test_a_pair_of_function_words_is_no_evidence() -> None:
+    vocabulary = article_vocabulary(["She lives in a small town.", LEAD + "x" + TAIL])
+    assert repaired("Ina", vocabulary) == "Ina"
+
+
+@pytest.mark.parametrize(
+    ("glued", "words"),
+    [
+        ("MarcBenioff", "Marc Benioff"),
+        ("DylanNelson", "Dylan Nelson"),
+        ("PresidentDonald", "President Donald"),
+        ("GeneralMotors", "General Motors"),
+        ("SupremeCourt", "Supreme Court"),
+        ("HopkinsUniversity", "Hopkins University"),
+        ("ElectoralCommission", "Electoral Commission"),
+    ],
+)
+def test_a_given_name_a_title_or_the_end_of_a_name_glued(glued: str, words: str) -> None:
+    assert repaired(glued) == words
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["SunExpress", "StackAdapt", "GoBank", "LiveNation", "AppleSkin", "SmartThermostat"]
+    + ["TaskRabbit", "KeyBank", "ParkMobile", "WoodSpring", "JetBlue", "SoftBank"],
+)
+def test_brands_in_camel_case_are_not_split(name: str) -> None:
+    assert repaired(name) == name
+
+
+@pytest.mark.parametrize(
+    ("glued", "words"),
+    [
+        ("Unionstressed", "Union stressed"),
+        ("Londonbelonging", "London belonging"),
+        ("Octoberonward", "October onward"),
+        ("Wednesdaynight", "Wednesday night"),
+        ("Chinesecounterpart", "Chinese counterpart"),
+        ("Westernintelligence", "Western intelligence"),
+    ],
+)
+def test_a_capitalised_word_glued_to_a_verb_form(glued: str, words: str) -> None:
+    assert repaired(glued) == words
+
+
+@pytest.mark.parametrize(
+    "name", ["Lightcloud", "Northwell", "Riveredge", "Homejoy", "Dashlane", "Flexport"]
+)
+def test_names_made_of_two_nouns_are_not_split(name: str) -> None:
+    assert repaired(name) == name
+
+
 def test_doubled_letter_inside_a_glued_word() -> None:
     out, fixes = repair_words(LEAD + "attractbiids" + TAIL)
     assert out == LEAD + "attract bids" + TAIL

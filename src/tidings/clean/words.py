@@ -141,6 +141,21 @@ def _exceptions() -> frozenset[str]:
 
 
 @cache
+def _given_names() -> frozenset[str]:
+    return frozenset(lines("given_names.txt"))
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(lines("titles.txt"))
+
+
+@cache
+def _name_ends() -> frozenset[str]:
+    return frozenset(lines("name_ends.txt"))
+
+
+@cache
 def _web_suffixes() -> frozenset[str]:
     return frozenset(lines("web_suffixes.txt"))
 
@@ -199,15 +214,47 @@ def zipf(word: str) -> float:
 _TOKEN = re.compile(r"\w+(?:[.'’-]\w+)*\.?")
 
 
-def article_vocabulary(texts: Iterable[str]) -> Counter[str]:
+def article_vocabulary(texts: Iterable[str]) -> Counter:
     """Counts of the tokens of an article (title, standfirst, paragraphs).
 
     Tokens are runs of word characters joined by periods, apostrophes or
     hyphens, with a final period kept ("U.S.", "Sunday’s", "end."). Pass the
     whole article, including the text being repaired: a form counted twice
     occurs somewhere else too.
+
+    Pairs of neighbouring words are counted too, as lowercase tuples without
+    a final period or possessive ("Hong Kong," -> ("hong", "kong")): only two
+    tokens separated by one space, the first not ending a sentence. They are
+    the evidence for splitting "HongKong" or "airquality" in the same article.
+    A capitalised word after a lowercase one is also counted as ("", word)
+    ("the Syrian army" -> ("", "Syrian")): a name, not a sentence start.
     """
-    return Counter(match.group(0) for text in texts for match in _TOKEN.finditer(text))
+    vocabulary: Counter = Counter()
+    for text in texts:
+        tokens = [match.group(0) for match in _TOKEN.finditer(text)]
+        vocabulary.update(tokens)
+        vocabulary.update(_pairs(text))
+    return vocabulary
+
+
+def _proper(vocabulary: Counter, word: str) -> int:
+    """How often capitalised `word` follows a lowercase word: a name, not a sentence start."""
+    return vocabulary.get(("", word), 0)
+
+
+_PAIR = re.compile(r"(?<![\w.'’-])([^\W\d_]+) (?=([^\W\d_]+)(?:[’']s)?(?![\w'’-]|\.\w))")
+
+
+def _pairs(text: str) -> list[tuple[str, str]]:
+    """Lowercase pairs of letter-only words side by side, one space apart,
+    and ("", Name) for a capitalised word after a lowercase one."""
+    out = []
+    for m in _PAIR.finditer(text):
+        first, second = m.group(1), m.group(2)
+        out.append((first.lower(), second.lower()))
+        if first[0].islower() and second[0].isupper() and second[1:].islower():
+            out.append(("", second))
+    return out
 
 
 def _count(vocabulary: Counter[str], word: str) -> int:
@@ -802,7 +849,7 @@ def _article_english(vocabulary: Counter[str]) -> bool | None:
 def _vocabulary_english(vocabulary: Counter[str]) -> bool | None:
     total = markers = known = 0
     for token, count in vocabulary.items():
-        if token[0].isalpha():
+        if isinstance(token, str) and token[0].isalpha():
             total += count
             word = token.lower().rstrip(".")
             markers += count * (word in _MARKERS)
@@ -1005,6 +1052,11 @@ def _tail_edits(base: str, apostrophe: str, tail: str, context: _Context) -> lis
 
 def _base_edit(base: str, context: _Context, sentence_start: bool, repeated: bool) -> _Edit | None:
     """The one edit (glued or doubled) of a letters-only token, if any."""
+    vocabulary = context.vocabulary
+    parts = _pair_split(base, vocabulary)
+    # a glue the article repeats still splits when it writes the pair as often
+    if parts is not None and (not repeated or _count(vocabulary, base) <= vocabulary[parts]):
+        return _choose(base, (parts, 0.0), None, context)
     if base.islower():
         return _lower_edit(base, context, repeated)
     if repeated:
@@ -1026,6 +1078,29 @@ def _base_edit(base: str, context: _Context, sentence_start: bool, repeated: boo
     if caps:
         return _two_capitals_edit(base, caps.group(1), caps.group(2), context, sentence_start)
     return None
+
+
+def _pair_split(base: str, vocabulary: Counter) -> tuple[str, ...] | None:
+    """ "HongKong", "airquality": two words the article writes side by side elsewhere.
+
+    The token must be unknown as a word (rare, when lowercase or in camel
+    case: "hongkong" is a web spelling), and the pair
+    must hold a word that is not a function word, each part two letters or more
+    ("in a" is everywhere; "Ina" is a name).
+    """
+    lower = base.lower()
+    camel = not base.isupper() and not base[1:].islower()
+    if zipf(lower) >= (KNOWN if base.islower() or camel else UNSEEN) or len(lower) < 5:
+        return None
+    words = function_words()
+    best: tuple[str, ...] | None = None
+    most = 0
+    for i in range(2, len(lower) - 1):
+        pair = (lower[:i], lower[i:])
+        count = vocabulary.get(pair, 0)
+        if count > most and not (pair[0] in words and pair[1] in words):
+            best, most = pair, count
+    return best
 
 
 _CAMEL = re.compile(r"([a-z]+)([A-Z][A-Za-z]*)")
@@ -1133,7 +1208,7 @@ def _capitalised_edit(base: str, context: _Context, sentence_start: bool) -> _Ed
                 and len(parts[0]) >= 3
                 and rest_function
                 and (zipf(parts[0]) >= COMMON or _count(vocabulary, base[: len(parts[0])]) > 0)
-            )
+            ) or (unseen and len(parts) == 2 and _name_then_word(parts))
         if allowed:
             split = candidate
     if split is None and unseen:
@@ -1146,6 +1221,35 @@ def _capitalised_edit(base: str, context: _Context, sentence_start: bool) -> _Ed
     ):
         split = (("i", lower[1:]), zipf(lower[1:]) - 2)  # "Idon’t", "Ihave"
     return _choose(base, split, _undouble(base, vocabulary), context)
+
+
+_MONTHS_AND_DAYS = frozenset(
+    {"january", "february", "march", "april", "june", "july", "august", "september"}
+    | {"october", "november", "december", "monday", "tuesday", "wednesday", "thursday"}
+    | {"friday", "saturday", "sunday"}
+)
+_DEMONYM_ENDS = ("ese", "ian", "ish")
+_QUARTERS = frozenset({"eastern", "western", "northern", "southern"})
+
+
+def _name_then_word(parts: tuple[str, ...]) -> bool:
+    """A capitalised word glued to a lowercase one, where names are not made so.
+
+    Names and brands join two nouns ("Lightcloud", "Northwell", "Riveredge");
+    they rarely end in a verb form ("Unionstressed", "Londonbelonging") or
+    start with a month, a day ("Octoberonward") or a nationality
+    ("Chinesecounterpart", "Westernintelligence").
+    """
+    head, rest = parts
+    if len(head) < 3 or len(rest) < 3 or zipf(rest) < KNOWN or rest in _bound()[1]:
+        return False
+    if head in _MONTHS_AND_DAYS:
+        return True
+    if zipf(head) < KNOWN:
+        return False
+    if len(rest) >= 5 and rest.endswith(("ed", "ing")) and zipf(rest) >= KNOWN:
+        return True
+    return (head.endswith(_DEMONYM_ENDS) or head in _QUARTERS) and zipf(rest) >= CONTENT_PREFIX_MIN
 
 
 def _name_split(base: str, vocabulary: Counter[str]) -> tuple[tuple[str, ...], float] | None:
@@ -1220,13 +1324,15 @@ def _two_capitals_edit(
     vocabulary = context.vocabulary
     if head.lower() in function_words():
         allowed = sentence_start and (zipf(rest.lower()) > 0 or _count(vocabulary, rest) > 0)
+    elif len(head) < 3 or len(rest) < 3:
+        allowed = False
+    elif head in _given_names() or head in _titles():
+        allowed = True  # "MarcBenioff", "PresidentDonald": a given name or a title
+    elif rest in _name_ends():
+        # "SupremeCourt", "HopkinsUniversity": a word before the end of a name
+        allowed = zipf(head.lower()) >= RARE or _count(vocabulary, head) > 0
     else:
-        allowed = (
-            len(head) >= 3
-            and len(rest) >= 3
-            and _count(vocabulary, head) > 0
-            and _count(vocabulary, rest) > 0
-        )
+        allowed = _count(vocabulary, head) > 0 and _count(vocabulary, rest) > 0
     if not allowed:
         return None
     if not context.english:
