@@ -24,7 +24,7 @@ from pathlib import PurePath
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from tidings.pipeline import Document
-from tidings.read.html import block_texts, failed_document, gunzipped
+from tidings.read.html import block_texts, failed_document, gunzipped, host_of, one_line
 from tidings.record import Source
 
 STUB_KEY = "feed_link"  # meta key of a stub waiting for its page
@@ -43,12 +43,12 @@ def read_feed(raw: bytes, source: Source, date: str | None) -> Iterator[Document
     entries = parsed.get("entries") or []
     if not entries:
         reason = parsed.get("bozo_exception")
-        detail = f" ({_one_line(reason)})" if reason else ""
+        detail = f" ({one_line(reason)})" if reason else ""
         yield failed_document(raw, source, date, f"no feed items found{detail}; "
                               "give an RSS or Atom feed, or --format for its kind")  # fmt: skip
         return
     feed = parsed.get("feed") or {}
-    outlet = source.outlet or _plain(feed.get("title")) or _host(feed.get("link"))
+    outlet = source.outlet or _plain(feed.get("title")) or host_of(feed.get("link"))
     for number, entry in enumerate(entries, start=1):
         yield item_document(entry, number, source, outlet, date)
 
@@ -140,16 +140,6 @@ def _date(entry) -> str | None:  # noqa: ANN001
         if value:
             return time.strftime("%Y-%m-%d", value)
     return None
-
-
-def _host(url: str | None) -> str | None:
-    host = urlsplit(url).hostname if url else None
-    return host.removeprefix("www.") if host else None
-
-
-def _one_line(exc: object) -> str:
-    lines = str(exc).strip().splitlines()
-    return lines[0] if lines else type(exc).__name__
 
 
 # --- matching items to pages of the same run -------------------------------------------

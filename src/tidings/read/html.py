@@ -44,6 +44,7 @@ from charset_normalizer import from_bytes
 
 from tidings.errors import EmptyDocument, InputError, NotText
 from tidings.pipeline import Document
+from tidings.pipeline import _one_line as one_line  # the pipeline's: type and first line
 from tidings.read.decode import looks_binary
 from tidings.read.limits import DEFAULT_MAX_BYTES, DeadlineExceeded, seconds_limit, time_limit
 from tidings.record import Source
@@ -440,7 +441,7 @@ _LIST_SEPARATORS = re.compile(r"\s*[,|•·;]\s*")
 def _site_link_texts(tree, url: str | None) -> set[str]:  # noqa: ANN001
     """The words of links (three words or more) to other pages of the same site: a
     block that is nothing but one of them is a teaser for another article."""
-    host = _host(url) or ""
+    host = host_of(url) or ""
     texts = set()
     for link in tree.iter("a"):
         text = link.text_content()
@@ -591,7 +592,7 @@ def _metadata(tree, url: str | None) -> Page:  # noqa: ANN001
         title=found.title or None,
         author=found.author or None,
         date=date,
-        sitename=found.sitename or _host(page_url),
+        sitename=found.sitename or host_of(page_url),
         url=_absolute(found.url),
         language=_language(tree),
         description=found.description or None,
@@ -634,7 +635,8 @@ def _absolute(url: str | None) -> str | None:
     return url if url and urlsplit(url).scheme in ("http", "https") else None
 
 
-def _host(url: str | None) -> str | None:
+def host_of(url: str | None) -> str | None:
+    """The host of a URL, without `www.`."""
     if not url:
         return None
     host = urlsplit(url).hostname or ""
@@ -679,6 +681,8 @@ def page_document(
         return failed_document(raw, source, date, str(exc))
     except MemoryError:
         return failed_document(raw, source, date, "the page needs too much memory to read")
+    except Exception as exc:  # noqa: BLE001 - one page never stops the batch
+        return failed_document(raw, source, date, f"the page could not be read ({one_line(exc)})")
     if not page.paragraphs:
         return failed_document(raw, source, date, "no article text found in the HTML page")
     source.url = url or source.url or page.url

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from tidings.pipeline import Document
-from tidings.read.html import failed_document, page_document
+from tidings.read.html import failed_document, one_line, page_document
 from tidings.read.limits import DEFAULT_MAX_BYTES, too_large
 from tidings.record import Source
 
@@ -66,7 +66,7 @@ def read_warc_stream(
             f"{name}#{count}".encode(),
             source,
             date,
-            f"the WARC archive cannot be read {place} ({_one_line(exc)}); "
+            f"the WARC archive cannot be read {place} ({one_line(exc)}); "
             f"check that it is a complete WARC or WARC.gz file",
         )
 
@@ -99,11 +99,6 @@ def _record_document(record, body: bytes, where: str, date: str | None,  # noqa:
 def _looks_html(body: bytes) -> bool:
     head = body[:1024].lower()
     return b"<html" in head or b"<!doctype html" in head
-
-
-def _one_line(exc: BaseException) -> str:
-    lines = str(exc).strip().splitlines()
-    return lines[0] if lines else type(exc).__name__
 
 
 def register() -> None:
