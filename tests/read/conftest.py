@@ -91,7 +91,7 @@ def _rss(items: str, title: str = "The Valletta Post") -> bytes:
 
 def _write_warc(path: Path, records: list[dict], gzip: bool = True) -> Path:
     """Write a WARC with warcio's writer. Each record: `uri`, `body` (bytes) and
-    optionally `type` (default response), `content_type`, `status`, `date`."""
+    optionally `type` (default response), `content_type`, `status`, `date`, `headers`."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
@@ -108,7 +108,7 @@ def _write_warc(path: Path, records: list[dict], gzip: bool = True) -> Path:
                 http = StatusAndHeaders(
                     line,
                     [("Content-Type", spec.get("content_type", "text/html; charset=utf-8")),
-                     ("Content-Length", str(len(body)))],
+                     ("Content-Length", str(len(body))), *spec.get("headers", [])],
                     protocol="HTTP/1.1" if kind == "response" else "",
                 )  # fmt: skip
             record = writer.create_warc_record(

@@ -85,6 +85,19 @@ def test_a_record_over_the_size_limit_is_an_error_and_the_rest_go_on(
     assert not small_doc.record.errors and small_doc.meta["text"]
 
 
+def test_a_record_whose_content_cannot_be_read_is_an_error_and_the_rest_go_on(
+    tmp_path, write_warc, article_page
+):
+    path = write_warc(tmp_path / "br.warc.gz", [
+        {"uri": "https://x.example/br", "body": b"\x8b\x00 not really brotli",
+         "headers": [("Content-Encoding", "br")]},
+        {"uri": PAGE_URL, "body": article_page().encode()},
+    ])  # fmt: skip
+    bad, good = iter_documents([str(path)])
+    assert bad.record.errors and bad.source.url == "https://x.example/br"
+    assert not good.record.errors and good.meta["text"]
+
+
 def test_a_truncated_archive_keeps_what_came_before_and_records_the_damage(tmp_path, archive):
     data = archive.read_bytes()
     cut = tmp_path / "cut.warc.gz"

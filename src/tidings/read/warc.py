@@ -51,11 +51,21 @@ def read_warc_stream(
             count += 1
             if not _html_response(record):
                 continue
-            body = record.content_stream().read(limit + 1)
+            try:
+                body, problem = record.content_stream().read(limit + 1), None
+            except (ArchiveLoadFailed, OSError, EOFError):
+                raise
+            except Exception as exc:  # noqa: BLE001 - e.g. a content encoding warcio lacks
+                body, problem = b"", f"its content cannot be decoded ({one_line(exc)})"
             # The offset is known once the record is consumed; warcio skips the rest.
             where = f"{name}#{records.get_record_offset()}"
             if getattr(record.raw_stream, "limit", 0):  # bytes promised but never came
                 raise EOFError(f"the record at {where} is cut short")
+            if problem:
+                uri = record.rec_headers.get_header("WARC-Target-URI")
+                source = Source(path=where, url=uri, format="warc")
+                yield failed_document(where.encode(), source, date, f"record for {uri}: {problem}")
+                continue
             doc = _record_document(record, body, where, date, limit)
             if doc is not None:
                 yield doc
