@@ -275,3 +275,40 @@ def test_titles_find_people_spacy_missed(resolve) -> None:
     assert (ndala.role, ndala.description) == ("MIL", "Army spokesman")
     assert named(index, "Antony Blinken").description == "Secretary of State"
     assert not any(e.text == "State" for e in index.entities)
+
+
+def test_bodies_of_the_un_are_their_own_actors_with_the_un_as_org(resolve) -> None:
+    index = resolve(
+        "Egypt asked the U.N. Security Council to intervene.",
+        "The United Nations said talks would resume, and MONUSCO called for calm.",
+        "The U.N. Office for the Coordination of Humanitarian Affairs said its appeal "
+        "was only 14% funded.",
+    )
+    council = span(index, 0, "U.N. Security Council")
+    un = span(index, 1, "United Nations")
+    mission = span(index, 1, "MONUSCO")
+    ocha = span(index, 2, "Office")
+    assert council is not None and un is not None and mission is not None and ocha is not None
+    assert (council.org, council.role, council.name) == ("UN", "IGO", "UN Security Council")
+    assert council.id != un.id and mission.id != un.id
+    assert mission.org == "UN" and ocha.org == "UN"
+
+
+def test_a_party_leader_is_of_the_article_s_country(resolve) -> None:
+    index = resolve(
+        "CHISINAU — Moldova’s ruling party won the most votes in Moldova’s election.",
+        "Patriotic Bloc leader Igor Ceban alleged that the vote had been marred.",
+    )
+    ceban = span(index, 1, "Igor Ceban")
+    bloc = span(index, 1, "Patriotic Bloc")
+    assert ceban is not None and ceban.country == "MDA"
+    assert bloc is not None and bloc.country == "MDA"
+
+
+def test_a_span_finds_its_tokens_in_a_long_paragraph(resolve) -> None:
+    filler = "The weather was mild and the markets were quiet. " * 40
+    index = resolve(filler + "Later, Russian authorities detained 20 people.")
+    text = index.docs[0].text
+    start = text.index("Russian authorities")
+    found = index.actor_for_span(0, start, start + len("Russian authorities"))
+    assert found is not None and (found.country, found.role) == ("RUS", "GOV")

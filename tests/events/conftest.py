@@ -60,6 +60,7 @@ WORDS: dict[str, Actor] = {
     "Turkey": country("TUR", "Turkey"),
     "Egypt": country("EGY", "Egypt"),
     "Mali": country("MLI", "Mali"),
+    "Finland": country("FIN", "Finland"),
     "Navalny": Actor(id="navalny", name="Alexei Navalny", kind="person", country="RUS", role="OPP"),
     "Putin": Actor(id="putin", name="Vladimir Putin", kind="person", country="RUS", role="GOV"),
     "Biden": Actor(id="biden", name="Joe Biden", kind="person", country="USA", role="GOV"),

@@ -160,3 +160,42 @@ def test_aid_without_a_recipient_goes_to_the_country_of_the_story(triples):
         "A convoy reached the town on Wednesday, the first United Nations aid in months.",
     ]
     assert ("AID", "UN", "SDN") in triples(text, words=MORE)
+
+
+def test_a_warning_of_what_the_source_itself_will_do_is_a_threat(code):
+    events = code(
+        "President Putin warned that the state would not allow the protests to continue.",
+        words=MORE,
+    )
+    assert [(e.type, codes(e.source), e.target) for e in events] == [("THREATEN", "RUS", None)]
+    assert code("Economists warned that inflation would rise.") == []
+
+
+def test_a_threat_aimed_at_the_subject_of_an_if_clause(code):
+    events = code("Moscow warned of serious consequences if Finland joined NATO.")
+    found = [(e.type, codes(e.source), codes(e.target), e.modality) for e in events]
+    assert ("THREATEN", "RUS", "FIN", "asserted") in found
+
+
+def test_a_country_s_own_vote_stands_for_the_country(triples):
+    text = [
+        "Russia held a presidential election on Sunday, and Russia counted the votes.",
+        "Russian opposition leaders rejected the result of the vote.",
+    ]
+    words = {
+        **MORE,
+        "Russian opposition leaders": Actor(
+            id="RUSOPP", name="Russian opposition", kind="group", country="RUS", role="OPP"
+        ),
+    }
+    assert ("REJECT", "RUS", "RUS") in triples(text, words=words)
+    # a foreign source's view of the vote has no target
+    assert not any(
+        t == "REJECT"
+        for t, _, _ in triples(
+            [
+                "Russia held a presidential election on Sunday, Russia said.",
+                "France rejected the result of the vote.",
+            ]
+        )
+    )

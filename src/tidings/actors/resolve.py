@@ -115,6 +115,7 @@ NAME_PARTICLES = frozenset(
     | {"el", "dos", "das", "ter", "ten", "y"}
 )
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "ROOT", "attr"})
+PARTY_WORDS = frozenset({"party", "bloc", "alliance", "movement", "front", "coalition"})
 COLLECTIVE_FOR_ROLE = {"GOV": "government", "MIL": "military", "LEG": "parliament", "COP": "police"}
 COLLECTIVE_KIND = {"government": "organization", "military": "organization"}
 PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
@@ -151,6 +152,7 @@ class _Actor:
     role_keys: set[str] = field(default_factory=set)
     name_forms: list[str] = field(default_factory=list)
     desc_at: tuple[int, int] | None = None
+    party: bool = False  # described by a political party ("Patriotic Bloc leader")
 
 
 @dataclass
@@ -184,6 +186,7 @@ class _Analysis:
     named_role: str | None = None
     blocked: bool = False
     first_person: bool = False
+    party: bool = False  # the phrase names a political party
 
 
 class Resolver:
@@ -413,6 +416,8 @@ class Resolver:
     def _takes_context(self, actor: _Actor) -> bool:
         if actor.org or not actor.role_keys:
             return False
+        if actor.party:  # "Patriotic Bloc leader": parties are national
+            return True
         words = [rw for k in actor.role_keys if (rw := self.g.roles.get(k)) is not None]
         # "Opposition leader": the role came from the modifier, a state role
         from_modifier = actor.role in STATE_ROLES and any(rw.role is None for rw in words)
@@ -485,6 +490,7 @@ class Resolver:
             rw, analysis, role = found
             if rw is not None:
                 actor.role_keys.add(rw.key)
+            actor.party = actor.party or analysis.party
             if not actor.description and text:
                 actor.description = text
             actor.role = actor.role or role
@@ -607,7 +613,7 @@ class Resolver:
                     actor.country = m.name.country
                 if m.name.org and not actor.org:
                     actor.org = m.name.org
-            if role in ("GOV", "MIL", "COP", "JUD", "LEG") and not actor.country:
+            if (role in ("GOV", "MIL", "COP", "JUD", "LEG") or _party(name)) and not actor.country:
                 actor.country = self.dominant
             actor.role = actor.role or role
             self._mention(p, start, end, key)
@@ -860,6 +866,7 @@ class Resolver:
             ):
                 a.named = self._mention_key_at(p, es, ee) or ("named", _strip_article(ent_text))
                 a.named_role = _org_role(self.g, _strip_article(ent_text))
+                a.party = a.party or _party(_strip_article(ent_text))
         for tok in doc:
             if not (start <= tok.idx < end):
                 continue
@@ -1081,6 +1088,12 @@ class Resolver:
                 if best is None or size < best[0]:
                     best = (size, ids[m.key])
         return best[1] if best else None
+
+
+def _party(name: str) -> bool:
+    """A political party's name ("Patriotic Bloc", "Law and Justice Party")."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in PARTY_WORDS
 
 
 def _org_role(g: gazetteer.Gazetteer, name: str) -> str | None:

@@ -260,6 +260,8 @@ class SentenceCoder:
                 agentless = agentless and not sources
             if not targets:
                 targets = self._antecedent_targets(trig, sources, emitted)
+            if not targets:
+                targets = self._domestic_target(trig, sources)
             if not targets and "parties" in trig.pattern.flags:
                 targets = self._parties(trig)
             if not targets and info.needs_target:
@@ -319,6 +321,22 @@ class SentenceCoder:
                     return [Filler(word, "anaphora", event.source)]
         return []
 
+    def _domestic_target(self, trig: Trigger, sources: list[Filler]) -> list[Filler]:
+        """'the opposition rejected the result', 'alleged that the vote had been marred':
+        a country's own vote (cues.tsv domestic) stands for that country, when the source
+        is of the country the article is about."""
+        words = [
+            t
+            for t in self._unresolved.get(trig.token.i, [])
+            if _lemma(t) in self.lex.cue("domestic")
+        ]
+        if not words or not sources:
+            return []
+        main = self.memory.main_country(self.index)
+        if main is None or any(s.actor is None or s.actor.country != main.country for s in sources):
+            return []
+        return [Filler(words[0], "scene", main)]
+
     def _parties(self, trig: Trigger) -> list[Filler]:
         """'a swap mediated by the UAE', 'negotiations mediated by the African Union':
         the parties of the mediated thing — the pair it is between, the subjects of the
@@ -364,7 +382,7 @@ class SentenceCoder:
         cooperative = info.quad.endswith("cooperation") or self._each_other(trig)
         reciprocal = pattern.mutual or (sides and cooperative)
         mutual = reciprocal and not targets and len(sources) > 1
-        if info.needs_target and not targets and not mutual:
+        if info.needs_target and not targets and not mutual and not self._own_move(trig, sources):
             return
         if not sources and not (agentless and targets):
             return
@@ -403,6 +421,29 @@ class SentenceCoder:
                 paragraph=self.paragraph,
                 confidence=self._confidence(trig, source, target, modality, agentless),
             )
+
+    def _own_move(self, trig: Trigger, sources: list[Filler]) -> bool:
+        """'warned that the state would not allow roads to be blocked', 'warned that it
+        would respond': a threat whose clause says what the source itself will do stands
+        without a named target."""
+        if "own" not in trig.pattern.flags or not sources:
+            return False
+        countries = {s.actor.country for s in sources if s.actor and s.actor.country}
+        for clause in trig.token.children:
+            if clause.dep_ != "ccomp":
+                continue
+            aux = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+            if not aux & (self.lex.cue("future") | {"would"}):
+                continue
+            for subject in (c for c in clause.children if c.dep_ in SUBJECT_DEPS):
+                if subject.lower_ in self.lex.cue("pronoun") | {"we"}:
+                    return True
+                if _lemma(subject) in self.lex.cue("institution"):
+                    return True
+                actor = self.actor(subject)
+                if actor is not None and actor.country in countries:
+                    return True
+        return False
 
     def _each_other(self, trig: Trigger) -> bool:
         return any(
@@ -551,6 +592,11 @@ class SentenceCoder:
                     "direct",
                 )
             ]
+        elif slot == "cond":  # "warned of consequences if Finland joined NATO"
+            clauses = [c for c in tok.children if c.dep_ == "advcl" and _conditional(c, self.lex)]
+            groups = [
+                ([s for c in clauses for s in c.children if s.dep_ in SUBJECT_DEPS], "direct")
+            ]
         elif slot == "between":
             objs = self._prep_objects(trig, "between")
             if not objs:
@@ -571,6 +617,14 @@ class SentenceCoder:
         if role == "target" and slot != "subj":
             unresolved = self._unresolved.setdefault(tok.i, [])
             unresolved += [t for tokens, _ in groups for t in tokens]
+            if slot == "ccsubj":  # "alleged that the vote had been marred": what it is about
+                unresolved += [
+                    s
+                    for c in tok.children
+                    if c.dep_ == "ccomp"
+                    for s in c.children
+                    if s.dep_ == "nsubjpass"
+                ]
         return []
 
     def _resolve(self, tokens: list[Any], how: str, expand: bool = True) -> list[Filler]:
@@ -984,7 +1038,8 @@ class SentenceCoder:
         obligation = bool(aux & lex.cue("obligation"))
         if trig.token.dep_ == "xcomp" and _lemma(trig.token.head) == "have":
             obligation = True
-        if any(c.dep_ == "advcl" and _conditional(c, lex) for c in verb.children):
+        threat = trig.pattern.type == "THREATEN"  # "warned of … if X": the warning is made
+        if not threat and any(c.dep_ == "advcl" and _conditional(c, lex) for c in verb.children):
             flags.add("conditional")
         tok = verb
         reported = False
