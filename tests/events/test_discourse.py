@@ -29,6 +29,25 @@ def test_officials_from_two_countries_meet_each_other(triples):
     assert {("CONSULT", "USA", "CHN"), ("CONSULT", "CHN", "USA")} <= found
 
 
+def test_coordinated_demonyms_on_envoys_are_each_a_side(triples):
+    found = triples(
+        "U.S. and Chinese officials met in Geneva on Tuesday.",
+        words={**MORE, "U.S.": country("USA", "United States"), "Chinese": country("CHN", "China")},
+    )
+    assert {("CONSULT", "USA", "CHN"), ("CONSULT", "CHN", "USA")} <= found
+
+
+def test_the_two_sides_are_the_latest_pair(triples):
+    text = [
+        "Russia accused Ukraine of shelling the plant.",
+        "Senior officials from the United States and China met in Geneva on Tuesday.",
+        "The two sides agreed to set up a joint committee.",
+    ]
+    found = triples(text)
+    assert {("AGREE", "USA", "CHN"), ("AGREE", "CHN", "USA")} <= found
+    assert not any(t == "AGREE" and "RUS" in (s, g) for t, s, g in found)
+
+
 def test_the_two_sides_are_the_pair_the_article_named(triples):
     text = [
         "Senior officials from the United States and China met in Geneva on Tuesday.",

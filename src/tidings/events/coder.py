@@ -75,12 +75,11 @@ class Memory:
             found[5].add(kind)
 
     def pair(self, kinds: frozenset[str] = frozenset()) -> tuple[Actor, Actor] | None:
-        """The pair named in events of the sentence's own kinds ("both sides to stop
-        fighting": the pair that fought), else the pair named most often; the latest on
-        a tie."""
+        """The latest pair named in events of the sentence's own kinds ("both sides to
+        stop fighting": the pair that fought last), else the latest pair named."""
         if not self.pairs:
             return None
-        best = max(self.pairs.values(), key=lambda v: (bool(v[5] & kinds), v[0], v[1]))
+        best = max(self.pairs.values(), key=lambda v: (bool(v[5] & kinds), v[1]))
         return best[2], best[3]
 
     def add_events(self, events: Sequence[Event]) -> None:
@@ -668,6 +667,14 @@ class SentenceCoder:
         and Germany': the actors a group of envoys speaks for, each on its own."""
         if _lemma(tok) not in self.lex.cue("delegate"):
             return []
+        for c in tok.children:  # "U.S. and Chinese officials", "French and German leaders"
+            if c.dep_ in ("amod", "nmod", "compound") and c.i < tok.i:
+                every = [c] + [w for w in c.children if w.dep_ == "conj"]
+                if len(every) < 2:
+                    continue
+                found = [Filler(t, "direct", a) for t in every if (a := self.actor(t))]
+                if len({f.actor.id for f in found if f.actor}) > 1:
+                    return found
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("from", "of"):
                 every = [t for o in c.children if o.dep_ == "pobj" for t in _conjuncts(o)]
