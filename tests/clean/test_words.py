@@ -188,6 +188,56 @@ def test_names_made_of_two_nouns_are_not_split(name: str) -> None:
     assert repaired(name) == name
 
 
+@pytest.mark.parametrize(
+    ("glued", "words"),
+    [
+        ("isa", "is a"),
+        ("ina", "in a"),
+        ("alot", "a lot"),
+        ("aswell", "as well"),
+        ("infact", "in fact"),
+        ("waterproofupto", "waterproof up to"),
+        ("offersanextension", "offers an extension"),
+        ("talkingtoUkraine", "talking to Ukraine"),
+    ],
+)
+def test_glues_that_wordfreq_knows_as_web_spellings(glued: str, words: str) -> None:
+    assert repaired(glued) == words
+
+
+def test_a_glued_phrase_opening_a_sentence() -> None:
+    out, _ = repair_words("Afew of them came. Ofcourse, it was late.")
+    assert out == "A few of them came. Of course, it was late."
+
+
+@pytest.mark.parametrize(
+    "word", ["along", "area", "upon", "tome", "todo", "ado", "pickup", "thereto", "woulda"]
+)
+def test_words_made_of_function_words_stay(word: str) -> None:
+    assert repaired(word) == word
+
+
+@pytest.mark.parametrize(
+    ("glued", "words"),
+    [
+        ("saidAvinoam", "said Avinoam"),
+        ("toldCNN", "told CNN"),
+        ("byAvinoam", "by Avinoam"),
+        ("thatApplecancelled", "that Apple cancelled"),
+        ("lastTuesdayy", "last Tuesday"),
+    ],
+)
+def test_a_lowercase_word_glued_to_a_capitalised_one(glued: str, words: str) -> None:
+    assert repaired(glued) == words
+
+
+@pytest.mark.parametrize(
+    "word", ["eBay", "iPhone", "iSight", "xCloud", "sRGB", "eGPU", "kW", "fatFIRE", "iFixit"]
+)
+def test_lowercase_first_camel_case_brands_stay(word: str) -> None:
+    assert repaired(word) == word
+
+
 def test_doubled_letter_inside_a_glued_word() -> None:
     out, fixes = repair_words(LEAD + "attractbiids" + TAIL)
     assert out == LEAD + "attract bids" + TAIL

@@ -86,6 +86,7 @@ RARE = 2.0  # below this a token seen by wordfreq is most likely a web typo ("th
 RARE_MARGIN = 2.0  # a token between RARE and KNOWN splits if the split beats it by this
 TYPO_MARGIN = 0.5  # a token below RARE splits if the split beats it by this
 FUNCTION_MARGIN = 2.5  # a known token made of function words ("ofthe") splits by this margin
+ARTICLE_MARGIN = 1.5  # ... a two-letter function word and "a" ("isa", "ina") by this one
 SPLIT_FLOOR = -2.5  # an unseen token splits only if the split scores at least this
 UNSEEN = 1.5  # a token rarer than this in wordfreq counts as unseen
 THREE_PART_PENALTY = 2.0  # a split in three parts pays this on top of its probability
@@ -99,7 +100,7 @@ COMMON = 4.0  # a common word: "5years" and "including12" split around it
 CONTENT_PREFIX_MIN = 3.5  # "saidPutin": a lowercase prefix this common may be split off
 NAME_MAX = 4.0  # "Mayersaid": a name this rare as a word may be split from a common word
 SENTENCE_SPLIT_MIN = 0.5  # "Pricesdropped" at a sentence start splits if the split scores this
-FLOOR_PER_PART = 1.0  # each part beyond two lowers SPLIT_FLOOR by this
+FLOOR_PER_PART = 2.5  # each part beyond two lowers SPLIT_FLOOR by this
 ENGLISH_MIN = 0.1  # share of very common English words for a text to count as English
 ENGLISH_LIST_MIN = 0.03  # ... or this share, when LIST_KNOWN_MIN of the tokens are known words
 LIST_KNOWN_MIN = 0.85
@@ -138,6 +139,12 @@ def abbreviations() -> frozenset[str]:
 @cache
 def _exceptions() -> frozenset[str]:
     return frozenset(lines("word_exceptions.txt"))
+
+
+@cache
+def _glued_phrases() -> dict[str, tuple[str, ...]]:
+    """ "alot" -> ("a", "lot"): phrases web text writes as one word."""
+    return {item.replace(" ", ""): tuple(item.split()) for item in lines("glued_phrases.txt")}
 
 
 @cache
@@ -376,7 +383,8 @@ def _function_split(word: str) -> tuple[str, ...] | None:
         return None
     parts, score = split
     words = function_words()
-    if all(part in words for part in parts) and score >= zipf(word) + FUNCTION_MARGIN:
+    margin = ARTICLE_MARGIN if len(word) == 3 and parts[-1] == "a" else FUNCTION_MARGIN
+    if all(part in words for part in parts) and score >= zipf(word) + margin:
         return parts
     return None
 
@@ -385,6 +393,9 @@ def _split_lower(word: str) -> tuple[tuple[str, ...], float] | None:
     """The split of a lowercase token, when the evidence allows one."""
     if word in _exceptions():
         return None
+    phrase = _glued_phrases().get(word)
+    if phrase is not None:
+        return phrase, zipf(word)
     whole = zipf(word)
     if whole >= KNOWN:
         parts = _function_split(word)
@@ -397,7 +408,13 @@ def _split_lower(word: str) -> tuple[tuple[str, ...], float] | None:
         return split if split[1] >= whole + RARE_MARGIN else None
     if whole >= UNSEEN:
         return split if split[1] >= max(whole + TYPO_MARGIN, floor) else None
-    return split if split[1] >= floor else None
+    if split[1] < floor:
+        return None
+    phrases = _glued_phrases()
+    if any(part in phrases for part in split[0]):  # "waterproof upto"
+        parts = tuple(word for part in split[0] for word in phrases.get(part, (part,)))
+        return parts, split[1]
+    return split
 
 
 @lru_cache(maxsize=1 << 14)
@@ -463,7 +480,7 @@ def _plain(chunk: str) -> bool:
     lower = word.lower()
     if tail:
         return zipf(lower + "'" + tail) >= KNOWN
-    return zipf(lower) >= KNOWN and _function_split(lower) is None
+    return zipf(lower) >= KNOWN and _function_split(lower) is None and lower not in _glued_phrases()
 
 
 # --------------------------------------------------------------------------
@@ -1191,7 +1208,9 @@ def _capitalised_edit(base: str, context: _Context, sentence_start: bool) -> _Ed
     if candidate is not None:
         parts, score = candidate
         rest_function = all(part in words and part not in _PRONOUNS for part in parts[1:])
-        if parts[0] in words:
+        if lower in _glued_phrases():
+            allowed = True  # "Afew", "Ofcourse"
+        elif parts[0] in words:
             # "Thedialogue", "Inthe", "Ifyou": a function word opening a sentence;
             # "Theprevious" anywhere
             allowed = (
@@ -1279,26 +1298,55 @@ def _name_split(base: str, vocabulary: Counter[str]) -> tuple[tuple[str, ...], f
 
 
 def _camel_edit(base: str, head: str, rest: str, context: _Context) -> _Edit | None:
-    """ "byInterfax" -> "by Interfax", "theUnited" -> "the United"."""
+    """ "byInterfax" -> "by Interfax", "saidAvinoam", "toldCNN", "talkingtoUkraine".
+
+    A lowercase head of three letters or more glued to a capitalised word is
+    a glue (brands in lowercase-first camel case have short heads: "eBay",
+    "iPhone", "xCloud"). The head may itself be a glue ("talkingto"), and so
+    may the capitalised rest ("thatApplecancelled").
+    """
     vocabulary = context.vocabulary
-    rest_known = zipf(rest.lower()) > 0 or _count(vocabulary, rest) > 0
-    if not rest_known:
+    words = function_words()
+    name = rest[1:].islower() and len(rest) >= 3
+    # an acronym, not a word in capitals ("fatFIRE")
+    acronym = _ACRONYM.fullmatch(rest) is not None and (
+        len(rest.rstrip("s")) <= 3 or zipf(rest.lower()) < COMMON
+    )
+    known = zipf(rest.lower()) > 0 or _count(vocabulary, rest) > 0
+    if not (known or name or acronym):
         return None
-    if head in function_words():
+    head_parts: tuple[str, ...] = (head,)
+    if head in words:
         reason = "a function word glued to a capitalised word"
     elif (
         len(head) >= 3
-        and zipf(head) >= CONTENT_PREFIX_MIN
+        and zipf(head) >= KNOWN
         and head not in _bound()[0]
-        and rest[1:].islower()
-        and (_count(vocabulary, rest) > 0 or zipf(rest.lower()) >= KNOWN)
+        and (name or (acronym and known) or (_count(vocabulary, rest) > 0 and not rest.isupper()))
     ):
         reason = "a word glued to a capitalised word"
     else:
-        return None
+        split = _split_lower(head) if zipf(head) < UNSEEN else None
+        if split is None or split[0][-1] not in words or not (known or name):
+            return None
+        head_parts = split[0]  # "talkingto|Ukraine"
+        reason = "words glued to a capitalised word"
+    rest_edit = None
+    if name and not known and zipf(rest.lower()) == 0:
+        rest_edit = _capitalised_edit(rest, context, False)  # "that|Applecancelled"
     if not context.english:
         return None
-    return (len(head), len(head), " ", "glued_words", reason)
+    if len(head_parts) == 1 and rest_edit is None:
+        return (len(head), len(head), " ", "glued_words", reason)
+    pieces, at = [], 0
+    for part in head_parts:
+        pieces.append(base[at : at + len(part)])
+        at += len(part)
+    pieces.append(rest_edit[2] if rest_edit is not None else rest)
+    return (0, len(base), " ".join(pieces), "glued_words", reason)
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,}s?")
 
 
 def _acronym_edit(base: str, head: str, rest: str, context: _Context) -> _Edit | None:
