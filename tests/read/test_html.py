@@ -85,6 +85,28 @@ def test_teasers_for_other_articles_of_the_site_and_tag_lines_are_left_out(
     assert reasons["Europe, Shipping, Malta"] == "the page's list of tags"
 
 
+def test_an_article_cut_into_chunks_is_read_whole(article_body):
+    more = [
+        "The harbour master said the new breakwater design would be put to tender in March, "
+        "with work to start in the autumn.",
+        "Insurers estimate the storm damage across the islands at more than twenty million "
+        "euros, most of it to boats and piers.",
+        "Forecasters expect a calmer February, but warn that stronger winter storms are "
+        "becoming more frequent in the central Mediterranean.",
+    ]
+
+    def chunk(paragraphs):
+        body = "".join(f"<p>{p}</p>" for p in paragraphs)
+        return f'<div class="row"><div class="article-body">{body}</div></div>'
+
+    page = (
+        '<!DOCTYPE html><html lang="en"><head><title>Harbour reopens</title></head><body>'
+        f"<article><h1>Harbour reopens after storm</h1>{chunk(article_body)}"
+        f'<div class="ad-slot"><p>Advertisement</p></div>{chunk(more)}</article></body></html>'
+    )
+    assert one_record(page.encode()).paragraphs == article_body + more
+
+
 def test_inline_tags_join_words_and_block_tags_split_them():
     root = lxml_html.fromstring(
         "<div><p>The minis<b>ter</b> said<!-- note --> no.</p>loose<script>x()</script>"

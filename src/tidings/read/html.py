@@ -241,8 +241,12 @@ def _extract(text: str, url: str | None) -> Page:
     page = _metadata(tree, url)
     _drop_noise(tree)
     teasers = _site_link_texts(tree, page.url or url)
-    second = _container_blocks(tree)
+    second, split = _container_blocks(tree)
     main = _trafilatura_blocks(tree, page.url or url)  # last: it prunes the tree it is given
+    if split and _contains(second, main):
+        # Trafilatura took one chunk of an article cut into several: read the whole.
+        main = second
+        page.notes.append("article in several containers: body taken from all of them")
     kept = []
     for block in main:
         reason = _furniture_reason(block, teasers, page)
@@ -311,15 +315,17 @@ def _trafilatura_blocks(tree, url: str | None) -> list[str]:  # noqa: ANN001
 _LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d{1,3}[.)])\s+")
 
 
-def _container_blocks(tree) -> list[str]:  # noqa: ANN001
-    """The blocks of the page's main container, found the way readability finds it.
+def _container_blocks(tree) -> tuple[list[str], bool]:  # noqa: ANN001
+    """The blocks of the page's main container, found the way readability finds it, and
+    whether the article was found split over several containers.
 
     Paragraphs of 25 characters or more score their parent (and half for the
     grandparent) by length and commas; class and id names move the score (`article`,
     `content` up; `comment`, `related`, `sidebar` down); links scale it down. The
-    best container and its siblings that score near it are the article. This is
-    readability's candidate scoring without its tree rewriting, so the tree is only
-    read, never copied or changed.
+    best container and its siblings that score near it are the article, and so are
+    containers elsewhere of the same tag and class that score near it: an article
+    cut into chunks by ads or layout. This is readability's candidate scoring
+    without its tree rewriting, so the tree is only read, never copied or changed.
     """
     scores: dict = {}
     for paragraph in tree.iter("p", "pre", "td"):
@@ -338,17 +344,28 @@ def _container_blocks(tree) -> list[str]:  # noqa: ANN001
         if grandparent is not None:
             scores[grandparent] += score / 2
     if not scores:
-        return []
+        return [], False
     top = sorted(scores, key=scores.__getitem__, reverse=True)[:8]
     final = {node: scores[node] * (1 - _link_density(node)) for node in top}
     best = max(final, key=final.__getitem__)
     threshold = max(10, final[best] * 0.2)
     parent = best.getparent()
-    blocks: list[str] = []
-    for sibling in list(parent) if parent is not None else [best]:
-        if sibling is best or final.get(sibling, 0) >= threshold or _prose(sibling):
-            blocks.extend(block_texts(sibling))
-    return blocks
+    chosen = [
+        sibling
+        for sibling in (list(parent) if parent is not None else [best])
+        if sibling is best or final.get(sibling, 0) >= threshold or _prose(sibling)
+    ]
+    kind = (best.tag, best.get("class"))
+    twins = [
+        node
+        for node, score in scores.items()
+        if kind[1] and (node.tag, node.get("class")) == kind and score >= threshold
+        and node not in chosen and not any(a in chosen for a in node.iterancestors())
+    ]  # fmt: skip
+    if twins:
+        place = {element: n for n, element in enumerate(tree.iter())}
+        chosen = sorted(chosen + twins, key=place.__getitem__)
+    return [block for element in chosen for block in block_texts(element)], bool(twins)
 
 
 def _class_weight(element) -> int:  # noqa: ANN001
@@ -558,6 +575,16 @@ def article_bounds(main: list[str], second: list[str], page: Page | None) -> tup
     while end > start and not supported(end - 1):
         end -= 1
     return start, end
+
+
+def _contains(whole: list[str], part: list[str]) -> bool:
+    """True when `part` lies within `whole` and `whole` is much longer."""
+    if not part or not whole:
+        return False
+    part_words, whole_words = _words(" ".join(part)), _words(" ".join(whole))
+    return whole_words.count(" ") >= 1.5 * part_words.count(" ") and (
+        _share(_grams(part_words), _grams(whole_words)) >= 0.9
+    )
 
 
 def _furniture_lead(block: str, page: Page | None) -> bool:
