@@ -263,7 +263,10 @@ class SentenceCoder:
                 targets = self._domestic_target(trig, sources)
             if not targets and "parties" in trig.pattern.flags:
                 targets = self._parties(trig)
-            if not targets and info.needs_target:
+            several = len({s.actor.id for s in sources if s.actor}) > 1
+            each_other = several and (trig.pattern.mutual or all(s.how == "sides" for s in sources))
+            if not targets and info.needs_target and not each_other:
+                # "Armenia and Azerbaijan reached a deal in Washington": each with the other
                 targets = self._fallback_targets(trig, sources, coded)
             elif not targets and info.place_target and sources:
                 targets = self._place_target(trig, sources)
@@ -591,6 +594,12 @@ class SentenceCoder:
                     "direct",
                 )
             ]
+        elif slot == "prompter":  # "the tests drew condemnation from Japan": the tests'
+            verb = tok.head
+            if tok.dep_ == "dobj" and _lemma(verb) in self.lex.cue("elicit"):
+                groups = self._grammatical_subjects(verb)
+            else:
+                groups = []
         elif slot == "cond":  # "warned of consequences if Finland joined NATO"
             clauses = [c for c in tok.children if c.dep_ == "advcl" and _conditional(c, self.lex)]
             groups = [
@@ -601,11 +610,13 @@ class SentenceCoder:
             if not objs:
                 return []
             every = [t for o in objs for t in _conjuncts(o)]
+            # "talks between A and B": each with the other (A and B are sources and
+            # targets, pairs of one actor are dropped); "mediate between A and B": both
+            # are targets; a one-way event between A and B: A to B
+            mutual = trig.pattern.mutual
             if role == "source":
-                return self._resolve(every[:1], "direct", expand=False)
-            # "talks between A and B": A is the source, B the target; "mediate between
-            # A and B": both are targets
-            between_source = "between" in trig.pattern.source
+                return self._resolve(every if mutual else every[:1], "direct", expand=False)
+            between_source = "between" in trig.pattern.source and not mutual
             return self._resolve(every[1:] if between_source else every, "direct", expand=False)
         else:
             groups = [(self._prep_objects(trig, slot), "direct")]
