@@ -146,7 +146,16 @@ def test_a_deeply_nested_page_ends_quickly_as_a_record(depth):
     start = time.monotonic()
     (record,) = parse_bytes(page.encode(), path="deep.html", nlp=False)
     assert time.monotonic() - start < 10
-    assert record.paragraphs or record.errors
+    assert not record.paragraphs
+    assert "nested deeper than 256 levels" in record.errors[0]
+
+
+def test_text_above_the_depth_limit_is_kept_and_the_cut_recorded(article_page, article_body):
+    deep = "<div>" * 300 + "<p>Buried words. </p>" + "</div>" * 300
+    page = article_page(inside_article=deep)
+    (record,) = parse_bytes(page.encode(), path="deep.html", nlp=False)
+    assert record.paragraphs == article_body
+    assert any("nested deeper than 256" in error for error in record.errors)
 
 
 def test_a_page_that_is_not_html_at_all_is_a_recorded_error():

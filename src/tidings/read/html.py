@@ -228,6 +228,13 @@ def parse_tree(text: str):  # noqa: ANN201 - lxml HtmlElement
     return tree
 
 
+def _cut_at_depth_limit() -> bool:
+    """True when the last parse stopped descending at libxml2's depth limit (256)."""
+    from trafilatura.utils import HTML_PARSER
+
+    return any(error.type_name == "ERR_RESOURCE_LIMIT" for error in HTML_PARSER.error_log)
+
+
 _TAG = re.compile(r"<[A-Za-z!/]")
 
 
@@ -238,7 +245,10 @@ def extract_page(text: str, url: str | None = None) -> Page:
 
 def _extract(text: str, url: str | None) -> Page:
     tree = parse_tree(text)
+    deep = _cut_at_depth_limit()
     page = _metadata(tree, url)
+    if deep:
+        page.notes.append(_TOO_DEEP)
     _drop_noise(tree)
     teasers = _site_link_texts(tree, page.url or url)
     second, split = _container_blocks(tree)
@@ -265,6 +275,7 @@ def _extract(text: str, url: str | None) -> Page:
 
 
 _OPTIONS = None  # trafilatura's options for every page (an Extractor)
+_TOO_DEEP = "the page is nested deeper than 256 levels; text below that depth was not read"
 
 
 def _drop_noise(tree) -> None:  # noqa: ANN001
@@ -719,7 +730,8 @@ def page_document(
     except Exception as exc:  # noqa: BLE001 - one page never stops the batch
         return failed_document(raw, source, date, f"the page could not be read ({one_line(exc)})")
     if not page.paragraphs:
-        return failed_document(raw, source, date, "no article text found in the HTML page")
+        reason = _TOO_DEEP if _TOO_DEEP in page.notes else "no article text found in the HTML page"
+        return failed_document(raw, source, date, reason)
     source.url = url or source.url or page.url
     source.outlet = source.outlet or page.sitename
     source.encoding = page.encoding
@@ -737,7 +749,9 @@ def page_document(
         "furniture": [list(item) for item in page.furniture],
     }
     doc = Document(raw=raw, source=source, meta={k: v for k, v in meta.items() if v})
-    doc.record.errors.extend(f"read: {note}" for note in page.notes if "U+FFFD" in note)
+    doc.record.errors.extend(
+        f"read: {note}" for note in page.notes if "U+FFFD" in note or note == _TOO_DEEP
+    )
     return doc
 
 
