@@ -238,6 +238,26 @@ def test_lowercase_first_camel_case_brands_stay(word: str) -> None:
     assert repaired(word) == word
 
 
+def test_glues_in_a_headline() -> None:
+    out, _ = repair_words("Man Dies at Dallas Gas Station, QualitySeems Fine, PlayingOn Ice")
+    assert out == "Man Dies at Dallas Gas Station, Quality Seems Fine, Playing On Ice"
+    # a list of names reads like a headline: its brands stay
+    text = "Apps: Bleacher Report, Uber Eats, and ParkMobile"
+    assert repair_words(text) == (text, [])
+
+
+def test_words_in_capitals() -> None:
+    out, _ = repair_words("WILL SOMEONE STAND UPFOR THE ESTABLISHMENT?")
+    assert out == "WILL SOMEONE STAND UP FOR THE ESTABLISHMENT?"
+    assert repaired("PLLAN") == "PLAN"
+    vocabulary = article_vocabulary(["He watched ESPN all day.", LEAD + "ESSPN" + TAIL])
+    assert repaired("ESSPN", vocabulary) == "ESPN"
+    for word in ["NASA", "ACCC", "NASSCOM", "VIZZION", "UPFOR"]:
+        assert repaired(word) == word
+    text = "ID. SPACE VIZZION CONCEPT CAR"
+    assert repair_words(text) == (text, [])
+
+
 def test_doubled_letter_inside_a_glued_word() -> None:
     out, fixes = repair_words(LEAD + "attractbiids" + TAIL)
     assert out == LEAD + "attract bids" + TAIL

@@ -59,7 +59,7 @@ import weakref
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from tidings.data import lines
 
@@ -104,6 +104,8 @@ FLOOR_PER_PART = 2.5  # each part beyond two lowers SPLIT_FLOOR by this
 ENGLISH_MIN = 0.1  # share of very common English words for a text to count as English
 ENGLISH_LIST_MIN = 0.03  # ... or this share, when LIST_KNOWN_MIN of the tokens are known words
 LIST_KNOWN_MIN = 0.85
+CASE_SHARE = 0.8  # share of capitalised words that makes a headline ("title case")
+UPPER_SPLIT_MIN = -1.5  # a token in a line of capitals splits if the split scores this
 
 _MARKERS = frozenset(
     {"the", "and", "of", "to", "is", "was", "that", "with", "for", "are", "this"}
@@ -406,7 +408,7 @@ def _split_lower(word: str) -> tuple[tuple[str, ...], float] | None:
     floor = SPLIT_FLOOR - FLOOR_PER_PART * (len(split[0]) - 2)
     if whole >= RARE:
         return split if split[1] >= whole + RARE_MARGIN else None
-    if whole >= UNSEEN:
+    if whole > 0:
         return split if split[1] >= max(whole + TYPO_MARGIN, floor) else None
     if split[1] < floor:
         return None
@@ -475,9 +477,9 @@ def _plain(chunk: str) -> bool:
         return False
     if not (word.islower() or word.isupper() or word[1:].islower()):
         return False  # camel case
-    if word.isupper() and len(word) > 1:
-        return True
     lower = word.lower()
+    if word.isupper() and len(word) > 1:
+        return len(word) < 4 or zipf(lower) >= UNSEEN  # "PLLAN", "UPFOR" may be damage
     if tail:
         return zipf(lower + "'" + tail) >= KNOWN
     return zipf(lower) >= KNOWN and _function_split(lower) is None and lower not in _glued_phrases()
@@ -825,6 +827,20 @@ class _Context:
             self._english = _is_english(self.chunks, self.vocabulary)
         return self._english
 
+    @cached_property
+    def case(self) -> str:
+        """ "title" when nearly every word is capitalised (a headline), "upper" when
+        nearly every word is in capitals, "" otherwise."""
+        words = [w for w in (_LETTERS.search(m.group(0)) for m in self.chunks) if w]
+        if len(words) < 3:
+            return ""
+        upper = sum(w.group(0).isupper() and len(w.group(0)) > 1 for w in words)
+        if upper >= CASE_SHARE * len(words):
+            return "upper"
+        content = [w.group(0) for w in words if w.group(0).lower() not in function_words()]
+        capitalised = sum(w[0].isupper() for w in content)
+        return "title" if len(content) >= 3 and capitalised >= CASE_SHARE * len(content) else ""
+
 
 def _is_english(chunks: list[re.Match[str]], vocabulary: Counter[str]) -> bool:
     """Whether the article reads as English.
@@ -1094,7 +1110,50 @@ def _base_edit(base: str, context: _Context, sentence_start: bool, repeated: boo
     caps = _TWO_CAPITALS.fullmatch(base)
     if caps:
         return _two_capitals_edit(base, caps.group(1), caps.group(2), context, sentence_start)
+    if base.isupper() and len(base) >= 4:
+        return _upper_edit(base, context)
     return None
+
+
+def _headline_word(word: str) -> bool:
+    """A function word or a verb form: what follows a word in a headline, not in a brand.
+
+    Brands end in nouns ("ParkMobile", "SunExpress"); a glue in a headline
+    often ends in a verb ("ManShot", "QualitySeems", "OrderExtended") or a
+    function word ("PlayingOn").
+    """
+    if word in function_words():
+        return True
+    if zipf(word) < KNOWN:
+        return False
+    if len(word) >= 5 and word.endswith(("ed", "ing")):
+        return True
+    return word.endswith("s") and zipf(word[:-1]) >= KNOWN
+
+
+def _upper_edit(base: str, context: _Context) -> _Edit | None:
+    """ "PLLAN", "ESSPN": a doubled letter; "UPFOR" in a line of capitals: a glue.
+
+    An acronym is left alone unless removing a letter makes a known word or a
+    word of the article, or the whole line is in capitals and it splits as a
+    lowercase word would.
+    """
+    lower = base.lower()
+    if zipf(lower) >= UNSEEN:
+        return None
+    split = _split_lower(lower) if context.case == "upper" else None
+    if split is not None and split[1] < UPPER_SPLIT_MIN:
+        split = None  # "VIZZION" is a name, not "VIZ ZION"
+    doubled = None
+    for i in range(len(base) - 1):
+        if base[i] != base[i + 1]:
+            continue
+        candidate = base[:i] + base[i + 1 :]
+        score = zipf(candidate.lower())
+        if score >= KNOWN or _count(context.vocabulary, candidate) > 0:
+            doubled = (candidate, max(score, KNOWN))
+            break
+    return _choose(base, split, doubled, context)
 
 
 def _pair_split(base: str, vocabulary: Counter) -> tuple[str, ...] | None:
@@ -1372,6 +1431,8 @@ def _two_capitals_edit(
     vocabulary = context.vocabulary
     if head.lower() in function_words():
         allowed = sentence_start and (zipf(rest.lower()) > 0 or _count(vocabulary, rest) > 0)
+    elif context.case == "title" and zipf(head.lower()) >= KNOWN and _headline_word(rest.lower()):
+        allowed = True  # "QualitySeems Fine", "PlayingOn": a headline
     elif len(head) < 3 or len(rest) < 3:
         allowed = False
     elif head in _given_names() or head in _titles():
