@@ -55,6 +55,8 @@ def test_an_item_with_full_content_is_a_record(rss, no_network):
     assert record.published == "2021-01-25"
     assert record.source.url == "https://valletta-post.example/europe/ferries-resume"
     assert record.source.outlet == "The Valletta Post"
+    assert record.byline == "Maria Borg"
+    assert record.sections == ["Europe", "Shipping"]
     assert record.paragraphs == [
         "Ferries to Gozo resumed their timetables on Monday afternoon, the operator said.",
         "The first crossing left Ċirkewwa at two o'clock with three hundred passengers.",

@@ -130,9 +130,11 @@ def test_metadata_from_the_head_goes_on_the_document(article_page):
     assert doc.source.outlet == "The Valletta Post"
 
 
-def test_the_record_carries_title_date_url_and_outlet(article_page):
+def test_the_record_carries_title_date_url_outlet_byline_and_sections(article_page):
     record = one_record(article_page().encode())
     assert record.title == "Harbour reopens after storm"
+    assert record.byline == "Maria Borg"
+    assert record.sections == ["Europe", "Shipping"]
     assert record.published == "2021-01-24"
     assert record.source.url == "https://valletta-post.example/europe/harbour-reopens"
     assert record.source.outlet == "The Valletta Post"

@@ -65,6 +65,7 @@ def item_document(entry, number: int, feed_source: Source, outlet: str | None,
     meta = {
         "title": title,
         "date": _date(entry) or date,
+        "date_is_default": not _date(entry),
         "byline": _plain(entry.get("author")),
         "sections": _tags(entry),
         "outlet": outlet,

@@ -747,6 +747,7 @@ def page_document(
         "language": page.language,
         "description": page.description,
         "furniture": [list(item) for item in page.furniture],
+        "date_is_default": not page.date,  # --date or the crawl date: a date line may beat it
     }
     doc = Document(raw=raw, source=source, meta={k: v for k, v in meta.items() if v})
     doc.record.errors.extend(
