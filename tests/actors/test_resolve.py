@@ -312,3 +312,11 @@ def test_a_span_finds_its_tokens_in_a_long_paragraph(resolve) -> None:
     start = text.index("Russian authorities")
     found = index.actor_for_span(0, start, start + len("Russian authorities"))
     assert found is not None and (found.country, found.role) == ("RUS", "GOV")
+
+
+def test_two_word_demonyms_and_gaza(resolve) -> None:
+    index = resolve("North Korea will release the detained South Korean fishermen in Gaza.")
+    fishermen = span(index, 0, "South Korean fishermen")
+    gaza = span(index, 0, "Gaza")
+    assert fishermen is not None and fishermen.country == "KOR"
+    assert gaza is not None and gaza.country == "PSE"

@@ -108,7 +108,9 @@ def test_what_it_called_sanctions(triples):
 
 
 def test_an_earlier_event_is_needed_for_a_target(code):
-    assert code("Moscow rejects the charge.") == []
+    events = code("Moscow rejects the charge.")
+    assert [(e.type, codes(e.source), e.target) for e in events] == [("REJECT", "RUS", None)]
+    assert code("Moscow rejects the idea.") == []
 
 
 def test_a_package_of_sanctions(code):
@@ -218,3 +220,39 @@ def test_a_country_s_own_vote_stands_for_the_country(triples):
             ]
         )
     )
+
+
+def test_pulled_out_of_a_country(triples):
+    assert ("RETREAT", "TUR", "IRQ") in triples(
+        "Turkey pulled its troops out of northern Iraq last year.",
+        words={**MORE, "Turkey": country("TUR", "Turkey"), "Iraq": country("IRQ", "Iraq")},
+    )
+
+
+def test_a_place_named_by_its_country_s_region(triples):
+    found = triples("Ukrainian drones attacked an oil refinery in Russia's Samara region.")
+    assert ("ASSAULT", "UKR", "RUS") in found
+
+
+def test_hundreds_of_a_people(triples):
+    words = {**MORE, "Turkey": country("TUR", "Turkey"), "Syrian": country("SYR", "Syria")}
+    found = triples("Turkey deported hundreds of Syrian refugees.", words=words)
+    assert ("COERCE", "TUR", "SYR") in found
+
+
+def test_civilians_are_of_the_place_named(triples):
+    words = {
+        **MORE,
+        "Saudi": country("SAU", "Saudi Arabia"),
+        "Yemen": country("YEM", "Yemen"),
+        "civilians": Actor(id="SAUCVL", name="civilians", kind="group", country="SAU", role="CVL"),
+    }
+    found = triples("Saudi air strikes killed dozens of civilians in Yemen.", words=words)
+    assert ("ASSAULT", "SAU", "YEM") in found
+
+
+def test_denying_accusations_is_a_rejection_even_without_the_accuser(code):
+    events = code("China denied accusations that it supplied weapons to Russia.")
+    assert ("REJECT", "CHN", None) in {(e.type, codes(e.source), e.target) for e in events}
+    passive = code("The peace plan was rejected by Kyiv.")
+    assert [(e.type, codes(e.source)) for e in passive] == [("REJECT", "UKR")]

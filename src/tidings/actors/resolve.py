@@ -661,7 +661,7 @@ class Resolver:
 
     def _demonym_is_modifier(self, p: int, m: _Match) -> bool:
         """A demonym on a phrase that is itself an actor ("Russian police") is not Russia."""
-        tok = _token_at(self.docs[p], m.start)
+        tok = _token_at(self.docs[p], m.end - 1)  # "South Korean": the last word's head
         if tok is None or tok.dep_ not in ("amod", "compound", "nmod"):
             return False
         head = tok.head

@@ -384,7 +384,7 @@ class SentenceCoder:
         cooperative = info.quad.endswith("cooperation") or self._each_other(trig)
         reciprocal = pattern.mutual or (sides and cooperative)
         mutual = reciprocal and not targets and len(sources) > 1
-        if info.needs_target and not targets and not mutual and not self._own_move(trig, sources):
+        if info.needs_target and not targets and not mutual and not self._open(trig, sources):
             return
         if not sources and not (agentless and targets):
             return
@@ -423,6 +423,17 @@ class SentenceCoder:
                 paragraph=self.paragraph,
                 confidence=self._confidence(trig, source, target, modality, agentless),
             )
+
+    def _open(self, trig: Trigger, sources: list[Filler]) -> bool:
+        """An event of a type that needs a target, which stands without one: a denial of
+        accusations ("open=L": the target slot names a thing from cue list L), or a threat
+        of the source's own move ("own")."""
+        words = next((f[5:] for f in trig.pattern.flags if f.startswith("open=")), None)
+        if words and sources:
+            slot = self._unresolved.get(trig.token.i, [])
+            if any(_lemma(t) in self.lex.cue(words) for t in slot):
+                return True
+        return self._own_move(trig, sources)
 
     def _own_move(self, trig: Trigger, sources: list[Filler]) -> bool:
         """'warned that the state would not allow roads to be blocked', 'warned that it
@@ -649,6 +660,18 @@ class SentenceCoder:
                 if members:
                     out += members
                     continue
+                if _lemma(tok) in self.lex.cue("quantity"):  # "hundreds of Syrian refugees"
+                    inner = [
+                        o
+                        for c in tok.children
+                        if c.dep_ == "prep" and c.lower_ == "of"
+                        for o in c.children
+                        if o.dep_ == "pobj"
+                    ]
+                    found = self._resolve(inner, how) if inner else []
+                    if found:
+                        out += found
+                        continue
                 actor = self.actor(tok)
                 if actor is not None:
                     kind = "group" if actor.id.startswith("group:") else how
@@ -822,6 +845,8 @@ class SentenceCoder:
         hosts = [tok]
         if trig.pattern.pos == "verb":
             hosts += [c for c in tok.children if c.dep_ == "dobj"]
+            if trig.pattern.child and trig.pattern.prep is None:  # "pulled … out of Iraq"
+                hosts += [c for c in tok.children if _lemma(c) == trig.pattern.child]
         else:
             stand = self._stand_in(tok)
             if stand is not tok:
@@ -850,7 +875,7 @@ class SentenceCoder:
             return None  # "NAIROBI (AP) — …": the dateline names where, not who
         found = self.index.actor_for_token(self.paragraph, tok)
         if found is not None:
-            return found
+            return self._local_people(tok, found) or found
         start, end = _core_span(tok)
         if (start, end) != (tok.idx, tok.idx + len(tok.text)):
             found = self.index.actor_for_span(self.paragraph, start, end)
@@ -872,6 +897,17 @@ class SentenceCoder:
             if found is not None:
                 return found
         return self._group(tok)
+
+    def _local_people(self, tok: Any, found: Actor) -> Actor | None:
+        """'killed dozens of civilians in Yemen': civilians whose country only the
+        article's context gave are the people of the place the sentence names."""
+        info = self.lex.groups.get(_lemma(tok))
+        if info is None or info[0] != "CVL" or found.kind == "country":
+            return None
+        if any(c.dep_ in ("amod", "compound", "poss", "nmod", "prep") for c in tok.children):
+            return None  # "Syrian refugees", "residents of Kherson": the phrase says whose
+        local = self._group(tok)
+        return local if local is not None and local.country != found.country else None
 
     def _dateline_end(self) -> int:
         """The token index where a wire dateline at the start of the paragraph ends
@@ -941,6 +977,8 @@ class SentenceCoder:
                 if ent.label_ not in place_ent:
                     continue
                 root = ent.root
+                if root.dep_ in ("poss", "compound", "amod") and root.head.dep_ == "pobj":
+                    root = root.head  # "in Russia's Samara region", "in the Gaza Strip area"
                 if root.dep_ == "pobj" and _lemma(root.head) in locative:
                     actor = self.index.actor_for_span(self.paragraph, ent.start_char, ent.end_char)
                     self._places.append((ent, actor))
