@@ -25,8 +25,15 @@ too: a block that is nothing but a link to another article of the same site ("Re
 more: ..." teasers, promos), and a block listing the page's own tags. What the
 reader leaves out, and why, is kept in `meta["furniture"]`.
 
-Meta keys set on the document: `text`, `title`, `date`, `byline`, `sections`,
-`outlet`, `url`, `canonical_url`, `language`, `description`, `furniture`.
+An article cut into several containers of the same kind (chunks between ads) is
+read whole when trafilatura took only one chunk. Scripts, styles, navigation,
+footers, asides and form controls are dropped before any reading, as every
+reading drops them anyway.
+
+Meta keys set on the document: `text`, `title`, `date` (with `date_is_default`
+when it is not the page's own), `byline`, `sections`, `outlet`, `url`,
+`canonical_url`, `language`, `description`, `furniture`. `source.encoding` is the
+charset the page was read with.
 """
 
 from __future__ import annotations
