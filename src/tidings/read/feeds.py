@@ -50,7 +50,12 @@ def read_feed(raw: bytes, source: Source, date: str | None) -> Iterator[Document
     feed = parsed.get("feed") or {}
     outlet = source.outlet or _plain(feed.get("title")) or host_of(feed.get("link"))
     for number, entry in enumerate(entries, start=1):
-        yield item_document(entry, number, source, outlet, date)
+        try:
+            yield item_document(entry, number, source, outlet, date)
+        except Exception as exc:  # noqa: BLE001 - one odd item never stops the feed
+            item = Source(path=f"{source.path or '-'}#{number}", outlet=outlet, format="feed")
+            yield failed_document(f"{item.path}".encode(), item, date,
+                                  f"the feed item cannot be read ({one_line(exc)})")  # fmt: skip
 
 
 def item_document(entry, number: int, feed_source: Source, outlet: str | None,
@@ -62,10 +67,11 @@ def item_document(entry, number: int, feed_source: Source, outlet: str | None,
     summary = _html_paragraphs(entry.get("summary") or "")
     source = Source(path=f"{feed_source.path or '-'}#{number}", url=link, outlet=outlet,
                     format="feed")  # fmt: skip
+    published = _date(entry)
     meta = {
         "title": title,
-        "date": _date(entry) or date,
-        "date_is_default": not _date(entry),
+        "date": published or date,
+        "date_is_default": not published,
         "byline": _plain(entry.get("author")),
         "sections": _tags(entry),
         "outlet": outlet,
