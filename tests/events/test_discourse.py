@@ -256,3 +256,50 @@ def test_denying_accusations_is_a_rejection_even_without_the_accuser(code):
     assert ("REJECT", "CHN", None) in {(e.type, codes(e.source), e.target) for e in events}
     passive = code("The peace plan was rejected by Kyiv.")
     assert [(e.type, codes(e.source)) for e in passive] == [("REJECT", "UKR")]
+
+
+def test_an_inherited_subject_that_would_accuse_itself_gives_way(triples):
+    words = {
+        **MORE,
+        "Manila": country("PHL", "Philippines"),
+        "the Philippine vessel": country("PHL", "Philippines"),
+    }
+    text = "Beijing said the Philippine vessel had intruded into its waters and accused Manila of provocation."
+    found = triples(text, words=words)
+    assert ("ACCUSE", "CHN", "PHL") in found
+    assert ("ACCUSE", "PHL", "PHL") not in found
+
+
+def test_summoning_an_ambassador_and_lodging_a_protest_are_complaints(code):
+    events = code(
+        "Japan summoned the Chinese ambassador and lodged a protest with Beijing.",
+        words={
+            **MORE,
+            "Japan": country("JPN", "Japan"),
+            "the Chinese ambassador": country("CHN", "China"),
+        },
+    )
+    assert {(e.type, codes(e.source), codes(e.target)) for e in events} == {
+        ("ACCUSE", "JPN", "CHN")
+    }
+    joined = code("Thousands joined a protest in Belgrade.", words=MORE)
+    assert [e.type for e in joined] == ["PROTEST"]
+
+
+def test_the_two_countries_are_the_pair_the_article_is_about(triples):
+    text = [
+        "Chinese vessels fired water cannon at a Philippine boat, Manila said.",
+        "Beijing accused Manila of provocation, and Manila accused Beijing of aggression.",
+        "Japan and Australia expressed concern.",
+        "The two countries agreed last year to set up a hotline.",
+    ]
+    words = {
+        **MORE,
+        "Manila": country("PHL", "Philippines"),
+        "Philippine": country("PHL", "Philippines"),
+        "Chinese": country("CHN", "China"),
+        "Japan": country("JPN", "Japan"),
+        "Australia": country("AUS", "Australia"),
+    }
+    found = {t for t in triples(text, words=words) if t[0] == "AGREE"}
+    assert found == {("AGREE", "CHN", "PHL"), ("AGREE", "PHL", "CHN")}

@@ -23,6 +23,7 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 RELATIVE = frozenset({"which", "who", "that", "whom"})
 OBJECT_CONTROL = frozenset({"urge", "ask", "persuade", "force", "order", "tell", "press", "allow"})
 MAX_PAIRS = 6
+PAIR_DECAY = 0.7  # how much a pair named one sentence earlier still counts for "the two sides"
 PAIRING = frozenset({"direct", "inherited", "far", "group"})  # fillers that name two sides
 DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "cc"})
@@ -53,34 +54,38 @@ class Memory:
     "the two sides", "both sides"), and the country it is about."""
 
     events: list[Event] = field(default_factory=list)
-    # pair of actor ids -> [sentences naming it, when last named, actor, actor, sentence,
-    # event types coded between them]
+    # pair of actor ids -> [actor, actor, {sentence: weight}, event types coded between them]
     pairs: dict[frozenset[str], list[Any]] = field(default_factory=dict)
-    clock: int = 0
-    sentence: int = 0  # a pair counts once per sentence
+    sentence: int = 0
     main: list[Actor | None] | None = None  # [the country the article is about], once known
 
-    def add_pair(self, a: Actor | None, b: Actor | None, kind: str | None = None) -> None:
+    def add_pair(
+        self, a: Actor | None, b: Actor | None, kind: str | None = None, weight: float = 1.0
+    ) -> None:
+        """An event between a and b (weight 1), or a and b only named together (less)."""
         if a is None or b is None or a.id == b.id:
             return
-        self.clock += 1
         key = frozenset((a.id, b.id))
         found = self.pairs.get(key)
         if found is None:
-            found = self.pairs[key] = [1, self.clock, a, b, self.sentence, set()]
-        else:
-            found[0] += found[4] != self.sentence
-            found[1], found[4] = self.clock, self.sentence
+            found = self.pairs[key] = [a, b, {}, set()]
+        found[2][self.sentence] = max(weight, found[2].get(self.sentence, 0.0))
         if kind:
-            found[5].add(kind)
+            found[3].add(kind)
 
     def pair(self, kinds: frozenset[str] = frozenset()) -> tuple[Actor, Actor] | None:
-        """The latest pair named in events of the sentence's own kinds ("both sides to
-        stop fighting": the pair that fought last), else the latest pair named."""
+        """The pair "the two sides" stands for: among pairs with events of the sentence's
+        own kinds ("both sides to stop fighting": those that fought), if any, the one the
+        article has named most, recent sentences counting more."""
         if not self.pairs:
             return None
-        best = max(self.pairs.values(), key=lambda v: (bool(v[5] & kinds), v[1]))
-        return best[2], best[3]
+
+        def rank(entry: list[Any]) -> tuple[bool, float]:
+            score = sum(w * PAIR_DECAY ** (self.sentence - s) for s, w in entry[2].items())
+            return bool(entry[3] & kinds), score
+
+        best = max(self.pairs.values(), key=rank)
+        return best[0], best[1]
 
     def add_events(self, events: Sequence[Event]) -> None:
         self.events.extend(events)
@@ -195,6 +200,9 @@ class SentenceCoder:
                 return words is None or any(_modifiers(k) & words for k in kids)
             if not any(c.dep_ not in ("prep",) or self._real_prep(c) for c in kids):
                 return False
+        heads = next((f[5:] for f in pattern.flags if f.startswith("head=")), None)
+        if heads and _lemma(tok.head) not in self.lex.cue(heads):
+            return False  # "lodged a protest" is a complaint, "joined a protest" is not
         if pattern.needs == "gov":
             light = _lemma(tok.head) in self.lex.cue("light")
             if not (tok.dep_ in ("dobj", "nsubjpass") and light):
@@ -243,6 +251,16 @@ class SentenceCoder:
             ):
                 continue  # "supporters gathered" is a protest, "leaders gathered" is not
             targets = self.targets(trig)
+            if (
+                sources
+                and targets
+                and all(
+                    s.actor and t.actor and _same(s.actor, t.actor)
+                    for s in sources
+                    for t in targets
+                )
+            ):  # "the vessel had intruded … and accused Manila": not Manila's own accusation
+                sources, passive_agentless = self.sources(trig, skip=1)
             if pattern.whom:
                 slot = [f.token for f in targets] + self._unresolved.get(trig.token.i, [])
                 if not any(_lemma(t) in self.lex.cue(pattern.whom) for t in slot):
@@ -285,7 +303,7 @@ class SentenceCoder:
         if tok.i - head.i <= 12:
             first = self.actor(head)
             if first is not None:
-                self.memory.add_pair(first, self.actor(tok))
+                self.memory.add_pair(first, self.actor(tok), weight=0.5)
 
     def _earlier_source(self, trig: Trigger, emitted: list[Event]) -> list[Filler]:
         """'… were added to the list' after 'the United States imposed sanctions': a
@@ -523,15 +541,16 @@ class SentenceCoder:
 
     # ------------------------------------------------------------------ slots
 
-    def sources(self, trig: Trigger) -> tuple[list[Filler], bool]:
-        """Source fillers, and whether the trigger is a passive without an agent."""
+    def sources(self, trig: Trigger, skip: int = 0) -> tuple[list[Filler], bool]:
+        """Source fillers, and whether the trigger is a passive without an agent; `skip`
+        passes over that many inherited subjects that resolved."""
         pattern = trig.pattern
         tok = trig.token
         if trig.subject is not None:
             return self._resolve([trig.subject], "direct"), False
         passive = pattern.pos == "verb" and _passive(tok)
         for slot in pattern.source:
-            found = self._fill(trig, slot, passive)
+            found = self._fill(trig, slot, passive, skip=skip)
             if found:
                 return found, False
         agentless = passive and not any(c.dep_ == "agent" for c in tok.children)
@@ -568,11 +587,13 @@ class SentenceCoder:
                 return found
         return []
 
-    def _fill(self, trig: Trigger, slot: str, passive: bool, role: str = "source") -> list[Filler]:
+    def _fill(
+        self, trig: Trigger, slot: str, passive: bool, role: str = "source", skip: int = 0
+    ) -> list[Filler]:
         tok = trig.token
         groups: list[tuple[list[Any], str]]
         if slot == "subj":
-            groups = self._agents(tok) if passive else self._subjects(tok)
+            groups = self._agents(tok) if passive else self._subjects(tok, further=skip > 0)
         elif slot == "obj":
             groups = [(self._grammatical_subjects(tok)[0][0], "inherited")] if passive else []
             if passive and not groups[0][0]:
@@ -633,6 +654,9 @@ class SentenceCoder:
             groups = [(self._prep_objects(trig, slot), "direct")]
         for tokens, how in groups:
             found = self._resolve(tokens, how)
+            if found and skip and how != "direct":
+                skip -= 1
+                continue
             if found:
                 return found
         if role == "target" and slot != "subj":
@@ -719,12 +743,12 @@ class SentenceCoder:
                     return found
         return []
 
-    def _subjects(self, verb: Any) -> list[tuple[list[Any], str]]:
+    def _subjects(self, verb: Any, further: bool = False) -> list[tuple[list[Any], str]]:
         """Candidate agents of an active verb, nearest first."""
         join = self._joined(verb)
         if join:
             return [(join, "direct")]
-        return self._grammatical_subjects(verb)
+        return self._grammatical_subjects(verb, further)
 
     def _joined(self, verb: Any) -> list[Any]:
         """'Washington was joined by the EU and Britain in condemning …': all three."""
@@ -737,10 +761,13 @@ class SentenceCoder:
         others += [o for c in join.children if c.dep_ == "agent" for o in c.children]
         return subjects + others
 
-    def _grammatical_subjects(self, verb: Any) -> list[tuple[list[Any], str]]:
+    def _grammatical_subjects(
+        self, verb: Any, further: bool = False
+    ) -> list[tuple[list[Any], str]]:
         """Subjects of a verb, inherited through conj, xcomp, advcl, relcl and acl when
         it has none. When an inherited subject is no actor ("the arrests were illegal
-        and called for sanctions"), the subject of the governing clause follows ("far")."""
+        and called for sanctions"), the subject of the governing clause follows ("far"),
+        and so it does when asked to look `further`."""
         out: list[tuple[list[Any], str]] = []
         tok, how = verb, "direct"
         climb = ("conj", "xcomp", "advcl", "acomp", "pcomp", "prep")
@@ -751,7 +778,7 @@ class SentenceCoder:
                 subs += _companions(tok)  # "Russia, along with China, vetoed …"
             if subs:
                 out.append((subs, how))
-                if how in ("direct", "far") or any(self.actor(s) for s in subs):
+                if how in ("direct", "far") or (any(self.actor(s) for s in subs) and not further):
                     break
                 how = "far"
             elif how != "far":
