@@ -128,11 +128,11 @@ class Pipeline:
             self.counters[f"{step.name}.ok"] += 1
         except Exception as exc:  # one document never stops the batch
             doc.failed_parts |= set(step.assigns)
-            doc.record.errors.append(f"{step.name}: {_one_line(exc)}")
+            doc.record.errors.append(f"{step.name}: {one_line(exc)}")
             self.counters[f"{step.name}.error"] += 1
 
 
-def _one_line(exc: BaseException) -> str:
+def one_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     message = text[0] if text else ""
     if isinstance(exc, TidingsError):

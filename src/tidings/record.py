@@ -19,6 +19,7 @@ class Source:
     outlet: str | None = None
     format: str = "text"
     encoding: str | None = None  # the charset the bytes were read with
+    canonical_url: str | None = None  # the page's own <link rel=canonical>
 
 
 @dataclass
@@ -105,6 +106,7 @@ class Article:
     original: str
     schema_version: int = SCHEMA_VERSION
     published: str | None = None
+    language: str | None = None  # as the page declares it (HTML lang), else null
     title: str = ""
     sections: list[str] = field(default_factory=list)
     byline: str | None = None

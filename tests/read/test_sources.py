@@ -66,3 +66,10 @@ def test_same_bytes_give_the_same_id(write):
     b = write("b.txt", "Same\n\nText.")
     ids = [d.record.id for d in iter_documents([str(a), str(b)])]
     assert ids[0] == ids[1]
+
+
+def test_walking_a_folder_skips_database_files(write, tmp_path):
+    write("a.txt", "A title\n\nA body.")
+    for name in ("tidings.db", "tidings.db-wal", "tidings.db-shm"):
+        write(name, b"SQLite format 3\x00")
+    assert [d.source.path.rsplit("/", 1)[-1] for d in iter_documents([str(tmp_path)])] == ["a.txt"]

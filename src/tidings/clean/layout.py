@@ -59,14 +59,18 @@ class Layout:
     edits: list[Edit] = field(default_factory=list)
 
 
-def lay_out(text: str, title: str | None = None) -> Layout:
-    """Split a page dump into its parts; `title` is given when the source has one."""
+def lay_out(text: str, title: str | None = None, summary: str | None = None) -> Layout:
+    """Split a page dump into its parts.
+
+    `title` is given when the source has one; `summary` is the page's own
+    description (HTML meta), which then decides what counts as a standfirst.
+    """
     out = Layout()
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines, out.edits = fix_lines(lines)
     blocks = _drop_boilerplate(_blocks(lines), out.edits)
     blocks = _take_title(blocks, title, out)
-    header, body = _split_header(blocks, out)
+    header, body = _split_header(blocks, summary)
     out.paragraphs = _paragraphs(body, out.edits)
     _classify_header(header, out)
     out.paragraphs = _drop_repeats(out.paragraphs, out.edits)
@@ -152,7 +156,9 @@ def _squash(text: str) -> str:
 # --- header ------------------------------------------------------------------
 
 
-def _split_header(blocks: list[list[str]], out: Layout) -> tuple[list[str], list[list[str]]]:
+def _split_header(
+    blocks: list[list[str]], summary: str | None
+) -> tuple[list[str], list[list[str]]]:
     """Header lines (sections, byline, date, standfirst) before the body blocks."""
     header: list[str] = []
     index, standfirst_seen = 0, False
@@ -160,7 +166,11 @@ def _split_header(blocks: list[list[str]], out: Layout) -> tuple[list[str], list
         block = blocks[index]
         if all(_is_meta_line(line) for line in block):
             header.extend(block)
-        elif not standfirst_seen and len(block) == 1 and _could_be_standfirst(blocks[index:]):
+        elif (
+            not standfirst_seen
+            and len(block) == 1
+            and _could_be_standfirst(blocks[index:], summary)
+        ):
             header.append(block[0])
             standfirst_seen = True
         else:
@@ -179,16 +189,21 @@ def _is_date_line(line: str) -> bool:
     return len(line) <= 80 and bool(_STAMP_LINE.match(line)) and bool(re.search(r"\d", line))
 
 
-def _could_be_standfirst(body: list[list[str]]) -> bool:
+def _could_be_standfirst(body: list[list[str]], summary: str | None = None) -> bool:
     """A short block before the body that repeats it, is cut off, or precedes a
-    byline or a wire dateline."""
+    byline or a wire dateline. In a text dump (no `summary` given), a block with
+    no final punctuation is taken for one too."""
     first = body[0][0]
     if len(first) > 400:
         return False
     rest = [" ".join(b) for b in body[1:]]
     if repeats_body(first, rest):
         return True
-    if _TRUNCATION_MARK.search(first) or not _SENTENCE_END.search(first):
+    # A web page's own description is often its first paragraph, so it proves
+    # nothing; only a text dump's unpunctuated block is taken for a standfirst.
+    if summary is None and not _SENTENCE_END.search(first):
+        return True
+    if _TRUNCATION_MARK.search(first):
         return True
     starts_body = bool(rest) and find_dateline(rest[0]) is not None
     byline_after = len(body) > 1 and all(_is_meta_line(line) for line in body[1])

@@ -8,6 +8,7 @@ from functools import cache
 from tidings.clean.layout import lay_out
 from tidings.clean.repair import repair_text, vocabulary_of
 from tidings.pipeline import Document
+from tidings.record import Edit
 from tidings.read.decode import decode
 
 
@@ -24,7 +25,7 @@ class DecodeStep:
             text, encoding, notes = decode(doc.raw)
             doc.record.source.encoding = encoding
             doc.record.errors.extend(f"decode: {note}" for note in notes)
-        doc.record.original = text
+        doc.record.original = doc.meta.get("original", text)
         doc.scratch["text"] = text
 
 
@@ -36,8 +37,15 @@ class LayoutStep:
     assigns = frozenset({"layout"})
 
     def __call__(self, doc: Document) -> None:
-        layout = lay_out(doc.scratch["text"], title=doc.meta.get("title"))
+        meta = doc.meta
+        layout = lay_out(doc.scratch["text"], title=meta.get("title"), summary=_summary(doc))
         record = doc.record
+        record.language = meta.get("language")
+        record.source.canonical_url = meta.get("canonical_url")
+        record.edits.extend(
+            Edit("boilerplate", block, "", None, f"{reason} (left out by the page reader)")
+            for block, reason in meta.get("furniture") or []
+        )
         record.title = layout.title
         given_sections = [s for s in doc.meta.get("sections") or [] if s]
         record.sections = given_sections + [s for s in layout.sections if s not in given_sections]
@@ -51,6 +59,14 @@ class LayoutStep:
         record.edits.extend(layout.edits)
         if not record.paragraphs:
             raise ValueError("no article text found after removing page furniture")
+
+
+def _summary(doc: Document) -> str | None:
+    """For web pages, their own description ("" when they have none): it, not a
+    guess from punctuation, decides what a standfirst is. None for text dumps."""
+    if doc.source.format in ("html", "warc", "feed"):
+        return doc.meta.get("description") or ""
+    return None
 
 
 class RepairStep:

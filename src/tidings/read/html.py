@@ -51,7 +51,7 @@ from charset_normalizer import from_bytes
 
 from tidings.errors import EmptyDocument, InputError, NotText
 from tidings.pipeline import Document
-from tidings.pipeline import _one_line as one_line  # the pipeline's: type and first line
+from tidings.pipeline import one_line
 from tidings.read.decode import looks_binary
 from tidings.read.limits import DEFAULT_MAX_BYTES, DeadlineExceeded, seconds_limit, time_limit
 from tidings.record import Source
@@ -743,6 +743,7 @@ def page_document(
     source.outlet = source.outlet or page.sitename
     source.encoding = page.encoding
     meta = {
+        "original": raw.decode(page.encoding or "utf-8", errors="replace"),
         "text": page.text,
         "title": page.title,
         "date": page.date or date or fallback_date,

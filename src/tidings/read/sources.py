@@ -82,12 +82,20 @@ def iter_paths(paths: Iterable[str]) -> Iterator[Path]:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and not hidden:
+                if child.is_file() and not hidden and not _is_database(child):
                     yield child
         elif path.exists():
             yield path
         else:
             raise UsageError(f"no such file or folder: {name}")
+
+
+_DATABASE_SUFFIXES = (".db", ".db-wal", ".db-shm", ".db-journal", ".sqlite", ".sqlite3")
+
+
+def _is_database(path: Path) -> bool:
+    """A store file found while walking a folder (`tidings process .`) is no article."""
+    return path.name.endswith(_DATABASE_SUFFIXES)
 
 
 def iter_documents(
