@@ -8,8 +8,8 @@ from functools import cache
 from tidings.clean.layout import lay_out
 from tidings.clean.repair import repair_text, vocabulary_of
 from tidings.pipeline import Document
-from tidings.record import Edit
 from tidings.read.decode import decode
+from tidings.record import Edit
 
 
 class DecodeStep:

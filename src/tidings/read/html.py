@@ -50,8 +50,7 @@ from urllib.parse import urlsplit
 from charset_normalizer import from_bytes
 
 from tidings.errors import EmptyDocument, InputError, NotText
-from tidings.pipeline import Document
-from tidings.pipeline import one_line
+from tidings.pipeline import Document, one_line
 from tidings.read.decode import looks_binary
 from tidings.read.limits import DEFAULT_MAX_BYTES, DeadlineExceeded, seconds_limit, time_limit
 from tidings.record import Source
