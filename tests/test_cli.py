@@ -218,3 +218,16 @@ def test_dyads_counts_by_period_with_a_chart(event_db):
     chart = run("dyads", "--db", event_db, "--source", "USA")
     assert chart.exit_code == 0 and "USA -> RUS" in chart.stdout
     assert run("dyads", "--db", event_db, "--period", "year").exit_code == 2
+
+
+def test_time_limit_option_is_checked_and_applied(write, damaged_text, monkeypatch):
+    import os
+
+    monkeypatch.delenv("TIDINGS_TIME_LIMIT", raising=False)
+    path = write("a.txt", damaged_text)
+    assert run("parse", path, "--no-nlp", "--time-limit", "0").exit_code == 2
+    assert run("parse", path, "--no-nlp", "--time-limit", "5").exit_code == 0
+    from tidings.read.limits import seconds_limit
+
+    assert seconds_limit() == 5.0
+    os.environ.pop("TIDINGS_TIME_LIMIT", None)

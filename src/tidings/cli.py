@@ -51,6 +51,10 @@ DateOption = Annotated[
 MaxBytesOption = Annotated[
     int, typer.Option("--max-bytes", help="Largest document accepted, in bytes.")
 ]
+TimeLimitOption = Annotated[
+    float | None,
+    typer.Option("--time-limit", help="Seconds one page may take to read (default 20)."),
+]
 DEFAULT_DB_PATH = Path("tidings.db")
 
 
@@ -97,6 +101,16 @@ def check_format(fmt: str) -> str:
     return fmt
 
 
+def set_time_limit(seconds: float | None) -> None:
+    if seconds is None:
+        return
+    if not seconds > 0:
+        raise UsageError(f"--time-limit {seconds} is not a positive number of seconds")
+    from tidings.read.limits import configure
+
+    configure(seconds)
+
+
 def open_store(db: Path, must_exist: bool = True):  # noqa: ANN201 - Store, imported lazily
     from tidings.store import Store
 
@@ -119,11 +133,13 @@ def parse(
     as_json: JsonOption = False,
     nlp: Annotated[bool, typer.Option(help="Run the understanding steps (spaCy).")] = True,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    time_limit: TimeLimitOption = None,
 ) -> None:
     """Parse one document into one record, without a database."""
     from tidings.read import iter_documents
 
     date, fmt = check_date(date), check_format(fmt)
+    set_time_limit(time_limit)
     if file != "-" and Path(file).is_dir():
         raise UsageError(f"{file} is a folder; parse takes one file (use `tidings process`)")
     docs = list(iter_documents([file], fmt, date, max_bytes))
@@ -169,11 +185,13 @@ def process(
     workers: Annotated[int, typer.Option("--workers", min=1, help="Processes to use.")] = 1,
     nlp: Annotated[bool, typer.Option(help="Run the understanding steps (spaCy).")] = True,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    time_limit: TimeLimitOption = None,
 ) -> None:
     """Ingest files, folders or JSONL into the store; bad documents are recorded, the rest go on."""
     from tidings.ingest import ingest
 
     date, fmt = check_date(date), check_format(fmt)
+    set_time_limit(time_limit)
     store = open_store(db, must_exist=False)
     with _progress() as progress:
         task = progress.add_task("processing", total=None)
