@@ -303,3 +303,17 @@ def test_the_two_countries_are_the_pair_the_article_is_about(triples):
     }
     found = {t for t in triples(text, words=words) if t[0] == "AGREE"}
     assert found == {("AGREE", "CHN", "PHL"), ("AGREE", "PHL", "CHN")}
+
+
+def test_export_controls_and_tariffs_then_the_move_and_the_restrictions(triples):
+    text = [
+        "The United States announced new export controls on China.",
+        "Beijing said it firmly opposed the move.",
+        "Beijing called the restrictions hegemony.",
+        "The United States imposed tariffs on China in 2018.",
+    ]
+    found = triples(text)
+    assert ("SANCTION", "USA", "CHN") in found
+    assert ("REJECT", "CHN", "USA") in found
+    assert ("ACCUSE", "CHN", "USA") in found
+    assert ("SANCTION", "CHN", "USA") not in found  # "called the restrictions …" is a judgement

@@ -531,6 +531,8 @@ class SentenceCoder:
                 break
             governing = self.triggers.get(gov.i)
             light = _lemma(gov) in self.lex.cue("light")
+            if governing is not None and governing.pattern.complement:
+                light = False  # "called the restrictions hegemony": a judgement, not a call
             if governing is not None and not light and governing.pattern.pos == "verb":
                 return False
         if tok.dep_ in ("nsubj", "nsubjpass"):

@@ -7,7 +7,7 @@
   event of the type needs a target;
 * `cues.tsv` — word lists (speech verbs, intention and opinion governors, modals,
   light verbs, locative prepositions, …); `refer_TYPE` lists the nouns that name
-  an earlier event of TYPE ("the charge", "the measures");
+  an earlier event of TYPE ("the charge", "the measures"), `refer_any` of any type;
 * `groups.tsv` — generic groups ("police", "protesters") that get the country of
   the place the sentence names when the actor index leaves them unresolved.
 """
@@ -210,7 +210,10 @@ def load_lexicon() -> Lexicon:
     groups = {cells[0]: (cells[1], cells[2]) for _, cells in _rows("groups.tsv")}
     refers: dict[str, set[str]] = {}
     for name, words in cues.items():
-        if name.startswith("refer_"):
+        if name == "refer_any":  # an earlier event of any type ("the move")
+            for word in words:
+                refers.setdefault(word, set()).update(types)
+        elif name.startswith("refer_"):
             if name[6:] not in types:
                 raise TidingsError(
                     f"data/events/cues.tsv: {name} names no PLOVER type; fix the row"
