@@ -309,7 +309,7 @@ def test_export_controls_and_tariffs_then_the_move_and_the_restrictions(triples)
     text = [
         "The United States announced new export controls on China.",
         "Beijing said it firmly opposed the move.",
-        "Beijing called the restrictions hegemony.",
+        'Beijing called the restrictions "technological hegemony".',
         "The United States imposed tariffs on China in 2018.",
     ]
     found = triples(text)
