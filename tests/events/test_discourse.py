@@ -317,3 +317,13 @@ def test_export_controls_and_tariffs_then_the_move_and_the_restrictions(triples)
     assert ("REJECT", "CHN", "USA") in found
     assert ("ACCUSE", "CHN", "USA") in found
     assert ("SANCTION", "CHN", "USA") not in found  # "called the restrictions …" is a judgement
+
+
+def test_a_dateline_subject_gives_way_to_its_apposition(triples):
+    words = {
+        **MORE,
+        "PARIS": country("FRA", "France"),
+        "court": Actor(id="FRAJUD", name="French court", kind="group", country="FRA", role="JUD"),
+    }
+    text = "PARIS (AFP) – A Paris court on Wednesday sentenced Navalny to three years in prison."
+    assert ("COERCE", "FRA", "RUS") in triples(text, words=words)

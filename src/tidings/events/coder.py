@@ -677,6 +677,12 @@ class SentenceCoder:
     def _resolve(self, tokens: list[Any], how: str, expand: bool = True) -> list[Filler]:
         out = []
         for head in tokens:
+            if head.i < self._dateline_end():  # "PARIS (AFP) – A Paris court sentenced …"
+                out += self._resolve(
+                    [c for c in head.children if c.dep_ == "appos" and c.i >= self._dateline],
+                    how,
+                )
+                continue
             for tok in _conjuncts(head) if expand else [head]:
                 sides = self._sides(tok)
                 if sides:
