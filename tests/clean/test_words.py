@@ -129,10 +129,14 @@ def test_words_the_article_writes_side_by_side_are_split() -> None:
 
 
 def test_article_vocabulary_counts_pairs_of_words() -> None:
-    vocabulary = article_vocabulary(["The Supreme Court’s ruling. Then U.S. officials, it’s fine"])
-    assert vocabulary[("supreme", "court")] == 1
-    assert ("ruling", "then") not in vocabulary  # a sentence ends between them
-    assert ("s", "fine") not in vocabulary and ("it", "fine") not in vocabulary
+    vocabulary = article_vocabulary(
+        ["The Supreme Court’s ruling. Then U.S. officials, it’s fine; fair quality."]
+    )
+    assert vocabulary.pair("supreme", "court") == 1  # a possessive may follow
+    assert vocabulary.pair("ruling", "then") == 0  # a sentence ends between them
+    assert vocabulary.pair("s", "fine") == 0
+    assert vocabulary.pair("air", "quality") == 0  # whole words only
+    assert vocabulary.pair("fair", "quality") == 1
     assert vocabulary["Court’s"] == 1
 
 

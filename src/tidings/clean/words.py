@@ -223,7 +223,62 @@ def zipf(word: str) -> float:
 _TOKEN = re.compile(r"\w+(?:[.'’-]\w+)*\.?")
 
 
-def article_vocabulary(texts: Iterable[str]) -> Counter:
+class Vocabulary(Counter):
+    """Counts of an article's tokens; `pair` tells how often it writes two words side by side."""
+
+    def __init__(self, texts: Iterable[str] = ()) -> None:
+        self.texts = tuple(texts)
+        super().__init__(match.group(0) for text in self.texts for match in _TOKEN.finditer(text))
+        self._lowered: str | None = None
+        self._pairs: dict[tuple[str, str], int] = {}
+        self._words: frozenset[str] | None = None
+
+    def has(self, word: str) -> bool:
+        """Whether lowercase `word` is a token of the article, in any case (also before 's)."""
+        words = self._words
+        if words is None:
+            words = self._words = frozenset(map(str.lower, self))
+        return word in words or word + "." in words or word + "’s" in words
+
+    def pair(self, first: str, second: str) -> int:
+        """How often lowercase `first` and `second` stand side by side, one space apart.
+
+        The first word has no punctuation after it (no sentence ends between
+        them); the second may have some, and a possessive ("Court’s,").
+        """
+        key = (first, second)
+        found = self._pairs.get(key)
+        if found is None:
+            if self._lowered is None:
+                self._lowered = "\n".join(self.texts).lower()
+            found = _occurrences(self._lowered, f"{first} {second}")
+            self._pairs[key] = found
+        return found
+
+
+def _word_ends(text: str, end: int) -> bool:
+    """Whether a word ends at `end` ("court." and "court’s" do, "courts" does not)."""
+    after = text[end : end + 2]
+    if not after or not (after[0].isalnum() or after[0] in "'’-."):
+        return True
+    if after[0] == ".":
+        return not after[1:2].isalnum()
+    return after[0] in "'’" and after[1:2] == "s" and not text[end + 2 : end + 3].isalnum()
+
+
+def _occurrences(text: str, words: str) -> int:
+    """How often `words` stands in `text` as whole words (a possessive may follow)."""
+    count, at = 0, text.find(words)
+    while at >= 0:
+        end = at + len(words)
+        before = text[at - 1] if at else " "
+        if not (before.isalnum() or before in ".'’-") and _word_ends(text, end):
+            count += 1
+        at = text.find(words, end)
+    return count
+
+
+def article_vocabulary(texts: Iterable[str]) -> Vocabulary:
     """Counts of the tokens of an article (title, standfirst, paragraphs).
 
     Tokens are runs of word characters joined by periods, apostrophes or
@@ -231,39 +286,11 @@ def article_vocabulary(texts: Iterable[str]) -> Counter:
     whole article, including the text being repaired: a form counted twice
     occurs somewhere else too.
 
-    Pairs of neighbouring words are counted too, as lowercase tuples without
-    a final period or possessive ("Hong Kong," -> ("hong", "kong")): only two
-    tokens separated by one space, the first not ending a sentence. They are
-    the evidence for splitting "HongKong" or "airquality" in the same article.
-    A capitalised word after a lowercase one is also counted as ("", word)
-    ("the Syrian army" -> ("", "Syrian")): a name, not a sentence start.
+    Its `pair` method counts two words side by side ("Hong Kong," for "hong",
+    "kong"): the evidence for splitting "HongKong" or "airquality" in the same
+    article.
     """
-    vocabulary: Counter = Counter()
-    for text in texts:
-        tokens = [match.group(0) for match in _TOKEN.finditer(text)]
-        vocabulary.update(tokens)
-        vocabulary.update(_pairs(text))
-    return vocabulary
-
-
-def _proper(vocabulary: Counter, word: str) -> int:
-    """How often capitalised `word` follows a lowercase word: a name, not a sentence start."""
-    return vocabulary.get(("", word), 0)
-
-
-_PAIR = re.compile(r"(?<![\w.'’-])([^\W\d_]+) (?=([^\W\d_]+)(?:[’']s)?(?![\w'’-]|\.\w))")
-
-
-def _pairs(text: str) -> list[tuple[str, str]]:
-    """Lowercase pairs of letter-only words side by side, one space apart,
-    and ("", Name) for a capitalised word after a lowercase one."""
-    out = []
-    for m in _PAIR.finditer(text):
-        first, second = m.group(1), m.group(2)
-        out.append((first.lower(), second.lower()))
-        if first[0].islower() and second[0].isupper() and second[1:].islower():
-            out.append(("", second))
-    return out
+    return Vocabulary(texts)
 
 
 def _count(vocabulary: Counter[str], word: str) -> int:
@@ -882,7 +909,7 @@ def _article_english(vocabulary: Counter[str]) -> bool | None:
 def _vocabulary_english(vocabulary: Counter[str]) -> bool | None:
     total = markers = known = 0
     for token, count in vocabulary.items():
-        if isinstance(token, str) and token[0].isalpha():
+        if token[0].isalpha():
             total += count
             word = token.lower().rstrip(".")
             markers += count * (word in _MARKERS)
@@ -1088,7 +1115,9 @@ def _base_edit(base: str, context: _Context, sentence_start: bool, repeated: boo
     vocabulary = context.vocabulary
     parts = _pair_split(base, vocabulary)
     # a glue the article repeats still splits when it writes the pair as often
-    if parts is not None and (not repeated or _count(vocabulary, base) <= vocabulary[parts]):
+    if parts is not None and (
+        not repeated or _count(vocabulary, base) <= vocabulary.pair(*parts)  # type: ignore[attr-defined]
+    ):
         return _choose(base, (parts, 0.0), None, context)
     if base.islower():
         return _lower_edit(base, context, repeated)
@@ -1156,26 +1185,31 @@ def _upper_edit(base: str, context: _Context) -> _Edit | None:
     return _choose(base, split, doubled, context)
 
 
-def _pair_split(base: str, vocabulary: Counter) -> tuple[str, ...] | None:
+def _pair_split(base: str, vocabulary: Counter[str]) -> tuple[str, ...] | None:
     """ "HongKong", "airquality": two words the article writes side by side elsewhere.
 
-    The token must be unknown as a word (rare, when lowercase or in camel
-    case: "hongkong" is a web spelling), and the pair
-    must hold a word that is not a function word, each part two letters or more
-    ("in a" is everywhere; "Ina" is a name).
+    The token must be unknown as a word (or rare, in camel case: "hongkong" is
+    a web spelling), and the pair must hold a word that is not a function
+    word, each part two letters or more ("in a" is everywhere; "Ina" is a name).
     """
+    if not isinstance(vocabulary, Vocabulary):
+        return None
     lower = base.lower()
     camel = not base.isupper() and not base[1:].islower()
-    if zipf(lower) >= (KNOWN if base.islower() or camel else UNSEEN) or len(lower) < 5:
+    if zipf(lower) >= (KNOWN if camel else UNSEEN) or len(lower) < 5:
         return None
     words = function_words()
     best: tuple[str, ...] | None = None
     most = 0
     for i in range(2, len(lower) - 1):
-        pair = (lower[:i], lower[i:])
-        count = vocabulary.get(pair, 0)
-        if count > most and not (pair[0] in words and pair[1] in words):
-            best, most = pair, count
+        head, rest = lower[:i], lower[i:]
+        if head in words and rest in words:
+            continue
+        if not (vocabulary.has(head) and vocabulary.has(rest)):
+            continue  # cheap: both words must be tokens of the article
+        count = vocabulary.pair(head, rest)
+        if count > most:
+            best, most = (head, rest), count
     return best
 
 
