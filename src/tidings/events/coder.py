@@ -320,7 +320,8 @@ class SentenceCoder:
     ) -> list[Filler]:
         """'Moscow rejects the charge', 'condemned the measures': a target slot naming an
         earlier event (refer_* in cues.tsv) stands for that event's source — the one
-        aimed at this event's source, else the latest nearby from someone else."""
+        aimed at this event's source, else (but for accusations) the latest nearby from
+        someone else."""
         words = [t for t in self._unresolved.get(trig.token.i, []) if _lemma(t) in self.lex.refers]
         if not words:
             return []
@@ -334,6 +335,8 @@ class SentenceCoder:
             for event in reversed(found):
                 if _code(event.target) in mine:
                     return [Filler(word, "anaphora", event.source)]
+            if kinds == {"ACCUSE"}:
+                continue  # an accusation is denied by the accused: none of them, no accuser
             for event in reversed(found):
                 if event.paragraph < self.paragraph - 3:
                     break
@@ -1072,8 +1075,13 @@ class SentenceCoder:
                 continue
             if actor.country or actor.org:
                 return [Filler(ent.root, "location", actor)]
-        direct = [s for s in sources if s.how in ("direct", "inherited")]
-        if self.lex.types[trig.pattern.type].scene_target and direct:
+        direct = [
+            s
+            for s in sources
+            if s.how in ("direct", "inherited") and s.actor and (s.actor.country or s.actor.org)
+        ]
+        clause = trig.verb is not trig.token or trig.pattern.pos == "verb"  # not a headline
+        if self.lex.types[trig.pattern.type].scene_target and direct and clause:
             return self._scene(trig, countries)
         return []
 
