@@ -262,6 +262,28 @@ def test_words_in_capitals() -> None:
     assert repair_words(text) == (text, [])
 
 
+@pytest.mark.parametrize(
+    ("glued", "words"),
+    [
+        ("roboticlanders", "robotic landers"),
+        ("workflowbottlenecks", "workflow bottlenecks"),
+        ("nuumberof", "number of"),
+        ("terrmsof", "terms of"),
+        ("theleveel", "the level"),
+        ("Icouldn’t", "I couldn’t"),
+        ("confidentI", "confident I"),
+        ("butIdid", "but I did"),
+    ],
+)
+def test_long_glues_doubled_glues_and_the_pronoun_i(glued: str, words: str) -> None:
+    assert repaired(glued) == words
+
+
+@pytest.mark.parametrize("word", ["getless", "Isn’t", "Iran’s", "boomeranging", "demetrication"])
+def test_words_near_those_glues_stay(word: str) -> None:
+    assert repaired(word) in {word, "get less"}
+
+
 def test_doubled_letter_inside_a_glued_word() -> None:
     out, fixes = repair_words(LEAD + "attractbiids" + TAIL)
     assert out == LEAD + "attract bids" + TAIL

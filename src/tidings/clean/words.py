@@ -88,6 +88,8 @@ TYPO_MARGIN = 0.5  # a token below RARE splits if the split beats it by this
 FUNCTION_MARGIN = 2.5  # a known token made of function words ("ofthe") splits by this margin
 ARTICLE_MARGIN = 1.5  # ... a two-letter function word and "a" ("isa", "ina") by this one
 SPLIT_FLOOR = -2.5  # an unseen token splits only if the split scores at least this
+LONG_WORD = 6  # ... two words this long or longer ("roboticlanders")
+LONG_FLOOR_BONUS = 1.0  # ... need this much less
 UNSEEN = 1.5  # a token rarer than this in wordfreq counts as unseen
 THREE_PART_PENALTY = 2.0  # a split in three parts pays this on top of its probability
 THREE_PART_MIN = 3.5  # ... and its parts that are not function words must be this frequent
@@ -96,6 +98,7 @@ DOUBLED_LONG_MIN = 1.5  # ... or this frequent when six letters or longer
 DOUBLED_GLUED_MARGIN = 1.5  # a doubled letter in a glued word: the split must score this more
 DOUBLED_MARGIN = 2.5  # ... and this much more frequent than the token (when wordfreq knows it)
 DOUBLED_PENALTY = 1.0  # a doubled letter is weighed against a split with this handicap
+GRAMMAR_VETO = 100.0  # the penalty of a split that is not English ("a dun its")
 COMMON = 4.0  # a common word: "5years" and "including12" split around it
 CONTENT_PREFIX_MIN = 3.5  # "saidPutin": a lowercase prefix this common may be split off
 NAME_MAX = 4.0  # "Mayersaid": a name this rare as a word may be split from a common word
@@ -389,18 +392,18 @@ def _grammar(parts: tuple[str, ...]) -> float:
     if len(parts) == 3 and any(
         part not in function_words() and zipf(part) < THREE_PART_MIN for part in parts
     ):
-        penalty += 100.0  # "a dun its": three parts need common words
+        penalty += GRAMMAR_VETO  # "a dun its": three parts need common words
     if len(set(parts)) < len(parts):
-        penalty += 100.0  # "toto", "bonbon": reduplication is a word
+        penalty += GRAMMAR_VETO  # "toto", "bonbon": reduplication is a word
     if len(parts) == 3 and parts[1] == "a" and parts[0] not in function_words():
-        penalty += 100.0  # "meg a banks": two glues around "a" after a content word
+        penalty += GRAMMAR_VETO  # "meg a banks": two glues around "a" after a content word
     head, last = parts[-2], parts[-1]
     if last in _bound()[1] and not (
         head in function_words() or head.endswith(("ed", "s", "ing", "ly"))
     ):
-        penalty += 100.0  # "screenless", "humanlike"; but "seemedlike", "getless"
+        penalty += GRAMMAR_VETO  # "screenless", "humanlike"; but "seemedlike", "getless"
     if parts[0] in _bound()[0] and not all(part in function_words() for part in parts[1:]):
-        penalty += 100.0
+        penalty += GRAMMAR_VETO
     return penalty
 
 
@@ -432,7 +435,7 @@ def _split_lower(word: str) -> tuple[tuple[str, ...], float] | None:
     split = best_split(word)
     if split is None or _derived(word):
         return None
-    floor = SPLIT_FLOOR - FLOOR_PER_PART * (len(split[0]) - 2)
+    floor = _floor(split[0])
     if whole >= RARE:
         return split if split[1] >= whole + RARE_MARGIN else None
     if whole > 0:
@@ -444,6 +447,15 @@ def _split_lower(word: str) -> tuple[tuple[str, ...], float] | None:
         parts = tuple(word for part in split[0] for word in phrases.get(part, (part,)))
         return parts, split[1]
     return split
+
+
+def _floor(parts: tuple[str, ...]) -> float:
+    """The least score a split of an unseen token needs: lower for more parts,
+    and for two long words ("roboticlanders"), which are rarer by nature."""
+    floor = SPLIT_FLOOR - FLOOR_PER_PART * (len(parts) - 2)
+    if len(parts) == 2 and min(map(len, parts)) >= LONG_WORD:
+        floor -= LONG_FLOOR_BONUS
+    return floor
 
 
 @lru_cache(maxsize=1 << 14)
@@ -1061,6 +1073,15 @@ def _word_edits(
         return [] if repeated else _tail_edits(base, apostrophe, tail, context)
     if tail and zipf((base + "'" + tail).lower()) >= KNOWN:
         return []  # "don't", "Russia's"
+    if (
+        tail
+        and base[0] == "I"
+        and base[1:].islower()
+        and not repeated
+        and zipf((base[1:] + "'" + tail).lower()) >= KNOWN
+        and context.english
+    ):
+        return [(1, 1, " ", "glued_words", "the pronoun I glued to a word")]  # "Icouldn't"
     edit = _base_edit(base, context, sentence_start, repeated)
     return [edit] if edit else []
 
@@ -1262,19 +1283,22 @@ def _doubled_and_glued(base: str, context: _Context) -> _Edit | None:
     Two repairs at once need more evidence than one: the split must score
     DOUBLED_GLUED_MARGIN above the usual floor.
     """
-    if best_split(base) is not None:
-        return None  # it splits as it is: "slightlyless" is not "slightly les"
+    split = best_split(base)
+    if split is not None and split[1] + GRAMMAR_VETO >= _floor(split[0]):
+        # it splits as it is ("slightlyless" is not "slightly les"), or only
+        # grammar stops it ("getless")
+        return None
     best: tuple[str, tuple[str, ...], float] | None = None
     for i in range(len(base) - 1):
         if base[i] != base[i + 1]:
             continue
         candidate = base[:i] + base[i + 1 :]
-        if zipf(candidate) > 0 or _derived(candidate):
-            continue
+        if zipf(candidate) >= UNSEEN or _derived(candidate):
+            continue  # a word ("overtime"): the doubled-letter repair's to make
         split = best_split(candidate)
         if split is None:
             continue
-        floor = SPLIT_FLOOR - FLOOR_PER_PART * (len(split[0]) - 2) + DOUBLED_GLUED_MARGIN
+        floor = _floor(split[0]) + DOUBLED_GLUED_MARGIN
         if split[1] >= floor and (best is None or split[1] > best[2]):
             best = (candidate, split[0], split[1])
     if best is None or not context.english:
@@ -1400,7 +1424,7 @@ def _camel_edit(base: str, head: str, rest: str, context: _Context) -> _Edit | N
     """
     vocabulary = context.vocabulary
     words = function_words()
-    name = rest[1:].islower() and len(rest) >= 3
+    name = (rest[1:].islower() and len(rest) >= 3) or rest == "I"
     # an acronym, not a word in capitals ("fatFIRE")
     acronym = _ACRONYM.fullmatch(rest) is not None and (
         len(rest.rstrip("s")) <= 3 or zipf(rest.lower()) < COMMON
@@ -1425,7 +1449,7 @@ def _camel_edit(base: str, head: str, rest: str, context: _Context) -> _Edit | N
         head_parts = split[0]  # "talkingto|Ukraine"
         reason = "words glued to a capitalised word"
     rest_edit = None
-    if name and not known and zipf(rest.lower()) == 0:
+    if name and zipf(rest.lower()) < RARE and _count(vocabulary, rest) == 0:
         rest_edit = _capitalised_edit(rest, context, False)  # "that|Applecancelled"
     if not context.english:
         return None
