@@ -101,6 +101,11 @@ NEWS_NAMES = {
 }
 
 
+# Places news treats as countries that ISO 3166-1 has no code for; XKX is the
+# user-assigned code the EU, the IMF and the World Bank use for Kosovo.
+NON_ISO = {"XKX": ["Kosovo", "Republic of Kosovo"]}
+
+
 def variants() -> dict[str, str]:
     """name variant -> alpha-3."""
     out: dict[str, str] = {}
@@ -122,12 +127,17 @@ def variants() -> dict[str, str]:
         add(getattr(c, "common_name", None), code)
         add(c.name, code)
         add(getattr(c, "official_name", None), code)
+    for code, names in NON_ISO.items():
+        for name in names:
+            add(name, code)
     return out
 
 
 def display(code: str) -> str:
     if code in DISPLAY:
         return DISPLAY[code]
+    if code in NON_ISO:
+        return NON_ISO[code][0]
     c = pycountry.countries.get(alpha_3=code)
     return getattr(c, "common_name", None) or c.name
 
