@@ -284,6 +284,25 @@ def test_words_near_those_glues_stay(word: str) -> None:
     assert repaired(word) in {word, "get less"}
 
 
+@pytest.mark.parametrize(
+    ("glued", "words"),
+    [
+        ("DevinNuunes", "Devin Nunes"),
+        ("AlejandroGonzaalez", "Alejandro Gonzalez"),
+        ("NATOdefense", "NATO defense"),
+        ("VWsaays", "VW says"),
+        ("USon", "US on"),
+    ],
+)
+def test_glued_names_and_acronyms_with_a_doubled_letter(glued: str, words: str) -> None:
+    assert repaired(glued) == words
+
+
+@pytest.mark.parametrize("word", ["PresidentZelenskyy", "VMware", "CEOs", "ZDNet", "MacBoook"])
+def test_names_and_acronyms_that_stay_whole(word: str) -> None:
+    assert repaired(word) in {word, "President Zelenskyy", "MacBook"}
+
+
 def test_doubled_letter_inside_a_glued_word() -> None:
     out, fixes = repair_words(LEAD + "attractbiids" + TAIL)
     assert out == LEAD + "attract bids" + TAIL

@@ -1467,13 +1467,28 @@ _ACRONYM = re.compile(r"[A-Z]{2,}s?")
 
 
 def _acronym_edit(base: str, head: str, rest: str, context: _Context) -> _Edit | None:
-    """ "USon" -> "US on": a known acronym glued to a function word ("CEOs" stays)."""
-    if rest not in function_words() or rest in _PRONOUNS or zipf(base.lower()) >= UNSEEN:
+    """ "USon" -> "US on", "NATOdefense", "VWsaays": a known acronym glued to a word.
+
+    The word must be a function word or a known word of four letters or more
+    (or become one without a letter typed twice): "CEOs" and "VMware" stay.
+    """
+    if rest in _PRONOUNS or zipf(base.lower()) >= RARE:
         return None
     if zipf(head.lower()) == 0 and _count(context.vocabulary, head) == 0:
         return None
+    word = rest
+    if rest not in function_words():
+        if len(rest) < 4:
+            return None
+        if zipf(rest) < KNOWN:
+            doubled = _undouble(rest, context.vocabulary)
+            if doubled is None or zipf(doubled[0]) < KNOWN:
+                return None
+            word = doubled[0]
     if not context.english:
         return None
+    if word != rest:
+        return (0, len(base), f"{head} {word}", "glued_words", "an acronym glued to a word")
     return (len(head), len(head), " ", "glued_words", "an acronym glued to a word")
 
 
@@ -1483,9 +1498,42 @@ def _two_capitals_edit(
     """ "VladimirPutin" when both stand alone in the article; "TheKremlin" opening a sentence.
 
     Two common words are not enough: "SunExpress" and "StackAdapt" are names.
+    A part that is no word but one with a letter typed twice is mended too
+    ("DevinNuunes").
     """
     if zipf(base.lower()) >= UNSEEN:
         return None
+    vocabulary = context.vocabulary
+    fixed_head, fixed_rest = _undoubled_part(head, vocabulary), _undoubled_part(rest, vocabulary)
+    if fixed_head != head or fixed_rest != rest:
+        joined = fixed_head + fixed_rest
+        if joined in _exceptions() or _count(vocabulary, joined) > 0:
+            return None  # "MacBoook" is "MacBook": the doubled-letter repair's to make
+        allowed = _two_capitals_allowed(fixed_head, fixed_rest, context, sentence_start)
+        if not allowed or not context.english:
+            return None
+        after = f"{fixed_head} {fixed_rest}"
+        return (
+            0,
+            len(base),
+            after,
+            "glued_words",
+            "two capitalised words glued, a letter typed twice",
+        )
+    if not _two_capitals_allowed(head, rest, context, sentence_start) or not context.english:
+        return None
+    return (len(head), len(head), " ", "glued_words", "two capitalised words glued together")
+
+
+def _undoubled_part(part: str, vocabulary: Counter[str]) -> str:
+    """`part` without a letter typed twice, when it is no word and that makes one."""
+    if zipf(part.lower()) >= RARE or _count(vocabulary, part) > 0 or part in _exceptions():
+        return part
+    doubled = _undouble(part, vocabulary)
+    return doubled[0] if doubled else part
+
+
+def _two_capitals_allowed(head: str, rest: str, context: _Context, sentence_start: bool) -> bool:
     vocabulary = context.vocabulary
     if head.lower() in function_words():
         allowed = sentence_start and (zipf(rest.lower()) > 0 or _count(vocabulary, rest) > 0)
@@ -1500,11 +1548,7 @@ def _two_capitals_edit(
         allowed = zipf(head.lower()) >= RARE or _count(vocabulary, head) > 0
     else:
         allowed = _count(vocabulary, head) > 0 and _count(vocabulary, rest) > 0
-    if not allowed:
-        return None
-    if not context.english:
-        return None
-    return (len(head), len(head), " ", "glued_words", "two capitalised words glued together")
+    return allowed
 
 
 def _fixes(chunk: str, start: int, edits: list[_Edit]) -> list[Fix]:
