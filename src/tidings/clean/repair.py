@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from tidings.clean.words import Fix, article_vocabulary, repair_words
+from tidings.clean.words import Fix, article_vocabulary, repair_words, zipf
 from tidings.record import Edit
 
 # A letter followed by a slash at the very end: a line cut off by a scraper.
@@ -30,15 +30,64 @@ def repair_text(
             )
         )
         text = trimmed
+    text, split_edits = mend_split_words(text, paragraph, vocabulary, where)
+    edits.extend(split_edits)
     text, fixes = repair_words(text, vocabulary)
     edits.extend(_edit(fix, paragraph, where) for fix in fixes)
     return text, edits
 
 
-def _edit(fix: Fix, paragraph: int | None, where: str) -> Edit:
-    return Edit(fix.kind, fix.before, fix.after, paragraph, fix.reason + where)
+_WORD = re.compile(r"\b[A-Za-z][a-z]+\b")
+SPLIT_PART_MAX = 3.5  # at least one half must be this rare (zipf) to be a fragment
+SPLIT_MARGIN = 6.0  # joined zipf minus the pair's log-probability, in zipf units
+SPLIT_WHOLE_MIN = 3.0  # the joined word must be this common
+
+
+def mend_split_words(
+    text: str, paragraph: int | None, vocabulary: Counter[str], where: str = ""
+) -> tuple[str, list[Edit]]:
+    """Join a word a space broke in two ("negoti ations", "govern ment").
+
+    Only when the joined form is a common word, far likelier than the two halves
+    side by side, and at least one half is rare and not used alone elsewhere in
+    the article ("in to", "any one", "foot soldier" stay).
+    """
+    words = list(_WORD.finditer(text))
+    edits: list[Edit] = []
+    pieces, last, skip = [], 0, False
+    for left, right in zip(words, words[1:], strict=False):
+        if skip:
+            skip = False
+            continue
+        if right.start() != left.end() + 1 or text[left.end()] != " ":
+            continue
+        if not right.group(0).islower() or not _broken(left.group(0), right.group(0), vocabulary):
+            continue
+        joined = left.group(0) + right.group(0)
+        pieces += [text[last : left.start()], joined]
+        last, skip = right.end(), True
+        edits.append(Edit("split_word", f"{left.group(0)} {right.group(0)}", joined, paragraph,
+                          f"word broken by a space mended{where}"))  # fmt: skip
+    return "".join([*pieces, text[last:]]), edits
+
+
+def _broken(left: str, right: str, vocabulary: Counter[str]) -> bool:
+    whole = zipf((left + right).lower())
+    if whole < SPLIT_WHOLE_MIN:
+        return False
+    halves = [zipf(left.lower()), zipf(right.lower())]
+    if whole - (sum(halves) - 9) < SPLIT_MARGIN:
+        return False
+    return any(
+        z < SPLIT_PART_MAX and vocabulary[w] <= 1
+        for z, w in zip(halves, (left, right), strict=True)
+    )
 
 
 def vocabulary_of(texts: list[str]) -> Counter[str]:
     """Counts of the article's tokens: evidence of which forms are its own words."""
     return article_vocabulary(texts)
+
+
+def _edit(fix: Fix, paragraph: int | None, where: str) -> Edit:
+    return Edit(fix.kind, fix.before, fix.after, paragraph, fix.reason + where)
