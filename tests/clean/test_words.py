@@ -397,6 +397,22 @@ def test_text_that_is_not_english_is_left_alone() -> None:
     assert repair_words(text) == (text, [])
 
 
+def test_spaced_en_dashes_and_numbers_before_a_comma() -> None:
+    text = "June 24 – Virginia Beach, VA June 26 –Bristow, VA June 27– Nashville, TN"
+    out, _ = repair_words(LEAD + "the dates were set. " + text)
+    assert out.endswith("June 26 – Bristow, VA June 27 – Nashville, TN")
+    assert repaired("29,however") == "29, however"
+    # a range keeps its en dash, and an em dash between words stays when the
+    # paragraph spaces only its en dashes
+    text = "The 2019–2020 season – the last one – ran from May to June, with bears—we saw them."
+    assert repair_words(text) == (text, [])
+
+
+@pytest.mark.parametrize("word", ["abut", "inmost", "canto", "thereto", "woulda"])
+def test_words_that_look_like_function_word_glues(word: str) -> None:
+    assert repaired(word) == word
+
+
 # --------------------------------------------------------------------------
 # Doubled letters
 

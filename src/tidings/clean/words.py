@@ -507,7 +507,8 @@ _ASCII_LETTER = re.compile(r"[A-Za-z]")
 def _plain(chunk: str) -> bool:
     """True when a whitespace-separated chunk can need no repair at all."""
     if not _ASCII_LETTER.search(chunk):
-        return not ("”" in chunk or "“" in chunk)
+        # a closing quote or a dash may have lost its space ("17–")
+        return not ("”" in chunk or "“" in chunk or (len(chunk) > 1 and chunk[-1] in "—–"))
     match = _PLAIN.fullmatch(chunk)
     if match is None:
         return False
@@ -543,6 +544,7 @@ _MONTH_DOT_NUMBER = re.compile(
 )
 _COMMA = re.compile(r",(?=[A-Za-z])")
 _COMMA_NUMBER = re.compile(r"(?<=[a-z]{2}),(?=\d)|(?<=\d\d),(?=[A-Z][a-z]{2})")
+_NUMBER_COMMA_WORD = re.compile(r"(?<=\d),(?=([a-z]{2,})(?![A-Za-z\d]))")
 _COLON = re.compile(r"(?<=[a-z]{2})[:;](?=([A-Za-z][a-z]+)(?![A-Za-z]))")
 _CLOSE_PAREN = re.compile(r"[)\]](?=[A-Za-z]{2})")
 _OPEN_PAREN = re.compile(r"(?<=[A-Za-z]{2})[(\[](?=([A-Za-z]{2,}))")
@@ -654,6 +656,9 @@ def _comma_gaps(chunk: str, found: _Gaps) -> None:
             found[m.end()] = "missing space after a comma"
     for m in _COMMA_NUMBER.finditer(chunk):
         found[m.end()] = "missing space after a comma"
+    for m in _NUMBER_COMMA_WORD.finditer(chunk):
+        if zipf(m.group(1)) >= KNOWN:
+            found[m.end()] = "missing space after a comma"  # "29,however"
     for m in _COLON.finditer(chunk):
         word = m.group(1)
         if word[0].isupper() or zipf(word) >= KNOWN:
@@ -744,6 +749,7 @@ class _Dashes:
     last: bool
     spaced: bool  # an em dash with spaces on both sides
     unspaced: bool  # an em dash between two letters
+    spaced_en: bool = False  # an en dash with spaces on both sides
 
 
 _DASH_AFTER_WORD = re.compile(r"(?<=[A-Za-z0-9.,;:!?”’)])[—–]$")
@@ -755,17 +761,22 @@ def _dash_gaps(chunk: str, dashes: _Dashes) -> dict[int, str]:
     """Spaces missing next to a dash ("Beshear— who", "table —that", "table—that").
 
     Only in a paragraph that spaces its em dashes (" — "): there a dash spaced
-    on one side only, or an em dash between two words, has lost a space.
+    on one side only, or an em dash between two words, has lost a space. The
+    same for en dashes in a paragraph that spaces them (" – ", "June 24
+    –Bristow"); an en dash between two words or numbers is a range and stays.
     Authors who never space their dashes, or space them carelessly, are left
     alone.
     """
     found = {}
-    if dashes.spaced and not dashes.unspaced:
+    em = dashes.spaced and not dashes.unspaced
+    if em or dashes.spaced_en:
         m = _DASH_AFTER_WORD.search(chunk)
-        if m and not dashes.last and m.start() > 0:
+        spaced = em if m and m.group(0) == "—" else dashes.spaced_en
+        if m and spaced and not dashes.last and m.start() > 0:
             found[m.start()] = "missing space before a dash"
         m = _DASH_BEFORE_WORD.search(chunk)
-        if m and not dashes.first and len(chunk) > 1:
+        spaced = em if m and m.group(0) == "—" else dashes.spaced_en
+        if m and spaced and not dashes.first and len(chunk) > 1:
             found[m.end()] = "missing space after a dash"
     if dashes.spaced:
         for m in _DASH_BETWEEN.finditer(chunk):
@@ -960,6 +971,7 @@ def repair_words(text: str, vocabulary: Counter[str] | None = None) -> tuple[str
     if '"' in text:
         opening, closing = _straight_quotes(text)
     spaced = " — " in text
+    spaced_en = " – " in text
     unspaced = "—" in text and _DASH_BETWEEN.search(text) is not None
     fixes: list[Fix] = []
     for index, m in enumerate(chunks):
@@ -970,7 +982,7 @@ def repair_words(text: str, vocabulary: Counter[str] | None = None) -> tuple[str
         sentence_start = index == 0 or bool(_SENTENCE_END.search(chunks[index - 1].group(0)))
         chunk_closing = frozenset(i - start for i in closing if start <= i < m.end())
         chunk_opening = frozenset(i - start for i in opening if start <= i < m.end())
-        dashes = _Dashes(index == 0, index == len(chunks) - 1, spaced, unspaced)
+        dashes = _Dashes(index == 0, index == len(chunks) - 1, spaced, unspaced, spaced_en)
         edits = _chunk_edits(chunk, context, sentence_start, chunk_closing, chunk_opening, dashes)
         fixes.extend(_fixes(chunk, start, edits))
     if not fixes:
