@@ -186,6 +186,28 @@ def test_a_capitalised_word_glued_to_a_verb_form(glued: str, words: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("glued", "words"),
+    [
+        ("Preventionsaid", "Prevention said"),
+        ("Limitedseating", "Limited seating"),
+        ("Danglingropes", "Dangling ropes"),
+    ],
+)
+def test_a_capitalised_word_before_speech_or_after_a_participle(glued: str, words: str) -> None:
+    assert repaired(glued) == words
+
+
+def test_three_glued_words_two_of_them_capitalised() -> None:
+    vocabulary = article_vocabulary(
+        ["Shares of Home Depot rose.", LEAD + "HomeDepotreported" + TAIL]
+    )
+    assert repaired("HomeDepotreported", vocabulary) == "Home Depot reported"
+    # a brand with a function-word head stays, whatever the article writes
+    vocabulary = article_vocabulary(["They walked down the street.", LEAD + "TheStreet" + TAIL])
+    assert repaired("TheStreet", vocabulary) == "TheStreet"
+
+
+@pytest.mark.parametrize(
     "name", ["Lightcloud", "Northwell", "Riveredge", "Homejoy", "Dashlane", "Flexport"]
 )
 def test_names_made_of_two_nouns_are_not_split(name: str) -> None:

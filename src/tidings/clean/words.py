@@ -1377,6 +1377,7 @@ _MONTHS_AND_DAYS = frozenset(
     | {"friday", "saturday", "sunday"}
 )
 _DEMONYM_ENDS = ("ese", "ian", "ish")
+_SPEECH = frozenset({"said", "says", "told", "tells", "added", "asked", "wrote", "writes"})
 _QUARTERS = frozenset({"eastern", "western", "northern", "southern"})
 
 
@@ -1384,9 +1385,10 @@ def _name_then_word(parts: tuple[str, ...]) -> bool:
     """A capitalised word glued to a lowercase one, where names are not made so.
 
     Names and brands join two nouns ("Lightcloud", "Northwell", "Riveredge");
-    they rarely end in a verb form ("Unionstressed", "Londonbelonging") or
-    start with a month, a day ("Octoberonward") or a nationality
-    ("Chinesecounterpart", "Westernintelligence").
+    they rarely end in a verb form ("Unionstressed", "Londonbelonging",
+    "Doctorsays") or start with a month, a day ("Octoberonward"), a
+    nationality ("Chinesecounterpart", "Westernintelligence") or a participle
+    ("Limitedseating").
     """
     head, rest = parts
     if len(head) < 3 or len(rest) < 3 or zipf(rest) < KNOWN or rest in _bound()[1]:
@@ -1397,6 +1399,10 @@ def _name_then_word(parts: tuple[str, ...]) -> bool:
         return False
     if len(rest) >= 5 and rest.endswith(("ed", "ing")) and zipf(rest) >= KNOWN:
         return True
+    if rest in _SPEECH:
+        return True  # "Preventionsaid", "Doctorsays"
+    if len(head) >= 6 and head.endswith(("ed", "ing")) and zipf(rest) >= CONTENT_PREFIX_MIN:
+        return True  # "Limitedseating", "Danglingropes": a participle before a noun
     return (head.endswith(_DEMONYM_ENDS) or head in _QUARTERS) and zipf(rest) >= CONTENT_PREFIX_MIN
 
 
@@ -1532,9 +1538,20 @@ def _two_capitals_edit(
             "glued_words",
             "two capitalised words glued, a letter typed twice",
         )
-    if not _two_capitals_allowed(head, rest, context, sentence_start) or not context.english:
+    if _two_capitals_allowed(head, rest, context, sentence_start):
+        if not context.english:
+            return None
+        return (len(head), len(head), " ", "glued_words", "two capitalised words glued together")
+    if zipf(rest.lower()) >= UNSEEN or _count(vocabulary, rest) > 0:
         return None
-    return (len(head), len(head), " ", "glued_words", "two capitalised words glued together")
+    # "HomeDepotreported": the rest is itself a glue ("Depot reported")
+    rest_edit = _capitalised_edit(rest, context, False)
+    if rest_edit is None or rest_edit[3] != "glued_words":
+        return None
+    name = rest_edit[2].split(" ", 1)[0]
+    if not _two_capitals_allowed(head, name, context, sentence_start):
+        return None
+    return (0, len(base), f"{head} {rest_edit[2]}", "glued_words", "words glued together")
 
 
 def _undoubled_part(part: str, vocabulary: Counter[str]) -> str:
@@ -1549,6 +1566,8 @@ def _two_capitals_allowed(head: str, rest: str, context: _Context, sentence_star
     vocabulary = context.vocabulary
     if head.lower() in function_words():
         allowed = sentence_start and (zipf(rest.lower()) > 0 or _count(vocabulary, rest) > 0)
+    elif isinstance(vocabulary, Vocabulary) and vocabulary.pair(head.lower(), rest.lower()):
+        allowed = True  # the article writes them apart elsewhere ("Home Depot")
     elif context.case == "title" and zipf(head.lower()) >= KNOWN and _headline_word(rest.lower()):
         allowed = True  # "QualitySeems Fine", "PlayingOn": a headline
     elif len(head) < 3 or len(rest) < 3:
