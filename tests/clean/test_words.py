@@ -197,6 +197,29 @@ def test_a_capitalised_word_before_speech_or_after_a_participle(glued: str, word
     assert repaired(glued) == words
 
 
+@pytest.mark.parametrize(
+    ("glued", "words"),
+    [
+        ("ofdiplomacyledby", "of diplomacy led by"),
+        ("thebordercheckpoint", "the border checkpoint"),
+        ("wassomehowtucked", "was somehow tucked"),
+        ("Americanfarmers", "American farmers"),
+    ],
+)
+def test_function_words_peeled_off_longer_glues(glued: str, words: str) -> None:
+    assert repaired(glued) == words
+
+
+def test_a_capitalised_glue_opening_a_sentence() -> None:
+    out, _ = repair_words(LEAD + "they came. Danglingropes require a pull.")
+    assert out.endswith("they came. Dangling ropes require a pull.")
+
+
+@pytest.mark.parametrize("word", ["incubaction", "overthinker", "inefficacy", "Americana"])
+def test_words_that_start_with_a_function_word_stay(word: str) -> None:
+    assert repaired(word) == word
+
+
 def test_three_glued_words_two_of_them_capitalised() -> None:
     vocabulary = article_vocabulary(
         ["Shares of Home Depot rose.", LEAD + "HomeDepotreported" + TAIL]

@@ -433,7 +433,11 @@ def _split_lower(word: str) -> tuple[tuple[str, ...], float] | None:
         parts = _function_split(word)
         return (parts, best_split(word)[1]) if parts else None  # type: ignore[index]
     split = best_split(word)
-    if split is None or _derived(word):
+    if _derived(word):
+        return None
+    if whole == 0 and (split is None or split[1] < _floor(split[0])):
+        return _peeled(word)
+    if split is None:
         return None
     floor = _floor(split[0])
     if whole >= RARE:
@@ -447,6 +451,49 @@ def _split_lower(word: str) -> tuple[tuple[str, ...], float] | None:
         parts = tuple(word for part in split[0] for word in phrases.get(part, (part,)))
         return parts, split[1]
     return split
+
+
+@lru_cache(maxsize=1 << 14)
+def _peeled(word: str) -> tuple[tuple[str, ...], float] | None:
+    """ "ofdiplomacyledby", "thebordercheckpoint": function words around a glue.
+
+    A function word at either end is peeled off when what is left splits by
+    the usual rules (or, peeled again, does): four words and more, or three
+    with a rare one, which `best_split` does not try.
+    """
+    if len(word) < 8:
+        return None
+    words = function_words()
+    prefixes = _bound()[0]
+    for size in range(1, min(6, len(word) - 5)):
+        head, rest = word[:size], word[size:]
+        if head in words and head not in prefixes and _article_fits(head, rest):
+            split = _split_lower(rest)
+            if split is not None and _no_short_rare(split[0]):
+                return (head, *split[0]), split[1] + zipf(head) - 9
+    for size in range(2, min(6, len(word) - 5)):
+        head, tail = word[:-size], word[-size:]
+        if tail in words and tail not in _PRONOUNS:
+            split = _split_lower(head)
+            if split is not None and _no_short_rare(split[0]):
+                return (*split[0], tail), split[1] + zipf(tail) - 9
+    return None
+
+
+def _no_short_rare(parts: tuple[str, ...]) -> bool:
+    """No part of three letters or fewer that is neither a function word nor common:
+    short words turn up inside any string by chance ("incubaction" is not "in cub action")."""
+    words = function_words()
+    return all(len(part) > 3 or part in words or zipf(part) >= COMMON for part in parts)
+
+
+def _article_fits(article: str, rest: str) -> bool:
+    """ "a" before a consonant, "an" before a vowel: what else is peeled fits anything."""
+    if article == "a":
+        return rest[0] not in "aeiou"
+    if article == "an":
+        return rest[0] in "aeiouh"
+    return True
 
 
 def _floor(parts: tuple[str, ...]) -> float:
@@ -1347,7 +1394,11 @@ def _capitalised_edit(base: str, context: _Context, sentence_start: bool) -> _Ed
             ) or (unseen and parts[0] in _ARTICLES and zipf(parts[1]) >= COMMON)
         elif sentence_start:
             # "Pricesare", "Usingweed": a word opening a sentence
-            allowed = unseen and (rest_function or score >= SENTENCE_SPLIT_MIN)
+            allowed = unseen and (
+                rest_function
+                or score >= SENTENCE_SPLIT_MIN
+                or (len(parts) == 2 and _name_then_word(parts))
+            )
         else:
             # "Moscowand", "Leaderof": a known word or a word of the article
             # before function words
@@ -1376,7 +1427,7 @@ _MONTHS_AND_DAYS = frozenset(
     | {"october", "november", "december", "monday", "tuesday", "wednesday", "thursday"}
     | {"friday", "saturday", "sunday"}
 )
-_DEMONYM_ENDS = ("ese", "ian", "ish")
+_DEMONYM_ENDS = ("ese", "ian", "ish", "can")
 _SPEECH = frozenset({"said", "says", "told", "tells", "added", "asked", "wrote", "writes"})
 _QUARTERS = frozenset({"eastern", "western", "northern", "southern"})
 
