@@ -220,6 +220,31 @@ def test_words_that_start_with_a_function_word_stay(word: str) -> None:
     assert repaired(word) == word
 
 
+@pytest.mark.parametrize(
+    ("glued", "words"),
+    [
+        ("ChristopherD.", "Christopher D."),
+        ("JayZ", "Jay Z"),
+        ("isapractice", "is a practice"),
+        ("15-inchMacBook", "15-inch MacBook"),
+        ("2016MacBook", "2016 MacBook"),
+    ],
+)
+def test_names_initials_and_numbers_glued(glued: str, words: str) -> None:
+    assert repaired(glued) == words
+
+
+def test_a_number_glued_to_a_name_of_the_article() -> None:
+    vocabulary = article_vocabulary(["The Sentra sells well.", LEAD + "2020Sentra" + TAIL])
+    assert repaired("2020Sentra", vocabulary) == "2020 Sentra"
+    assert repaired("2020Sentra") == "2020Sentra"
+
+
+@pytest.mark.parametrize("word", ["McD", "LeBron", "10km", "A330neo", "iPhone11"])
+def test_names_and_numbers_that_stay(word: str) -> None:
+    assert repaired(word) == word
+
+
 def test_three_glued_words_two_of_them_capitalised() -> None:
     vocabulary = article_vocabulary(
         ["Shares of Home Depot rose.", LEAD + "HomeDepotreported" + TAIL]

@@ -446,11 +446,19 @@ def _split_lower(word: str) -> tuple[tuple[str, ...], float] | None:
         return split if split[1] >= max(whole + TYPO_MARGIN, floor) else None
     if split[1] < floor:
         return None
+    return _expanded(split)
+
+
+def _expanded(split: tuple[tuple[str, ...], float]) -> tuple[tuple[str, ...], float]:
+    """A split whose parts are glues themselves, opened up ("waterproof upto",
+    "isa practice")."""
     phrases = _glued_phrases()
-    if any(part in phrases for part in split[0]):  # "waterproof upto"
-        parts = tuple(word for part in split[0] for word in phrases.get(part, (part,)))
-        return parts, split[1]
-    return split
+    if not any(part in phrases or _function_split(part) for part in split[0]):
+        return split
+    parts: list[str] = []
+    for part in split[0]:
+        parts.extend(phrases.get(part) or _function_split(part) or (part,))
+    return tuple(parts), split[1]
 
 
 @lru_cache(maxsize=1 << 14)
@@ -601,7 +609,9 @@ _MONTH_NUMBER = re.compile(
     r"(?<![A-Za-z])(?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December)(?=\d)"
 )
-_NUMBER_NAME = re.compile(r"(?<![\dA-Z.,])\d{2,}(?:[.,]\d+)*(?=([A-Z][a-z]{2,})(?![A-Za-z]))")
+_NUMBER_NAME = re.compile(
+    r"(?<![\dA-Z.,])\d{2,}(?:[.,]\d+)*(?=([A-Z][a-z]{2,}(?:[A-Z][a-z]+)?)(?![A-Za-z]))"
+)
 _NUMBER_CLOCK = re.compile(r"\d(?=[ap]\.m\.)")
 _PERCENT_WORD = re.compile(r"\d%(?=([a-z]{2,})(?![A-Za-z]))")
 _NUMBER_WORD = re.compile(r"(?<![A-Za-z\d.,])(\d[\d,.]*\d|\d)([a-z]+)(?![A-Za-z\d])")
@@ -622,13 +632,13 @@ def _spacing(
     closing: frozenset[int],
     opening: frozenset[int],
     dashes: _Dashes,
-    single_quoted: bool,
+    context: _Context,
 ) -> _Gaps:
     """Positions inside `chunk` where a space is missing, with the reason."""
     found: _Gaps = {}
     if "—" in chunk or "–" in chunk:
         found.update(_dash_gaps(chunk, dashes))
-    _quote_gaps(chunk, closing, opening, single_quoted, found)
+    _quote_gaps(chunk, closing, opening, context.single_quoted, found)
     if "." in chunk or "!" in chunk or "?" in chunk or "…" in chunk:
         _sentence_gaps(chunk, found)
     if "," in chunk or ":" in chunk or ";" in chunk:
@@ -636,7 +646,7 @@ def _spacing(
     if "(" in chunk or ")" in chunk or "[" in chunk or "]" in chunk or "&" in chunk:
         _bracket_gaps(chunk, found)
     if any(c.isdigit() for c in chunk) and chunk not in _exceptions():
-        _number_gaps(chunk, found)
+        _number_gaps(chunk, found, context)
     return found
 
 
@@ -734,7 +744,7 @@ def _bracket_gaps(chunk: str, found: _Gaps) -> None:
         found[m.start()] = "missing space before an ampersand"
 
 
-def _number_gaps(chunk: str, found: _Gaps) -> None:
+def _number_gaps(chunk: str, found: _Gaps, context: _Context) -> None:
     """`3,000people`, `in2019`, `earned$2.8`, `October2018`, `4:14p.m.`, `5%higher`."""
     if "$" in chunk:
         for m in _DOLLAR.finditer(chunk):
@@ -743,7 +753,12 @@ def _number_gaps(chunk: str, found: _Gaps) -> None:
     for m in _MONTH_NUMBER.finditer(chunk):
         found[m.end()] = "missing space before a number"
     for m in _NUMBER_NAME.finditer(chunk):
-        if zipf(m.group(1).lower()) >= KNOWN:
+        name = m.group(1)
+        if (
+            zipf(name.lower()) >= KNOWN
+            or name in _exceptions()
+            or _count(context.vocabulary, name) > 0
+        ):  # "3,000People", "2016MacBook", "2020Sentra" (a name of the article)
             found[m.end()] = "missing space between a number and a word"
     if "m." in chunk:
         for m in _NUMBER_CLOCK.finditer(chunk):
@@ -1051,7 +1066,7 @@ def _chunk_edits(
     """Edits inside one whitespace-separated chunk, in chunk offsets."""
     if _url_re().search(chunk) or chunk in _exceptions():
         return []
-    gaps = _spacing(chunk, closing, opening, dashes, context.single_quoted)
+    gaps = _spacing(chunk, closing, opening, dashes, context)
     if gaps and not context.english:
         gaps = {}
     edits: list[_Edit] = [(at, at, " ", "spacing", gaps[at]) for at in sorted(gaps)]
@@ -1154,6 +1169,14 @@ def _hyphenated_edits(core: str, match: re.Match[str], context: _Context) -> lis
     if core in _exceptions() or _count(context.vocabulary, core) >= 2:
         return []
     edits = []
+    last = match.group(2)
+    camel = _CAMEL.fullmatch(last)
+    if camel and zipf(camel.group(1)) >= KNOWN and context.english:
+        rest = camel.group(2)
+        if rest in _exceptions() or _count(context.vocabulary, rest) > 0:
+            # "15-inchMacBook": a word of the article glued after a hyphenated word
+            at = match.start(2) + len(camel.group(1))
+            return [(at, at, " ", "glued_words", "a word glued after a hyphenated word")]
     for group in (1, 2):
         part = match.group(group)
         if not part.islower() or zipf(part) >= RARE:
@@ -1216,6 +1239,10 @@ def _base_edit(base: str, context: _Context, sentence_start: bool, repeated: boo
     acronym = _ACRONYM_WORD.fullmatch(base)
     if acronym:
         return _acronym_edit(base, acronym.group(1), acronym.group(2), context)
+    initial = _NAME_INITIAL.fullmatch(base)
+    if initial and initial.group(1) in _given_names() and context.english:
+        # "ChristopherD.", "JayZ": a given name glued to an initial
+        return (len(base) - 1, len(base) - 1, " ", "glued_words", "a name glued to an initial")
     caps = _TWO_CAPITALS.fullmatch(base)
     if caps:
         return _two_capitals_edit(base, caps.group(1), caps.group(2), context, sentence_start)
@@ -1296,6 +1323,7 @@ def _pair_split(base: str, vocabulary: Counter[str]) -> tuple[str, ...] | None:
 _CAMEL = re.compile(r"([a-z]+)([A-Z][A-Za-z]*)")
 _ACRONYM_WORD = re.compile(r"([A-Z]{2,})([a-z]{2,})")
 _TWO_CAPITALS = re.compile(r"([A-Z][a-z]+)([A-Z][a-z]+)")
+_NAME_INITIAL = re.compile(r"([A-Z][a-z]{2,})[A-Z]")
 
 
 def _split_edit(base: str, parts: tuple[str, ...], reason: str) -> _Edit:
