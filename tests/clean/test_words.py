@@ -529,6 +529,7 @@ def test_a_name_the_article_writes_twice_keeps_its_double_letter() -> None:
         ("said,he", "said, he"),
         ("Mr.Putin", "Mr. Putin"),
         ("St.Louis", "St. Louis"),
+        ("whistleblower(“We", "whistleblower (“We"),
         ("U.S.elections", "U.S. elections"),
         ("the“harsh", "the “harsh"),
         ("ways:By", "ways: By"),

@@ -602,7 +602,7 @@ _COMMA_NUMBER = re.compile(r"(?<=[a-z]{2}),(?=\d)|(?<=\d\d),(?=[A-Z][a-z]{2})")
 _NUMBER_COMMA_WORD = re.compile(r"(?<=\d),(?=([a-z]{2,})(?![A-Za-z\d]))")
 _COLON = re.compile(r"(?<=[a-z]{2})[:;](?=([A-Za-z][a-z]+)(?![A-Za-z]))")
 _CLOSE_PAREN = re.compile(r"[)\]](?=[A-Za-z]{2})")
-_OPEN_PAREN = re.compile(r"(?<=[A-Za-z]{2})[(\[](?=([A-Za-z]{2,}))")
+_OPEN_PAREN = re.compile(r"(?<=[A-Za-z]{2})[(\[](?=[“‘]?([A-Za-z]{2,}))")
 _AMPERSAND = re.compile(r"(?<=[a-z]{2})&$")
 _DOLLAR = re.compile(r"(?<![A-Za-z])([a-z]+|[A-Z][a-z]+)(?=\$\d)")
 _MONTH_NUMBER = re.compile(
