@@ -22,12 +22,15 @@ def model_name() -> str:
     return os.environ.get("TIDINGS_MODEL", DEFAULT_MODEL)
 
 
-@cache
 def load(name: str | None = None) -> Any:
-    """Load the spaCy model by package name, once per process."""
+    """The spaCy model by package name (default: `model_name()`), loaded once per process."""
+    return _load(name or model_name())
+
+
+@cache
+def _load(name: str) -> Any:
     import spacy
 
-    name = name or model_name()
     try:
         nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
     except OSError as exc:
