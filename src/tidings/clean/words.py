@@ -433,12 +433,12 @@ def _split_lower(word: str) -> tuple[tuple[str, ...], float] | None:
         parts = _function_split(word)
         return (parts, best_split(word)[1]) if parts else None  # type: ignore[index]
     split = best_split(word)
+    if split is None:
+        return _peeled(word) if whole == 0 and not _derived(word) else None
     if _derived(word):
         return None
-    if whole == 0 and (split is None or split[1] < _floor(split[0])):
+    if whole == 0 and split[1] < _floor(split[0]):
         return _peeled(word)
-    if split is None:
-        return None
     floor = _floor(split[0])
     if whole >= RARE:
         return split if split[1] >= whole + RARE_MARGIN else None
@@ -645,7 +645,7 @@ def _spacing(
         _comma_gaps(chunk, found)
     if "(" in chunk or ")" in chunk or "[" in chunk or "]" in chunk or "&" in chunk:
         _bracket_gaps(chunk, found)
-    if any(c.isdigit() for c in chunk) and chunk not in _exceptions():
+    if _DIGIT.search(chunk) and chunk not in _exceptions():
         _number_gaps(chunk, found, context)
     return found
 
@@ -962,9 +962,9 @@ def _is_english(chunks: list[re.Match[str]], vocabulary: Counter[str]) -> bool:
     English words (a recipe, a list of exercises). A long paragraph with none
     of them is not English, whatever the rest of the article is.
     """
-    words = [m.group(0).strip(_OPENERS + _CLOSERS).lower() for m in chunks]
-    words = [w for w in words if w and w[0].isalpha()]
-    if len(words) >= 30 and not any(w in _MARKERS for w in words):
+    strip = _OPENERS + _CLOSERS
+    words = [w for w in (m.group(0).strip(strip).lower() for m in chunks) if w[:1].isalpha()]
+    if len(words) >= 30 and _MARKERS.isdisjoint(words):
         return False
     article = _article_english(vocabulary)
     if article is not None:
@@ -1014,6 +1014,7 @@ def _straight_quotes(text: str) -> tuple[set[int], set[int]]:
 
 
 _CHUNK = re.compile(r"\S+")
+_DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[.!?…][)\]”’\"']*$")
 
 
