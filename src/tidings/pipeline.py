@@ -46,6 +46,13 @@ class Document:
         """True when no article text came out of this document."""
         return bool({"raw", "text", "layout"} & self.failed_parts)
 
+    @classmethod
+    def unreadable(cls, raw: bytes, source: Source, date: str | None, error: str) -> Document:
+        """A document that could not be read: recorded with its error, nothing else."""
+        return cls(
+            raw=raw, source=source, meta={"date": date, "text": "", "error": f"read: {error}"}
+        )
+
     @property
     def record(self) -> Article:
         assert self.article is not None

@@ -763,10 +763,7 @@ def page_document(
     return doc
 
 
-def failed_document(raw: bytes, source: Source, date: str | None, error: str) -> Document:
-    """A document that could not be read: recorded with its error, nothing else."""
-    meta = {"date": date, "text": "", "error": f"read: {error}"}
-    return Document(raw=raw, source=source, meta=meta)
+failed_document = Document.unreadable
 
 
 def read_html(raw: bytes, source: Source, date: str | None) -> Iterator[Document]:

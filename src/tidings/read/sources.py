@@ -191,7 +191,7 @@ def _jsonl_lines(
             continue
         meta, error = _jsonl_meta(line, number)
         if error:
-            yield Document(raw=line, source=source, meta={"date": date, "error": f"read: {error}"})
+            yield Document.unreadable(line, source, date, error)
             continue
         source.url = meta.get("url")
         source.outlet = meta.get("outlet")
@@ -215,11 +215,8 @@ def _jsonl_meta(line: bytes, number: int) -> tuple[dict, str | None]:
 
 
 def _failed(source: Source, date: str | None, error: str) -> Document:
-    return Document(
-        raw=source.path.encode() if source.path else b"",
-        source=source,
-        meta={"date": date, "error": f"read: {error}"},
-    )
+    """An unread document (too large to read): its path stands in for its bytes."""
+    return Document.unreadable((source.path or "").encode(), source, date, error)
 
 
 # Readers for web formats register here (kind -> function(raw, source, date)).
