@@ -245,6 +245,25 @@ def test_names_and_numbers_that_stay(word: str) -> None:
     assert repaired(word) == word
 
 
+@pytest.mark.parametrize(
+    ("glued", "words"),
+    [
+        ("NewYork", "New York"),
+        ("SanFrancisco", "San Francisco"),
+        ("UnitedArabEmirates", "United Arab Emirates"),
+        ("UnitedArab", "United Arab"),
+        ("PrimeMinister", "Prime Minister"),
+    ],
+)
+def test_names_of_several_words_glued(glued: str, words: str) -> None:
+    assert repaired(glued) == words
+
+
+@pytest.mark.parametrize("name", ["WestJet", "SanDisk", "UnitedHealth", "NewYorker"])
+def test_brands_that_start_like_a_place(name: str) -> None:
+    assert repaired(name) == name
+
+
 def test_three_glued_words_two_of_them_capitalised() -> None:
     vocabulary = article_vocabulary(
         ["Shares of Home Depot rose.", LEAD + "HomeDepotreported" + TAIL]

@@ -153,6 +153,19 @@ def _glued_phrases() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def _names_in_words() -> dict[str, str]:
+    """ "NewYork" -> "New York": names of two or three words, and their first two words."""
+    out = {}
+    for item in lines("names_in_words.txt"):
+        words = item.split()
+        if all(word[0].isupper() for word in words):
+            out["".join(words)] = item
+        if len(words) > 2 and words[0][0].isupper() and words[1][0].isupper():
+            out.setdefault(words[0] + words[1], f"{words[0]} {words[1]}")
+    return out
+
+
+@cache
 def _given_names() -> frozenset[str]:
     return frozenset(lines("given_names.txt"))
 
@@ -1217,6 +1230,9 @@ def _tail_edits(base: str, apostrophe: str, tail: str, context: _Context) -> lis
 def _base_edit(base: str, context: _Context, sentence_start: bool, repeated: bool) -> _Edit | None:
     """The one edit (glued or doubled) of a letters-only token, if any."""
     vocabulary = context.vocabulary
+    name = _names_in_words().get(base)
+    if name is not None and context.english:
+        return (0, len(base), name, "glued_words", "a name of several words glued together")
     parts = _pair_split(base, vocabulary)
     # a glue the article repeats still splits when it writes the pair as often
     if parts is not None and (
