@@ -120,12 +120,12 @@ def test_a_name_of_the_article_glued_to_a_function_word() -> None:
 
 def test_words_the_article_writes_side_by_side_are_split() -> None:
     vocabulary = article_vocabulary(
-        ["Protests in Hong Kong went on. The air quality was poor.", LEAD + "x" + TAIL]
+        ["It began with the Big Bang. The air quality was poor.", LEAD + "x" + TAIL]
     )
-    assert repaired("HongKong", vocabulary) == "Hong Kong"
+    assert repaired("BigBang", vocabulary) == "Big Bang"
     assert repaired("airquality", vocabulary) == "air quality"
     # without the pair in the article, a camel-case name stays
-    assert repaired("HongKong") == "HongKong"
+    assert repaired("BigBang") == "BigBang"
 
 
 def test_article_vocabulary_counts_pairs_of_words() -> None:
