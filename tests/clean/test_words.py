@@ -355,6 +355,7 @@ def test_words_in_capitals() -> None:
     ("glued", "words"),
     [
         ("roboticlanders", "robotic landers"),
+        ("bleepsand", "bleeps and"),
         ("workflowbottlenecks", "workflow bottlenecks"),
         ("nuumberof", "number of"),
         ("terrmsof", "terms of"),

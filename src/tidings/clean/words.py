@@ -341,11 +341,12 @@ def _part(part: str, first: bool, last: bool) -> float | None:
     if len(part) == 2:
         return zipf(part) if part in function_words() else None
     score = zipf(part)
-    if len(part) >= 7:
-        return score if score >= LONGER_PART_MIN else None
-    if len(part) >= 5:
-        return score if score >= LONG_PART_MIN else None
-    return score if score >= PART_MIN else None
+    least = LONGER_PART_MIN if len(part) >= 7 else LONG_PART_MIN if len(part) >= 5 else PART_MIN
+    if score >= least:
+        return score
+    if len(part) >= 5 and part[-1] == "s" and score >= UNSEEN and _part(part[:-1], first, last):
+        return score  # "bleeps": the plural of a word that is one
+    return None
 
 
 @lru_cache(maxsize=1 << 16)
