@@ -524,6 +524,11 @@ def test_doubled_capital_is_removed() -> None:
     assert repaired("TThat") == "That"
 
 
+def test_doubled_letter_in_a_listed_camel_case_name() -> None:
+    assert repaired("SoftBBank") == "SoftBank"
+    assert repaired("MacBoook") == "MacBook"
+
+
 @pytest.mark.parametrize(
     "word", ["Mississippi", "committee", "balloon", "Zelenskyy", "Abbott", "CEOs", "AAA"]
 )

@@ -1234,6 +1234,12 @@ def _base_edit(base: str, context: _Context, sentence_start: bool, repeated: boo
     name = _names_in_words().get(base)
     if name is not None and context.english:
         return (0, len(base), name, "glued_words", "a name of several words glued together")
+    if not base.islower() and not base[1:].islower() and context.english:
+        # "SoftBBank", "MacBoook": a listed name with a letter typed twice
+        for i in range(1, len(base) - 1):
+            single = base[:i] + base[i + 1 :]
+            if base[i] == base[i + 1] and single in _exceptions():
+                return (0, len(base), single, "doubled_letter", "a letter typed twice")
     parts = _pair_split(base, vocabulary)
     # a glue the article repeats still splits when it writes the pair as often
     if parts is not None and (
