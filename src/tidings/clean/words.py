@@ -8,22 +8,31 @@ the new text with one `Fix` per change. Every repair needs evidence:
 * the article's own vocabulary (`article_vocabulary`): a form the article uses
   elsewhere, as itself, is a word of the article and is not repaired (only a
   glue of function words like "inthe" still is); a name the article uses
-  alone is evidence for splitting it off ("Navalnyand"),
-* capitalisation and position: a camel-case join after a function word
-  ("byInterfax"), a capitalised join at the start of a sentence
-  ("Thedialogue"),
+  alone is evidence for splitting it off ("Navalnyand"); two words the
+  article writes side by side elsewhere are evidence for splitting their glue
+  ("HongKong", "airquality", `Vocabulary.pair`),
+* capitalisation and position: a camel-case join after a lowercase word
+  ("byInterfax", "saidAvinoam"), a capitalised join at the start of a
+  sentence ("Thedialogue"), a paragraph in title case ("QualitySeems") or in
+  capitals ("UPFOR"),
+* word shapes names do not have: a capitalised word before a verb form
+  ("Unionstressed", "Doctorsays") or after a month, a nationality or a
+  participle ("Octoberonward", "Chinesecounterpart", "Limitedseating"),
 * grammar that wordfreq cannot see: "a" before a vowel, "an" before a
   consonant, a prefix cut off its word ("anti government"), a suffix that is
   also a word ("ear tips" is fine, "screen less" is not),
 * knowledge in data files under `tidings/data/`: `function_words.txt`,
-  `abbreviations.txt`, `web_suffixes.txt`, `units.txt`, `bound_morphemes.txt`
-  and `word_exceptions.txt`.
+  `abbreviations.txt`, `web_suffixes.txt`, `units.txt`, `bound_morphemes.txt`,
+  `word_exceptions.txt`, `glued_phrases.txt` ("alot", "aswell"),
+  `given_names.txt` and `titles.txt` ("MarcBenioff", "PresidentDonald"),
+  `name_ends.txt` ("SupremeCourt") and `names_in_words.txt` ("NewYork").
 
 Repairs:
 
 * `glued_words`: an unknown lowercase token is split into two or three known
   words when the split is likely enough (a token wordfreq knows must be beaten
-  by a margin; a common one only splits into function words, "ofthe");
+  by a margin; a common one only splits into function words, "ofthe", "isa"),
+  or into more when function words peel off its ends ("ofdiplomacyledby");
   capitalised, camel-case, acronym, hyphenated and apostrophe joins each have
   their own stricter rule. Names, hyphenated words, numbers, URLs, e-mail
   addresses, hashtags and text that is not English are left alone.
@@ -43,11 +52,14 @@ token (without surrounding quotes and brackets), so that its `before` reads
 as a word and can be found in the text again.
 
 Known limits, measured by benchmarks/repair.py: two capitalised words glued
-together ("SupremeCourt") are split only when the article uses both alone,
-because names are written that way ("SunExpress"); a glue that makes a word
-("a lot" -> "alot", "to go" -> "togo") is left as it is; an unseen compound
-("eartips", "smallcaps") looks like two glued words and is split unless the
-article uses it twice.
+together are split only with evidence (a given name, a title, the end of an
+institution's name, both words alone or side by side in the article, a
+headline), because brands are written that way ("SunExpress", "ParkMobile");
+a capitalised word glued to a lowercase noun ("Amazongift", "Citymansion")
+stays, because names are made so ("Lightcloud", "Northwell"); a glue that
+makes a real word ("a long" -> "along", "are a" -> "area") is left as it is;
+an unseen compound ("eartips", "smallcaps") looks like two glued words and is
+split unless the article uses it twice.
 """
 
 from __future__ import annotations
