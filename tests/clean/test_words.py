@@ -140,6 +140,15 @@ def test_article_vocabulary_counts_pairs_of_words() -> None:
     assert vocabulary["Court’s"] == 1
 
 
+def test_the_article_vocabulary_copies_and_pickles() -> None:
+    import pickle
+
+    vocabulary = article_vocabulary(["Protests in Hong Kong went on."])
+    for copy in (vocabulary.copy(), pickle.loads(pickle.dumps(vocabulary))):
+        assert copy == vocabulary
+        assert copy.pair("hong", "kong") == 1
+
+
 def test_a_pair_of_function_words_is_no_evidence() -> None:
     vocabulary = article_vocabulary(["She lives in a small town.", LEAD + "x" + TAIL])
     assert repaired("Ina", vocabulary) == "Ina"

@@ -69,7 +69,7 @@ import math
 import re
 import weakref
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 
@@ -254,9 +254,15 @@ _TOKEN = re.compile(r"\w+(?:[.'’-]\w+)*\.?")
 class Vocabulary(Counter):
     """Counts of an article's tokens; `pair` tells how often it writes two words side by side."""
 
-    def __init__(self, texts: Iterable[str] = ()) -> None:
-        self.texts = tuple(texts)
-        super().__init__(match.group(0) for text in self.texts for match in _TOKEN.finditer(text))
+    def __init__(self, texts: Iterable[str] | Mapping[str, int] = ()) -> None:
+        if isinstance(texts, Mapping):  # a copy (Counter.copy, pickling)
+            super().__init__(texts)
+            self.texts: tuple[str, ...] = getattr(texts, "texts", ())
+        else:
+            self.texts = tuple(texts)
+            super().__init__(
+                match.group(0) for text in self.texts for match in _TOKEN.finditer(text)
+            )
         self._lowered: str | None = None
         self._pairs: dict[tuple[str, str], int] = {}
         self._words: frozenset[str] | None = None
@@ -267,6 +273,9 @@ class Vocabulary(Counter):
         if words is None:
             words = self._words = frozenset(map(str.lower, self))
         return word in words or word + "." in words or word + "’s" in words
+
+    def __reduce__(self):  # type: ignore[override]
+        return _restored, (dict(self), self.texts)
 
     def pair(self, first: str, second: str) -> int:
         """How often lowercase `first` and `second` stand side by side, one space apart.
@@ -282,6 +291,12 @@ class Vocabulary(Counter):
             found = _occurrences(self._lowered, f"{first} {second}")
             self._pairs[key] = found
         return found
+
+
+def _restored(counts: dict[str, int], texts: tuple[str, ...]) -> Vocabulary:
+    vocabulary = Vocabulary(counts)
+    vocabulary.texts = texts
+    return vocabulary
 
 
 def _word_ends(text: str, end: int) -> bool:
