@@ -16,7 +16,9 @@ $(STAMP): pyproject.toml requirements.lock
 
 demo: $(STAMP)
 	$(BIN)/tidings process samples/text samples/articles.jsonl --db tidings.db
-	$(BIN)/tidings search dialogue --db tidings.db
+	$(BIN)/tidings search sanctions --db tidings.db --limit 5
+	$(BIN)/tidings quotes --db tidings.db --limit 8
+	$(BIN)/tidings dyads --db tidings.db --period month
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -231,3 +231,12 @@ def test_time_limit_option_is_checked_and_applied(write, damaged_text, monkeypat
 
     assert seconds_limit() == 5.0
     os.environ.pop("TIDINGS_TIME_LIMIT", None)
+
+
+def test_search_shows_matches_marked_and_text_is_never_read_as_markup(tmp_path, write):
+    write("m/a.txt", "Sanctions [bold]widen[/bold]\n\nThe EU imposed sanctions on Monday.")
+    db = tmp_path / "s.db"
+    assert run("process", tmp_path / "m", "--db", db, "--no-nlp").exit_code == 0
+    shown = run("search", "sanctions", "--db", db).stdout
+    assert "[sanctions]" in shown  # the match, as FTS5 marks it
+    assert "[bold]widen[/bold]" in shown

@@ -27,6 +27,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 from rich.table import Table
+from rich.text import Text
 
 from tidings.errors import TidingsError, UsageError
 from tidings.read.sources import DEFAULT_MAX_BYTES, FORMATS
@@ -267,7 +268,7 @@ def search(
         return
     table = Table("id", "published", "title", "match")
     for row in rows:
-        table.add_row(row["id"], row["published"] or "", row["title"], row["snippet"])
+        _add_row(table, row["id"], row["published"] or "", row["title"], row["snippet"])
     out.print(table)
     if not rows:
         err.print("no match")
@@ -305,7 +306,7 @@ def quotes(
         return
     table = Table("speaker", "kind", "quote", "article")
     for row in rows:
-        table.add_row(row["speaker"] or "?", row["kind"], row["text"], row["article_id"])
+        _add_row(table, row["speaker"] or "?", row["kind"], row["text"], row["article_id"])
     out.print(table)
 
 
@@ -323,7 +324,8 @@ def actors(
         return
     table = Table("name", "kind", "country", "org", "role", "articles", "mentions")
     for row in rows:
-        table.add_row(
+        _add_row(
+            table,
             row["name"],
             row["kind"],
             row["country"] or "",
@@ -382,7 +384,7 @@ def events(
 def _print_events_table(found: list) -> None:
     table = Table("date", "type", "source", "target", "modality", "intensity", "evidence")
     for _row, event in found:
-        table.add_row(
+        _add_row(table,
             event.date or "", f"{event.type}" + (f"/{event.mode}" if event.mode else ""),
             _actor_label(event.source), _actor_label(event.target), event.modality,
             f"{event.intensity:+.1f}", event.sentence[:90],
@@ -427,8 +429,8 @@ def dyads(
     table = Table("source", "target", period, "events", "by type", "mean intensity")
     for r in rows:
         by_type = ", ".join(f"{k} {v}" for k, v in sorted(r.counts.items()))
-        table.add_row(
-            r.source, r.target, r.period, str(r.total), by_type, f"{r.mean_intensity:+.2f}"
+        _add_row(
+            table, r.source, r.target, r.period, str(r.total), by_type, f"{r.mean_intensity:+.2f}"
         )
     out.print(table)
     for line in dyad_chart(rows):
@@ -442,6 +444,11 @@ def schema() -> None:
     from tidings.record import json_schema
 
     _print_json(json_schema())
+
+
+def _add_row(table: Table, *cells: object) -> None:
+    """A row of the article's own text: shown as it is, never read as Rich markup."""
+    table.add_row(*(Text("" if cell is None else str(cell)) for cell in cells))
 
 
 def _print_json(data: Any) -> None:
