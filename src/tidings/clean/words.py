@@ -72,6 +72,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
+from itertools import chain
 
 from tidings.data import lines
 
@@ -260,19 +261,21 @@ class Vocabulary(Counter):
             self.texts: tuple[str, ...] = getattr(texts, "texts", ())
         else:
             self.texts = tuple(texts)
-            super().__init__(
-                match.group(0) for text in self.texts for match in _TOKEN.finditer(text)
-            )
+            super().__init__(chain.from_iterable(map(_TOKEN.findall, self.texts)))
         self._lowered: str | None = None
         self._pairs: dict[tuple[str, str], int] = {}
         self._words: frozenset[str] | None = None
 
-    def has(self, word: str) -> bool:
-        """Whether lowercase `word` is a token of the article, in any case (also before 's)."""
+    @property
+    def words(self) -> frozenset[str]:
+        """Its tokens in lowercase, also without a final period or possessive."""
         words = self._words
         if words is None:
-            words = self._words = frozenset(map(str.lower, self))
-        return word in words or word + "." in words or word + "’s" in words
+            lowered = set(map(str.lower, self))
+            lowered.update([w[:-1] for w in lowered if w[-1] == "."])
+            lowered.update([w[:-2] for w in lowered if w.endswith(("’s", "'s"))])
+            words = self._words = frozenset(lowered)
+        return words
 
     def __reduce__(self):  # type: ignore[override]
         return _restored, (dict(self), self.texts)
@@ -451,6 +454,8 @@ def _grammar(parts: tuple[str, ...]) -> float:
 @lru_cache(maxsize=1 << 16)
 def _function_split(word: str) -> tuple[str, ...] | None:
     """A split of a known token into function words only, by a wide margin ("ofthe")."""
+    if not _function_words_only(word, 3):
+        return None  # cheap: most known words cannot be cut into function words
     split = best_split(word)
     if split is None:
         return None
@@ -460,6 +465,17 @@ def _function_split(word: str) -> tuple[str, ...] | None:
     if all(part in words for part in parts) and score >= zipf(word) + margin:
         return parts
     return None
+
+
+def _function_words_only(word: str, parts: int) -> bool:
+    """Whether `word` can be cut into two to `parts` function words."""
+    words = function_words()
+    for i in range(1, min(len(word), 9)):
+        if word[:i] in words:
+            rest = word[i:]
+            if rest in words or (parts > 2 and _function_words_only(rest, parts - 1)):
+                return True
+    return False
 
 
 def _split_lower(word: str) -> tuple[tuple[str, ...], float] | None:
@@ -475,7 +491,7 @@ def _split_lower(word: str) -> tuple[tuple[str, ...], float] | None:
         return (parts, best_split(word)[1]) if parts else None  # type: ignore[index]
     split = best_split(word)
     if split is None:
-        return _peeled(word) if whole == 0 and not _derived(word) else None
+        return _peeled(word) if whole == 0 and len(word) >= 8 and not _derived(word) else None
     if _derived(word):
         return None
     if whole == 0 and split[1] < _floor(split[0]):
@@ -597,6 +613,7 @@ def _undouble(word: str, vocabulary: Counter[str]) -> tuple[str, float] | None:
 
 _PLAIN = re.compile(r"[(\[“‘\"']*([A-Za-z]+)(?:[’']([a-z]{1,2}))?[)\]”’\"'.,;:!?]*")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
+_DOUBLE = re.compile(r"([A-Za-z])\1")
 
 
 @lru_cache(maxsize=1 << 17)
@@ -615,7 +632,10 @@ def _plain(chunk: str) -> bool:
         return False  # camel case
     lower = word.lower()
     if word.isupper() and len(word) > 1:
-        return len(word) < 4 or zipf(lower) >= UNSEEN  # "PLLAN", "UPFOR" may be damage
+        # "PLLAN", "UPFOR" may be damage; "WLTP" is an acronym
+        return (
+            len(word) < 4 or zipf(lower) >= UNSEEN or (len(word) < 5 and not _DOUBLE.search(word))
+        )
     if tail:
         return zipf(lower + "'" + tail) >= KNOWN
     return zipf(lower) >= KNOWN and _function_split(lower) is None and lower not in _glued_phrases()
@@ -1350,21 +1370,23 @@ def _pair_split(base: str, vocabulary: Counter[str]) -> tuple[str, ...] | None:
     a web spelling), and the pair must hold a word that is not a function
     word, each part two letters or more ("in a" is everywhere; "Ina" is a name).
     """
-    if not isinstance(vocabulary, Vocabulary):
+    if len(base) < 5 or not isinstance(vocabulary, Vocabulary):
         return None
     lower = base.lower()
     camel = not base.isupper() and not base[1:].islower()
-    if zipf(lower) >= (KNOWN if camel else UNSEEN) or len(lower) < 5:
+    if zipf(lower) >= (KNOWN if camel else UNSEEN):
         return None
     words = function_words()
+    tokens = vocabulary.words
     best: tuple[str, ...] | None = None
     most = 0
     for i in range(2, len(lower) - 1):
-        head, rest = lower[:i], lower[i:]
-        if head in words and rest in words:
-            continue
-        if not (vocabulary.has(head) and vocabulary.has(rest)):
+        rest = lower[i:]
+        if rest not in tokens:
             continue  # cheap: both words must be tokens of the article
+        head = lower[:i]
+        if head not in tokens or (head in words and rest in words):
+            continue
         count = vocabulary.pair(head, rest)
         if count > most:
             best, most = (head, rest), count
