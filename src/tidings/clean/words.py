@@ -1053,17 +1053,24 @@ def _article_english(vocabulary: Counter[str]) -> bool | None:
 
 
 def _vocabulary_english(vocabulary: Counter[str]) -> bool | None:
-    total = markers = known = 0
+    total = markers = 0
+    words: list[tuple[str, int]] = []
     for token, count in vocabulary.items():
         if token[0].isalpha():
             total += count
             word = token.lower().rstrip(".")
-            markers += count * (word in _MARKERS)
-            known += count * (zipf(word) >= KNOWN)
+            words.append((word, count))
+            if word in _MARKERS:
+                markers += count
     if total < 20:
         return None
     share = markers / total
-    return share >= ENGLISH_MIN or (share >= ENGLISH_LIST_MIN and known / total >= LIST_KNOWN_MIN)
+    if share >= ENGLISH_MIN:
+        return True
+    if share < ENGLISH_LIST_MIN:
+        return False
+    known = sum(count for word, count in words if zipf(word) >= KNOWN)
+    return known / total >= LIST_KNOWN_MIN
 
 
 def _straight_quotes(text: str) -> tuple[set[int], set[int]]:
