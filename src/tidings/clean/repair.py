@@ -52,6 +52,9 @@ def mend_split_words(
     side by side, and at least one half is rare and not used alone elsewhere in
     the article ("in to", "any one", "foot soldier" stay).
     """
+    fragments = {w for w in set(_WORD.findall(text)) if _fragment(w, vocabulary)}
+    if not fragments:  # most paragraphs: every word is a word
+        return text, []
     words = list(_WORD.finditer(text))
     edits: list[Edit] = []
     pieces, last, skip = [], 0, False
@@ -59,9 +62,12 @@ def mend_split_words(
         if skip:
             skip = False
             continue
+        lw, rw = left.group(0), right.group(0)
+        if lw not in fragments and rw not in fragments:
+            continue
         if right.start() != left.end() + 1 or text[left.end()] != " ":
             continue
-        if not right.group(0).islower() or not _broken(left.group(0), right.group(0), vocabulary):
+        if not rw.islower() or not _broken(lw, rw):
             continue
         joined = left.group(0) + right.group(0)
         pieces += [text[last : left.start()], joined]
@@ -71,17 +77,16 @@ def mend_split_words(
     return "".join([*pieces, text[last:]]), edits
 
 
-def _broken(left: str, right: str, vocabulary: Counter[str]) -> bool:
+def _fragment(word: str, vocabulary: Counter[str]) -> bool:
+    """A rare form the article does not use elsewhere: maybe half of a broken word."""
+    return zipf(word.lower()) < SPLIT_PART_MAX and vocabulary[word] <= 1
+
+
+def _broken(left: str, right: str) -> bool:
+    """The joined form is common and far likelier than the two halves side by side."""
     whole = zipf((left + right).lower())
-    if whole < SPLIT_WHOLE_MIN:
-        return False
-    halves = [zipf(left.lower()), zipf(right.lower())]
-    if whole - (sum(halves) - 9) < SPLIT_MARGIN:
-        return False
-    return any(
-        z < SPLIT_PART_MAX and vocabulary[w] <= 1
-        for z, w in zip(halves, (left, right), strict=True)
-    )
+    halves = zipf(left.lower()) + zipf(right.lower())
+    return whole >= SPLIT_WHOLE_MIN and whole - (halves - 9) >= SPLIT_MARGIN
 
 
 def vocabulary_of(texts: list[str]) -> Counter[str]:
