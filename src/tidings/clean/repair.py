@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from tidings.clean.words import Fix, article_vocabulary, repair_words, zipf
 from tidings.record import Edit
@@ -78,8 +79,14 @@ def mend_split_words(
 
 
 def _fragment(word: str, vocabulary: Counter[str]) -> bool:
-    """A rare form the article does not use elsewhere: maybe half of a broken word."""
-    return zipf(word.lower()) < SPLIT_PART_MAX and vocabulary[word] <= 1
+    """A rare lowercase form the article does not use elsewhere: maybe half of a
+    broken word. (Capitalised rare words are names far more often than halves.)"""
+    return word.islower() and _rare(word) and vocabulary[word] <= 1
+
+
+@lru_cache(maxsize=1 << 16)
+def _rare(word: str) -> bool:
+    return zipf(word) < SPLIT_PART_MAX
 
 
 def _broken(left: str, right: str) -> bool:
