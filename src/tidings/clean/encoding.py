@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import ftfy
+from ftfy.badness import is_bad
 
 from tidings.record import Edit
 
@@ -23,8 +24,16 @@ _LOST_CLOSING_QUOTE = re.compile(r"â€(?=[\s,.;:!?)]|$)")
 _MOJIBAKE_HINT = re.compile(r"[ÃÂâ][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ ¡-¿]|â€")
 
 
+# Other things ftfy mends: ligatures from PDFs, C0/C1 control characters.
+_OTHER_DAMAGE = re.compile(r"[\ufb00-\ufb06\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def fix_encoding(line: str) -> str:
-    if not _MOJIBAKE_HINT.search(line) and line.isascii():
+    """The line with mojibake mended; ftfy runs only where there are signs of it
+    (most lines, curly quotes and all, have none)."""
+    if line.isascii() or not (
+        _MOJIBAKE_HINT.search(line) or is_bad(line) or _OTHER_DAMAGE.search(line)
+    ):
         return line
     line = _LOST_CLOSING_QUOTE.sub("”", line) if "â€" in line else line
     return ftfy.fix_text(line, _CONFIG)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from wordfreq import zipf_frequency
 
@@ -149,6 +149,7 @@ def _same(a: str, b: str) -> bool:
     return _squash(a) == _squash(b)
 
 
+@lru_cache(maxsize=4096)
 def _squash(text: str) -> str:
     return re.sub(r"[\W_]+", "", text).lower()
 
