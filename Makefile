@@ -27,8 +27,11 @@ test: $(STAMP) lint
 	$(BIN)/pytest
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev,bench]'
 	$(BIN)/python benchmarks/repair.py
 	$(BIN)/python benchmarks/extraction.py
+	$(BIN)/python benchmarks/understanding.py
+	$(BIN)/python benchmarks/events_precision.py
 
 # Re-pin every dependency to what the virtual environment holds now.
 lock:
