@@ -52,6 +52,10 @@ DateOption = Annotated[
 MaxBytesOption = Annotated[
     int, typer.Option("--max-bytes", help="Largest document accepted, in bytes.")
 ]
+FormatOption = Annotated[
+    str, typer.Option("--format", help="auto, text, html, feed, warc or jsonl.")
+]
+NlpOption = Annotated[bool, typer.Option(help="Run the understanding steps (spaCy).")]
 TimeLimitOption = Annotated[
     float | None,
     typer.Option("--time-limit", help="Seconds one page may take to read (default 20)."),
@@ -128,11 +132,9 @@ def open_store(db: Path, must_exist: bool = True):  # noqa: ANN201 - Store, impo
 def parse(
     file: Annotated[str, typer.Argument(help="A file, or - for standard input.")],
     date: DateOption = None,
-    fmt: Annotated[
-        str, typer.Option("--format", help="auto, text, html, feed, warc or jsonl.")
-    ] = "auto",
+    fmt: FormatOption = "auto",
     as_json: JsonOption = False,
-    nlp: Annotated[bool, typer.Option(help="Run the understanding steps (spaCy).")] = True,
+    nlp: NlpOption = True,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     time_limit: TimeLimitOption = None,
 ) -> None:
@@ -179,12 +181,10 @@ def _reason(record: Article) -> str:
 def process(
     paths: Annotated[list[str], typer.Argument(help="Files and folders (- for standard input).")],
     db: DbOption = DEFAULT_DB_PATH,
-    fmt: Annotated[
-        str, typer.Option("--format", help="auto, text, html, feed, warc or jsonl.")
-    ] = "auto",
+    fmt: FormatOption = "auto",
     date: DateOption = None,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Processes to use.")] = 1,
-    nlp: Annotated[bool, typer.Option(help="Run the understanding steps (spaCy).")] = True,
+    nlp: NlpOption = True,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     time_limit: TimeLimitOption = None,
 ) -> None:
