@@ -15,9 +15,16 @@ _STRAY_SLASH = re.compile(r"(?:^|(?<=\s))[^\W\d_][\w’'-]*/$")
 
 
 def repair_text(
-    text: str, paragraph: int | None, vocabulary: Counter[str], where: str = ""
+    text: str,
+    paragraph: int | None,
+    vocabulary: Counter[str],
+    where: str = "",
+    fragments: frozenset[str] | None = None,
 ) -> tuple[str, list[Edit]]:
-    """Repair one paragraph (or the title/standfirst when `paragraph` is None)."""
+    """Repair one paragraph (or the title/standfirst when `paragraph` is None).
+
+    `fragments` are `split_fragments(vocabulary)`, worked out once per article.
+    """
     edits: list[Edit] = []
     if _STRAY_SLASH.search(text):
         trimmed = text[:-1]
@@ -31,57 +38,74 @@ def repair_text(
             )
         )
         text = trimmed
-    text, split_edits = mend_split_words(text, paragraph, vocabulary, where)
+    text, split_edits = mend_split_words(text, paragraph, vocabulary, where, fragments)
     edits.extend(split_edits)
     text, fixes = repair_words(text, vocabulary)
     edits.extend(_edit(fix, paragraph, where) for fix in fixes)
     return text, edits
 
 
-_WORD = re.compile(r"\b[A-Za-z][a-z]+\b")
+_LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
+_LEFT_WORD = re.compile(r"(?<![\w'’.-])[A-Za-z][a-z]+$")
+_RIGHT_WORD = re.compile(r"[a-z]{2,}(?![\w'’-])")
 SPLIT_PART_MAX = 3.5  # at least one half must be this rare (zipf) to be a fragment
 SPLIT_MARGIN = 6.0  # joined zipf minus the pair's log-probability, in zipf units
 SPLIT_WHOLE_MIN = 3.0  # the joined word must be this common
 
 
 def mend_split_words(
-    text: str, paragraph: int | None, vocabulary: Counter[str], where: str = ""
+    text: str,
+    paragraph: int | None,
+    vocabulary: Counter[str],
+    where: str = "",
+    fragments: frozenset[str] | None = None,
 ) -> tuple[str, list[Edit]]:
     """Join a word a space broke in two ("negoti ations", "govern ment").
 
     Only when the joined form is a common word, far likelier than the two halves
     side by side, and at least one half is rare and not used alone elsewhere in
-    the article ("in to", "any one", "foot soldier" stay).
+    the article ("in to", "any one", "foot soldier" stay). Only the neighbours of
+    such rare forms are looked at, so a clean paragraph costs one scan.
     """
-    fragments = {w for w in set(_WORD.findall(text)) if _fragment(w, vocabulary)}
-    if not fragments:  # most paragraphs: every word is a word
-        return text, []
-    words = list(_WORD.finditer(text))
+    if fragments is None:
+        fragments = split_fragments(vocabulary)
+    joins = sorted({j for f in fragments if f in text for j in _joins_around(text, f)})
     edits: list[Edit] = []
-    pieces, last, skip = [], 0, False
-    for left, right in zip(words, words[1:], strict=False):
-        if skip:
-            skip = False
-            continue
-        lw, rw = left.group(0), right.group(0)
-        if lw not in fragments and rw not in fragments:
-            continue
-        if right.start() != left.end() + 1 or text[left.end()] != " ":
-            continue
-        if not rw.islower() or not _broken(lw, rw):
-            continue
-        joined = left.group(0) + right.group(0)
-        pieces += [text[last : left.start()], joined]
-        last, skip = right.end(), True
-        edits.append(Edit("split_word", f"{left.group(0)} {right.group(0)}", joined, paragraph,
+    pieces, last = [], 0
+    for start, end, joined in joins:
+        if start < last:
+            continue  # overlaps a join already made
+        pieces += [text[last:start], joined]
+        last = end
+        edits.append(Edit("split_word", text[start:end], joined, paragraph,
                           f"word broken by a space mended{where}"))  # fmt: skip
     return "".join([*pieces, text[last:]]), edits
 
 
-def _fragment(word: str, vocabulary: Counter[str]) -> bool:
-    """A rare lowercase form the article does not use elsewhere: maybe half of a
-    broken word. (Capitalised rare words are names far more often than halves.)"""
-    return word.islower() and _rare(word) and vocabulary[word] <= 1
+def _joins_around(text: str, fragment: str) -> list[tuple[int, int, str]]:
+    """(start, end, joined) for each place where `fragment` and a neighbour make a word."""
+    out = []
+    pos = text.find(fragment)
+    while pos != -1:
+        end = pos + len(fragment)
+        whole = (pos == 0 or not text[pos - 1].isalnum()) and not text[end : end + 1].isalnum()
+        if whole and pos >= 2 and text[pos - 1] == " ":
+            left = _LEFT_WORD.search(text, max(0, pos - 41), pos - 1)
+            if left and _broken(left.group(0), fragment):
+                out.append((left.start(), end, left.group(0) + fragment))
+        if whole and text[end : end + 1] == " ":
+            right = _RIGHT_WORD.match(text, end + 1)
+            if right and _broken(fragment, right.group(0)):
+                out.append((pos, right.end(), fragment + right.group(0)))
+        pos = text.find(fragment, end)
+    return out
+
+
+def split_fragments(vocabulary: Counter[str]) -> frozenset[str]:
+    """The article's rare lowercase forms that could be halves of broken words."""
+    return frozenset(
+        w for w, n in vocabulary.items() if n <= 1 and _LOWER_WORD.fullmatch(w) and _rare(w)
+    )
 
 
 @lru_cache(maxsize=1 << 16)

@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from tidings.clean.layout import lay_out
-from tidings.clean.repair import repair_text, vocabulary_of
+from tidings.clean.repair import repair_text, split_fragments, vocabulary_of
 from tidings.pipeline import Document
 from tidings.read.decode import decode
 from tidings.record import Edit
@@ -80,16 +80,17 @@ class RepairStep:
         record = doc.record
         texts = [record.title, record.standfirst or "", *record.paragraphs]
         vocabulary = vocabulary_of(texts)
-        record.title, edits = repair_text(record.title, None, vocabulary, " (in the title)")
-        record.edits.extend(edits)
+        fragments = split_fragments(vocabulary)
+
+        def repair(text: str, paragraph: int | None, where: str = "") -> str:
+            repaired, edits = repair_text(text, paragraph, vocabulary, where, fragments)
+            record.edits.extend(edits)
+            return repaired
+
+        record.title = repair(record.title, None, " (in the title)")
         if record.standfirst:
-            record.standfirst, edits = repair_text(
-                record.standfirst, None, vocabulary, " (in the standfirst)"
-            )
-            record.edits.extend(edits)
-        for index, paragraph in enumerate(record.paragraphs):
-            record.paragraphs[index], edits = repair_text(paragraph, index, vocabulary)
-            record.edits.extend(edits)
+            record.standfirst = repair(record.standfirst, None, " (in the standfirst)")
+        record.paragraphs = [repair(p, index) for index, p in enumerate(record.paragraphs)]
 
 
 _STAMP = re.compile(r"^(?:published|updated|posted|last updated|first published)\s*:?\s*", re.I)
