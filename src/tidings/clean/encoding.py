@@ -24,6 +24,9 @@ _LOST_CLOSING_QUOTE = re.compile(r"â€(?=[\s,.;:!?)]|$)")
 _MOJIBAKE_HINT = re.compile(r"[ÃÂâ][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ ¡-¿]|â€")
 
 
+# Characters clean news text is made of: ASCII and typographic punctuation. A
+# line of only these has nothing for ftfy to mend (the usual case: curly quotes).
+_UNUSUAL = re.compile(r"[^\x00-\x7f‘’“”–—…•·€£°×½¼¾\u00a0]")
 # Other things ftfy mends: ligatures from PDFs, C0/C1 control characters.
 _OTHER_DAMAGE = re.compile(r"[\ufb00-\ufb06\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
@@ -31,8 +34,8 @@ _OTHER_DAMAGE = re.compile(r"[\ufb00-\ufb06\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 def fix_encoding(line: str) -> str:
     """The line with mojibake mended; ftfy runs only where there are signs of it
     (most lines, curly quotes and all, have none)."""
-    if line.isascii() or not (
-        _MOJIBAKE_HINT.search(line) or is_bad(line) or _OTHER_DAMAGE.search(line)
+    if not _UNUSUAL.search(line) or not (
+        _MOJIBAKE_HINT.search(line) or _OTHER_DAMAGE.search(line) or is_bad(line)
     ):
         return line
     line = _LOST_CLOSING_QUOTE.sub("”", line) if "â€" in line else line

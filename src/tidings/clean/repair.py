@@ -26,7 +26,7 @@ def repair_text(
     `fragments` are `split_fragments(vocabulary)`, worked out once per article.
     """
     edits: list[Edit] = []
-    if _STRAY_SLASH.search(text):
+    if text.endswith("/") and _STRAY_SLASH.search(text):
         trimmed = text[:-1]
         edits.append(
             Edit(
