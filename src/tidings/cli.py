@@ -415,11 +415,8 @@ def dyads(
     if period not in ("day", "week", "month"):
         raise UsageError(f"unknown --period {period!r}; use day, week or month")
     store = open_store(db)
-    published = {a.id: a.published for a in store.articles()}
-    pairs = [
-        (published.get(row["article_id"]) or row["article_id"], event)
-        for row, event in store.event_records()
-    ]
+    # an event without a date of its own takes the article's publication date
+    pairs = [(row["published"] or row["article_id"], event) for row, event in store.event_records()]
     rows = dyad_series(pairs, period, with_role=role,
                        source=source.upper() if source else None,
                        target=target.upper() if target else None)  # fmt: skip

@@ -4,9 +4,7 @@ TidingsError
 ├── UsageError          bad arguments or options (exit 2)
 ├── InputError          a document that cannot be read
 │   ├── EmptyDocument
-│   ├── NotText         binary or undecodable bytes
-│   ├── TooLarge        over the configured size limit
-│   └── BadLine         a JSONL line that is not an article
+│   └── NotText         binary or undecodable bytes
 ├── PipelineError       steps that do not fit together
 └── StoreError          the database cannot be opened or written
 """
@@ -29,14 +27,6 @@ class EmptyDocument(InputError):
 
 
 class NotText(InputError):
-    pass
-
-
-class TooLarge(InputError):
-    pass
-
-
-class BadLine(InputError):
     pass
 
 

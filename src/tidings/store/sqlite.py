@@ -251,7 +251,10 @@ class Store:
         if until:
             where.append("substr(e.date, 1, 10) <= ?")
             args.append(until)
-        sql = "SELECT e.*, a.title, a.outlet FROM events e JOIN articles a ON a.id = e.article_id"
+        sql = (
+            "SELECT e.*, a.title, a.outlet, a.published FROM events e"
+            " JOIN articles a ON a.id = e.article_id"
+        )
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY e.date, e.article_id, e.position"
