@@ -139,7 +139,7 @@ def test_search_show_and_export(db):
     assert json.loads(shown.stdout)["id"] == hit["id"]
     assert "Ministers agree" in run("show", hit["id"][:8], "--db", db).stdout
     lines = run("export", "--db", db, "--format", "jsonl").stdout.splitlines()
-    assert {json.loads(line)["schema_version"] for line in lines} == {1}
+    assert {json.loads(line)["schema_version"] for line in lines} == {2}
     assert run("show", "ffffffffffff", "--db", db).exit_code == 2
     assert run("export", "--db", db, "--format", "xml").exit_code == 2
 

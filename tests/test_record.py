@@ -25,7 +25,7 @@ def test_json_round_trip_keeps_every_field():
 def test_json_starts_with_schema_version_and_id():
     keys = list(json.loads(_article().to_json()))
     assert keys[:2] == ["schema_version", "id"]
-    assert json.loads(_article().to_json())["schema_version"] == 1
+    assert json.loads(_article().to_json())["schema_version"] == 2
 
 
 def test_record_id_is_stable_and_depends_on_bytes():

@@ -9,7 +9,7 @@ import typing
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass
@@ -84,6 +84,15 @@ class Time:
 
 
 @dataclass
+class StoryRef:
+    """Where an article stands in its story (SPEC: Stories)."""
+
+    id: str
+    relation: str  # original, copy, version, related
+    of: str | None = None  # the article it copies or revises
+
+
+@dataclass
 class Event:
     type: str
     mode: str | None
@@ -97,6 +106,8 @@ class Event:
     sentence: str
     paragraph: int
     confidence: float
+    id: str = ""  # stable within the record
+    mentions: int = 1  # sentences of the article that report this same event
 
 
 @dataclass
@@ -110,6 +121,9 @@ class Article:
     title: str = ""
     sections: list[str] = field(default_factory=list)
     byline: str | None = None
+    authors: list[str] = field(default_factory=list)
+    image: str | None = None
+    story: StoryRef | None = None
     dateline: Dateline | None = None
     standfirst: str | None = None
     paragraphs: list[str] = field(default_factory=list)
@@ -173,7 +187,7 @@ def json_schema() -> dict[str, Any]:
     _schema_for(Article, defs)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://tidings.dev/schema/article-v1.json",
+        "$id": "https://tidings.dev/schema/article-v2.json",
         "title": "tidings article record",
         **defs.pop("Article"),
         "$defs": defs,
