@@ -315,9 +315,10 @@ def timing(limit: int, index_kind: str) -> dict:
             except Exception:
                 failures[step.name] += 1
             spent["understanding"] += time.perf_counter() - start
-        doc.scratch.setdefault("actor_index", ActorIndex())
+        if doc.actor_index is None:
+            doc.actor_index = ActorIndex()
         if index_kind == "lexicon":  # score the coder with actors it can use
-            doc.scratch["actor_index"] = lexicon_index(paragraphs)
+            doc.actor_index = lexicon_index(paragraphs)
         start = time.perf_counter()
         events(doc)
         spent["events"] += time.perf_counter() - start

@@ -259,7 +259,7 @@ def _fates(raw: bytes, name: str) -> list[tuple[str, str]]:
     from tidings.record import Source
 
     (doc,) = read_bytes(raw, Source(path=name), "html")
-    fates = [(text, f"reader: {why}") for text, why in doc.meta.get("furniture", [])]
+    fates = [(text, f"reader: {why}") for text, why in doc.meta.furniture]
     record = build_pipeline(nlp=False).run_one(doc)
     if record.standfirst:
         fates.append((record.standfirst, "layout: taken as the standfirst"))

@@ -66,16 +66,20 @@ def run_spacy(texts: list[str], workers: int) -> float:
 
 
 def run_tidings(texts: list[str], workers: int) -> float:
+    from functools import partial
+
+    from tidings.api import build_pipeline
     from tidings.engines import run_documents
-    from tidings.pipeline import Document
+    from tidings.pipeline import Document, ReaderMeta
     from tidings.record import Source
 
     docs = [
-        Document(raw=t.encode(), source=Source(path=f"gt{i}"), meta={"text": t, "title": ""})
+        Document(raw=t.encode(), source=Source(path=f"gt{i}"), meta=ReaderMeta(text=t, title=""))
         for i, t in enumerate(texts)
     ]
     start = time.perf_counter()
-    failed = sum(1 for r in run_documents(docs, workers=workers) if r.errors)
+    records = run_documents(docs, partial(build_pipeline), workers=workers)
+    failed = sum(1 for r in records if r.errors)
     elapsed = time.perf_counter() - start
     if failed:
         print(f"  note: {failed} record(s) carried errors", file=sys.stderr)

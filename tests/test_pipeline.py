@@ -1,7 +1,8 @@
 import pytest
 
+from tidings.document import contract_fields
 from tidings.errors import PipelineError
-from tidings.pipeline import Document, Pipeline
+from tidings.pipeline import Document, Pipeline, ReaderMeta
 from tidings.record import Source
 
 
@@ -31,6 +32,7 @@ def test_a_failing_document_gets_its_error_and_the_batch_goes_on():
     def explode(doc):
         if doc.raw == b"bad":
             raise ValueError("cannot decode\nsecond line")
+        doc.text = doc.raw.decode()
 
     later = Step("later", requires={"text"})
     pipeline = Pipeline([Step("decode", assigns={"text"}, action=explode), later])
@@ -50,7 +52,7 @@ def test_batch_step_falls_back_to_one_at_a_time_when_the_batch_fails():
         if doc.raw == b"bad":
             raise RuntimeError("bad")
 
-    step = Batchy("nlp", assigns={"docs"}, action=explode)
+    step = Batchy("nlp", assigns={"record.entities"}, action=explode)
     records = list(Pipeline([step]).run([_doc(b"a"), _doc(b"bad"), _doc(b"b")]))
     assert [bool(r.errors) for r in records] == [False, True, False]
 
@@ -58,9 +60,39 @@ def test_batch_step_falls_back_to_one_at_a_time_when_the_batch_fails():
 def test_read_errors_carried_on_the_document_skip_every_text_step():
     step = Step("layout", requires={"text"})
     pipeline = Pipeline([Step("decode", requires={"raw"}, assigns={"text"}), step])
-    doc = Document(raw=b"", source=Source(path="x"), meta={"error": "read: empty"})
+    doc = Document(raw=b"", source=Source(path="x"), meta=ReaderMeta(error="read: empty"))
     record = pipeline.run_one(doc)
     assert record.errors == ["read: empty"]
     assert step.seen == []
     assert pipeline.steps[0].seen == []
     assert pipeline.counters["failed"] == 1
+
+
+def test_pipeline_refuses_names_that_are_not_fields_of_a_document():
+    with pytest.raises(PipelineError, match="names \\['docs'\\], which are not fields"):
+        Pipeline([Step("nlp", assigns={"docs"})])
+    with pytest.raises(PipelineError, match="record.paragraph'\\]"):
+        Pipeline([Step("repair", requires={"record.paragraph"})])
+
+
+def test_contract_names_are_the_fields_of_document_and_its_record():
+    names = contract_fields()
+    assert {"raw", "meta", "text", "parsed", "actor_index", "record.paragraphs"} <= names
+    assert not {"scratch", "article", "failed_parts", "record.scratch"} & names
+
+
+def test_a_step_that_does_not_fill_what_it_assigns_fails_on_that_document():
+    later = Step("later", requires={"text"})
+    pipeline = Pipeline([Step("decode", assigns={"text"}), later])
+    record = pipeline.run_one(_doc(b"x"))
+    assert record.errors == ["decode: the step did not assign text"]
+    assert later.seen == []
+
+
+def test_the_default_steps_fit_together():
+    from tidings.api import default_steps
+
+    steps = default_steps(nlp=True)
+    Pipeline(steps)  # raises when a name is not a field or comes too late
+    assert [s.name for s in steps] == ["decode", "layout", "repair", "nlp", "actors",
+                                       "quotes", "times", "events"]  # fmt: skip

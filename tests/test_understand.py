@@ -2,7 +2,7 @@
 
 from tidings import parse_text
 from tidings.api import build_pipeline
-from tidings.pipeline import Document
+from tidings.pipeline import Document, ReaderMeta
 from tidings.record import Source
 
 ARTICLE = """Police detain protesters in Belgrade
@@ -43,9 +43,11 @@ def test_an_article_with_nothing_to_find():
 
 def test_understanding_is_isolated_per_document_in_a_batch():
     docs = [
-        Document(raw=b"a", source=Source(path="a"), meta={"text": ARTICLE, "date": "2024-12-18"}),
-        Document(raw=b"b", source=Source(path="b"), meta={"text": "", "date": "2024-12-18"}),
-        Document(raw=b"c", source=Source(path="c"), meta={"text": ARTICLE, "date": None}),
+        Document(
+            raw=b"a", source=Source(path="a"), meta=ReaderMeta(text=ARTICLE, date="2024-12-18")
+        ),
+        Document(raw=b"b", source=Source(path="b"), meta=ReaderMeta(text="", date="2024-12-18")),
+        Document(raw=b"c", source=Source(path="c"), meta=ReaderMeta(text=ARTICLE)),
     ]
     first, empty, undated = build_pipeline().run(docs)
     assert first.quotes and not first.errors

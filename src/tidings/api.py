@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from tidings.clean.steps import DecodeStep, LayoutStep, RepairStep
-from tidings.pipeline import Document, Pipeline, Step
+from tidings.pipeline import Document, Pipeline, ReaderMeta, Step
 from tidings.read import iter_documents, read_bytes
 from tidings.read.sources import DEFAULT_MAX_BYTES
 from tidings.record import Article, Source
@@ -31,9 +31,7 @@ def parse_text(
 ) -> Article:
     """One text (a page dump, or a body with a separate `title`) to one record."""
     raw = text.encode("utf-8")
-    meta = {"date": date, "text": text, "date_is_default": True}
-    if title is not None:
-        meta["title"] = title
+    meta = ReaderMeta(text=text, title=title, date=date, date_is_default=True)
     return build_pipeline(nlp).run_one(Document(raw=raw, source=Source(), meta=meta))
 
 

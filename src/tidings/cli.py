@@ -148,9 +148,9 @@ def parse(
     docs = list(iter_documents([file], fmt, date, max_bytes))
     if not docs:
         raise UsageError(f"{file} holds no document")
-    from tidings.engines import run_documents
+    from tidings.api import build_pipeline
 
-    records = list(run_documents(docs, workers=1, nlp=nlp))
+    records = list(build_pipeline(nlp).run(docs))
     unreadable = [r for r in records if not r.paragraphs]
     if len(records) == 1 and unreadable:
         raise fail(f"{file}: {_reason(unreadable[0])}")

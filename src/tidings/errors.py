@@ -36,3 +36,12 @@ class PipelineError(TidingsError):
 
 class StoreError(TidingsError):
     pass
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception as one line: our own errors by their message, others with their type."""
+    text = str(exc).strip().splitlines()
+    message = text[0] if text else ""
+    if isinstance(exc, TidingsError):
+        return message
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__

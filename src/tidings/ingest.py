@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 
+from tidings.api import build_pipeline
 from tidings.engines import run_documents
 from tidings.pipeline import Document
 from tidings.read import iter_documents
@@ -37,7 +39,7 @@ def ingest(
     killed keeps every batch it committed, and a rerun skips them by id."""
     summary = Summary()
     docs = _new_documents(iter_documents(list(paths), fmt, date, max_bytes), store, summary)
-    records = run_documents(docs, workers=workers, nlp=nlp)
+    records = run_documents(docs, partial(build_pipeline, nlp), workers=workers)
     while batch := list(islice(records, BATCH)):
         added, _ = store.add(batch)
         summary.added += added

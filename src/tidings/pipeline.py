@@ -1,9 +1,12 @@
 """Steps, their ordering check, and per-document isolation.
 
 A step is a small object with a `name`, the document parts it `requires` and
-the parts it `assigns`. `Pipeline` checks, when it is built, that every part a
-step requires is assigned by an earlier step (or present from the start). A
-step that fails on one document puts its error on that record; the steps that
+the parts it `assigns`: real fields of `Document` (`"text"`, `"parsed"`) or of
+its record (`"record.paragraphs"`), as spaCy's `validate_attrs` checks its
+components. `Pipeline` checks, when it is built, that every name is such a field
+and that every part a step requires is assigned by an earlier step (or present
+from the start); after a step runs, that the Document fields it assigns are
+filled. A step that fails on one document puts its error on that record; the steps that
 depend on what it should have assigned are skipped for that document; the
 batch goes on.
 """
@@ -12,51 +15,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
-from tidings.errors import PipelineError, TidingsError
-from tidings.record import Article, Source, record_id
+from tidings.document import Document, ReaderMeta, contract_fields, unassigned
+from tidings.errors import PipelineError, one_line
+from tidings.record import Article
+
+__all__ = ["INITIAL_PARTS", "Document", "Pipeline", "ReaderMeta", "Step", "one_line"]
 
 # Parts a raw document has before any step runs.
 INITIAL_PARTS = frozenset({"raw", "source", "meta"})
-
-
-@dataclass
-class Document:
-    """A document on its way through the pipeline: the record plus scratch state."""
-
-    raw: bytes
-    source: Source
-    meta: dict[str, Any] = field(default_factory=dict)
-    article: Article | None = None
-    scratch: dict[str, Any] = field(default_factory=dict)
-    failed_parts: set[str] = field(default_factory=set)
-
-    def __post_init__(self) -> None:
-        if self.article is None:
-            self.article = Article(id=record_id(self.raw), source=self.source, original="")
-            self.article.published = self.meta.get("date")
-            if self.meta.get("error"):
-                self.article.errors.append(self.meta["error"])
-                self.failed_parts.add("raw")  # unreadable: every step after reading is skipped
-
-    @property
-    def failed(self) -> bool:
-        """True when no article text came out of this document."""
-        return bool({"raw", "text", "layout"} & self.failed_parts)
-
-    @classmethod
-    def unreadable(cls, raw: bytes, source: Source, date: str | None, error: str) -> Document:
-        """A document that could not be read: recorded with its error, nothing else."""
-        return cls(
-            raw=raw, source=source, meta={"date": date, "text": "", "error": f"read: {error}"}
-        )
-
-    @property
-    def record(self) -> Article:
-        assert self.article is not None
-        return self.article
 
 
 @runtime_checkable
@@ -78,8 +46,15 @@ class Pipeline:
         self._check()
 
     def _check(self) -> None:
+        known = contract_fields()
         available = set(INITIAL_PARTS)
         for step in self.steps:
+            unknown = (set(step.requires) | set(step.assigns)) - known
+            if unknown:
+                raise PipelineError(
+                    f"step {step.name!r} names {sorted(unknown)}, which are not fields of a "
+                    f"Document (or `record.<field>` of its Article)"
+                )
             missing = set(step.requires) - available
             if missing:
                 raise PipelineError(
@@ -132,16 +107,11 @@ class Pipeline:
     def _run_step(self, step: Step, doc: Document) -> None:
         try:
             step(doc)
+            missing = unassigned(doc, step.assigns)
+            if missing:
+                raise PipelineError(f"the step did not assign {', '.join(missing)}")
             self.counters[f"{step.name}.ok"] += 1
         except Exception as exc:  # one document never stops the batch
             doc.failed_parts |= set(step.assigns)
             doc.record.errors.append(f"{step.name}: {one_line(exc)}")
             self.counters[f"{step.name}.error"] += 1
-
-
-def one_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    message = text[0] if text else ""
-    if isinstance(exc, TidingsError):
-        return message
-    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__

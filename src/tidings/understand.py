@@ -10,57 +10,56 @@ class NlpStep:
     """Run spaCy over the repaired paragraphs (never the damaged original)."""
 
     name = "nlp"
-    requires = frozenset({"paragraphs"})
-    assigns = frozenset({"docs"})
+    requires = frozenset({"record.paragraphs"})
+    assigns = frozenset({"parsed"})
 
     def __call__(self, doc: Document) -> None:
-        doc.scratch["docs"] = nlp.parse(doc.record.paragraphs)
+        doc.parsed = nlp.parse(doc.record.paragraphs)
 
     def batch(self, docs: list[Document]) -> None:
         texts = [p for d in docs for p in d.record.paragraphs]
         parsed = iter(nlp.parse(texts))
         for d in docs:
-            d.scratch["docs"] = [next(parsed) for _ in d.record.paragraphs]
+            d.parsed = [next(parsed) for _ in d.record.paragraphs]
 
 
 class ActorsStep:
     name = "actors"
-    requires = frozenset({"docs"})
-    assigns = frozenset({"actors", "entities"})
+    requires = frozenset({"parsed"})
+    assigns = frozenset({"actor_index", "record.actors", "record.entities"})
 
     def __call__(self, doc: Document) -> None:
         from tidings.actors import resolve_actors
 
-        index = resolve_actors(doc.record.paragraphs, doc.scratch["docs"])
-        doc.scratch["actor_index"] = index
+        assert doc.parsed is not None
+        index = resolve_actors(doc.record.paragraphs, doc.parsed)
+        doc.actor_index = index
         doc.record.entities = index.entities
         doc.record.actors = index.actors
 
 
 class QuotesStep:
     name = "quotes"
-    requires = frozenset({"docs", "actors"})
-    assigns = frozenset({"quotes"})
+    requires = frozenset({"parsed", "actor_index"})
+    assigns = frozenset({"record.quotes"})
 
     def __call__(self, doc: Document) -> None:
         from tidings.quotes import find_quotes
 
-        doc.record.quotes = find_quotes(
-            doc.record.paragraphs, doc.scratch["docs"], doc.scratch["actor_index"]
-        )
+        assert doc.parsed is not None and doc.actor_index is not None
+        doc.record.quotes = find_quotes(doc.record.paragraphs, doc.parsed, doc.actor_index)
 
 
 class TimesStep:
     name = "times"
-    requires = frozenset({"docs"})
-    assigns = frozenset({"times"})
+    requires = frozenset({"parsed"})
+    assigns = frozenset({"record.times"})
 
     def __call__(self, doc: Document) -> None:
         from tidings.times import find_times
 
-        doc.record.times = find_times(
-            doc.record.paragraphs, doc.record.published, doc.scratch["docs"]
-        )
+        assert doc.parsed is not None
+        doc.record.times = find_times(doc.record.paragraphs, doc.record.published, doc.parsed)
 
 
 def understanding_steps() -> list[Step]:

@@ -105,16 +105,16 @@ def test_events_step_fills_record_events():
     step = EventsStep()
     assert (step.name, step.requires, step.assigns) == (
         "events",
-        frozenset({"docs", "actors", "times"}),
-        frozenset({"events"}),
+        frozenset({"parsed", "actor_index", "record.times"}),
+        frozenset({"record.events"}),
     )
     paragraphs = ["Russia invaded Ukraine on Thursday."]
     doc = Document(raw=b"x", source=Source())
     doc.record.paragraphs = paragraphs
     doc.record.published = "2022-02-26"
     doc.record.times = [Time("on Thursday", "2022-02-24", "2022-02-26", 0, 23, 34)]
-    doc.scratch["docs"] = nlp.parse(paragraphs)
-    doc.scratch["actor_index"] = WordIndex(paragraphs)
+    doc.parsed = nlp.parse(paragraphs)
+    doc.actor_index = WordIndex(paragraphs)
     step(doc)
     [found] = doc.record.events
     assert (found.type, found.source.country, found.target.country, found.date) == (

@@ -66,8 +66,8 @@ def test_an_item_with_full_content_is_a_record(rss, no_network):
 
 def test_item_metadata_goes_on_the_document(rss):
     (doc,) = read_feed_documents(rss(FULL_ITEM))
-    assert doc.meta["byline"] == "Maria Borg"
-    assert doc.meta["sections"] == ["Europe", "Shipping"]
+    assert doc.meta.byline == "Maria Borg"
+    assert doc.meta.sections == ["Europe", "Shipping"]
     assert doc.source.path == "feed.xml#1"
 
 
@@ -182,4 +182,4 @@ def test_a_gzipped_feed_is_unpacked(tmp_path, rss):
     path = tmp_path / "feed.rss.gz"
     path.write_bytes(gzip.compress(rss(FULL_ITEM)))
     (doc,) = iter_documents([str(path)])
-    assert doc.source.format == "feed" and doc.meta["title"] == "Ferries resume after storm"
+    assert doc.source.format == "feed" and doc.meta.title == "Ferries resume after storm"

@@ -77,10 +77,10 @@ def test_teasers_for_other_articles_of_the_site_and_tag_lines_are_left_out(
     )
     page = article_page(inside_article=inside, head_extra='<meta name="keywords" content="Malta">')
     doc = one_document(page.encode())
-    paragraphs = doc.meta["text"].split("\n\n")
+    paragraphs = doc.meta.text.split("\n\n")
     assert "The authority's full report on the storm" in paragraphs  # a link elsewhere stays
     assert not any("Cranes repaired" in p or p.startswith("Europe,") for p in paragraphs)
-    reasons = dict(doc.meta["furniture"])
+    reasons = dict(doc.meta.furniture)
     assert reasons["Read more: Cranes repaired after the storm"].startswith("a link to another")
     assert reasons["Europe, Shipping, Malta"] == "the page's list of tags"
 
@@ -120,12 +120,12 @@ def test_inline_tags_join_words_and_block_tags_split_them():
 
 def test_metadata_from_the_head_goes_on_the_document(article_page):
     doc = one_document(article_page().encode())
-    assert doc.meta["title"] == "Harbour reopens after storm"
-    assert doc.meta["byline"] == "Maria Borg"
-    assert doc.meta["sections"] == ["Europe", "Shipping"]
-    assert doc.meta["date"] == "2021-01-24"
-    assert doc.meta["language"] == "en"
-    assert doc.meta["description"] == "The port reopened after two days."
+    assert doc.meta.title == "Harbour reopens after storm"
+    assert doc.meta.byline == "Maria Borg"
+    assert doc.meta.sections == ["Europe", "Shipping"]
+    assert doc.meta.date == "2021-01-24"
+    assert doc.meta.language == "en"
+    assert doc.meta.description == "The port reopened after two days."
     assert doc.source.url == "https://valletta-post.example/europe/harbour-reopens"
     assert doc.source.outlet == "The Valletta Post"
 

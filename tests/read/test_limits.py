@@ -136,7 +136,7 @@ def test_a_page_within_a_raised_size_limit_is_read(tmp_path, article_page):
     (refused,) = iter_documents([str(path)], max_bytes=1000)
     assert refused.record.errors
     (read,) = iter_documents([str(path)], max_bytes=100_000)
-    assert read.meta["text"]
+    assert read.meta.text
 
 
 @pytest.mark.parametrize("depth", [300, 20_000])

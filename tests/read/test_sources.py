@@ -47,9 +47,9 @@ def test_jsonl_lines_become_documents_and_a_bad_line_is_reported_with_its_number
     path = write("a.jsonl", "\n".join(lines) + "\n")
     docs = list(iter_documents([str(path)], date="2020-05-05"))
     assert len(docs) == 4
-    assert docs[0].meta["title"] == "One" and docs[0].source.url == "https://x.test/1"
-    assert docs[0].meta["date"] == "2021-01-24"
-    assert docs[3].meta["date"] == "2020-05-05"  # --date fills in a missing date
+    assert docs[0].meta.title == "One" and docs[0].source.url == "https://x.test/1"
+    assert docs[0].meta.date == "2021-01-24"
+    assert docs[3].meta.date == "2020-05-05"  # --date fills in a missing date
     assert "line 2 is not JSON" in docs[1].record.errors[0]
     assert "line 3 has no `text`" in docs[2].record.errors[0]
     assert docs[0].source.path.endswith("a.jsonl:1")

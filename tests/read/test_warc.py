@@ -82,7 +82,7 @@ def test_a_record_over_the_size_limit_is_an_error_and_the_rest_go_on(
     ])  # fmt: skip
     big_doc, small_doc = iter_documents([str(path)], max_bytes=50_000)
     assert "over the" in big_doc.record.errors[0] and "x.example/big" in big_doc.record.errors[0]
-    assert not small_doc.record.errors and small_doc.meta["text"]
+    assert not small_doc.record.errors and small_doc.meta.text
 
 
 def test_a_record_whose_content_cannot_be_read_is_an_error_and_the_rest_go_on(
@@ -95,7 +95,7 @@ def test_a_record_whose_content_cannot_be_read_is_an_error_and_the_rest_go_on(
     ])  # fmt: skip
     bad, good = iter_documents([str(path)])
     assert bad.record.errors and bad.source.url == "https://x.example/br"
-    assert not good.record.errors and good.meta["text"]
+    assert not good.record.errors and good.meta.text
 
 
 def test_a_truncated_archive_keeps_what_came_before_and_records_the_damage(tmp_path, archive):
@@ -137,7 +137,7 @@ def test_archives_are_streamed_not_read_whole(tmp_path, write_warc, article_page
         count = 0
         for doc in read_warc_path(path, None):
             count += 1
-            assert doc.meta.get("text")
+            assert doc.meta.text
             del doc
         peak = tracemalloc.get_traced_memory()[1]
     finally:

@@ -1,6 +1,6 @@
 """The actor index: which actor a span of a paragraph refers to.
 
-`resolve_actors` builds it (the resolution itself lives in `resolve.py`);
+`resolve_actors` (in `resolve.py`) builds it;
 `ActorIndex.actor_for_span` is what the quotes and events steps ask.
 """
 
@@ -103,10 +103,3 @@ def _tokens_in(doc: Any, start: int, end: int) -> list[Any]:
             out.append(tok)
         i += 1
     return out
-
-
-def resolve_actors(paragraphs: Sequence[str], docs: Sequence[Any]) -> ActorIndex:
-    """Entities, actors and every mention of them in an article (see `resolve.py`)."""
-    from tidings.actors.resolve import Resolver
-
-    return Resolver(paragraphs, docs).run()

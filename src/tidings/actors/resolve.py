@@ -1158,3 +1158,8 @@ def _trim_quotes(text: str, start: int, end: int) -> tuple[int, int]:
             start += 1
         return start, end
     return start, inner[0]
+
+
+def resolve_actors(paragraphs: Sequence[str], docs: Sequence[Any]) -> ActorIndex:
+    """Entities, actors and every mention of them in an article."""
+    return Resolver(paragraphs, docs).run()

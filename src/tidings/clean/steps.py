@@ -13,45 +13,54 @@ from tidings.record import Edit
 
 
 class DecodeStep:
-    """Bytes (or a source's own text) to `original`."""
+    """Bytes (or a source's own text) to `original` and the text layout reads."""
 
     name = "decode"
-    requires = frozenset({"raw"})
-    assigns = frozenset({"text"})
+    requires = frozenset({"raw", "meta"})
+    assigns = frozenset({"text", "record.original"})
 
     def __call__(self, doc: Document) -> None:
-        text = doc.meta.get("text")
+        text = doc.meta.text
         if text is None:
             text, encoding, notes = decode(doc.raw)
             doc.record.source.encoding = encoding
             doc.record.errors.extend(f"decode: {note}" for note in notes)
-        doc.record.original = doc.meta.get("original", text)
-        doc.scratch["text"] = text
+        doc.record.original = text if doc.meta.original is None else doc.meta.original
+        doc.text = text
+
+
+# What layout fills on the record.
+_LAID_OUT = frozenset(
+    "record." + name
+    for name in ("title", "sections", "byline", "dateline", "standfirst", "paragraphs",
+                 "published", "language", "edits")
+)  # fmt: skip
 
 
 class LayoutStep:
     """Title, sections, byline, dateline, standfirst and body paragraphs."""
 
     name = "layout"
-    requires = frozenset({"text"})
-    assigns = frozenset({"layout"})
+    requires = frozenset({"text", "meta"})
+    assigns = _LAID_OUT
 
     def __call__(self, doc: Document) -> None:
         meta = doc.meta
-        layout = lay_out(doc.scratch["text"], title=meta.get("title"), summary=_summary(doc))
+        assert doc.text is not None
+        layout = lay_out(doc.text, title=meta.title, summary=_summary(doc))
         record = doc.record
-        record.language = meta.get("language")
-        record.source.canonical_url = meta.get("canonical_url")
+        record.language = meta.language
+        record.source.canonical_url = meta.canonical_url
         record.edits.extend(
             Edit("boilerplate", block, "", None, f"{reason} (left out by the page reader)")
-            for block, reason in meta.get("furniture") or []
+            for block, reason in meta.furniture
         )
         record.title = layout.title
-        given_sections = [s for s in doc.meta.get("sections") or [] if s]
+        given_sections = [s for s in meta.sections if s]
         record.sections = given_sections + [s for s in layout.sections if s not in given_sections]
-        record.byline = layout.byline or doc.meta.get("byline")
+        record.byline = layout.byline or meta.byline
         page_date = date_from_line(layout.date_text) if layout.date_text else None
-        if page_date and (record.published is None or doc.meta.get("date_is_default")):
+        if page_date and (record.published is None or meta.date_is_default):
             record.published = page_date
         record.dateline = layout.dateline
         record.standfirst = layout.standfirst
@@ -65,7 +74,7 @@ def _summary(doc: Document) -> str | None:
     """For web pages, their own description ("" when they have none): it, not a
     guess from punctuation, decides what a standfirst is. None for text dumps."""
     if doc.source.format in ("html", "warc", "feed"):
-        return doc.meta.get("description") or ""
+        return doc.meta.description or ""
     return None
 
 
@@ -73,8 +82,8 @@ class RepairStep:
     """Glued words, doubled letters, missing spaces, stray truncation marks."""
 
     name = "repair"
-    requires = frozenset({"layout"})
-    assigns = frozenset({"paragraphs"})
+    requires = frozenset({"record.paragraphs"})
+    assigns = frozenset({"record.title", "record.standfirst", "record.paragraphs", "record.edits"})
 
     def __call__(self, doc: Document) -> None:
         record = doc.record

@@ -1,5 +1,5 @@
-"""Engines run the pipeline over many documents: in this process, or a process pool."""
+"""Engines run a pipeline they are handed over many documents: in this process, or a pool."""
 
-from tidings.engines.local import run_documents
+from tidings.engines.local import PipelineFactory, run_documents
 
-__all__ = ["run_documents"]
+__all__ = ["PipelineFactory", "run_documents"]

@@ -1,27 +1,34 @@
-"""Run the pipeline here (1 worker) or in a pool of processes (N workers).
+"""Run a pipeline here (1 worker) or in a pool of processes (N workers).
 
-Documents are handed out in chunks with a bounded number in flight, so memory
-does not grow with the input; results come back in input order.
+The engine is handed the pipeline, or a factory that builds one (a picklable
+callable, so that each worker process builds its own once); it never decides
+which steps run. Documents are handed out in chunks with a bounded number in
+flight, so memory does not grow with the input; results come back in input order.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
 from tidings.pipeline import Document, Pipeline
 from tidings.record import Article
 
+PipelineFactory = Callable[[], Pipeline]
+
 _worker_pipeline: Pipeline | None = None
 
 
-def _init_worker(nlp: bool) -> None:
-    global _worker_pipeline
-    from tidings.api import build_pipeline
+def built(pipeline: Pipeline | PipelineFactory) -> Pipeline:
+    """The pipeline itself, or the one its factory builds."""
+    return pipeline if isinstance(pipeline, Pipeline) else pipeline()
 
-    _worker_pipeline = build_pipeline(nlp)
+
+def _init_worker(pipeline: Pipeline | PipelineFactory) -> None:
+    global _worker_pipeline
+    _worker_pipeline = built(pipeline)
 
 
 def _run_chunk(docs: list[Document]) -> list[Article]:
@@ -29,16 +36,14 @@ def _run_chunk(docs: list[Document]) -> list[Article]:
     return list(_worker_pipeline.run(docs))
 
 
-def run_documents(docs: Iterable[Document], workers: int = 1, nlp: bool = True,
-                  chunk_size: int = 16) -> Iterator[Article]:  # fmt: skip
+def run_documents(docs: Iterable[Document], pipeline: Pipeline | PipelineFactory,
+                  workers: int = 1, chunk_size: int = 16) -> Iterator[Article]:  # fmt: skip
     """Records for documents, in order, using `workers` processes."""
     if workers <= 1:
-        from tidings.api import build_pipeline
-
-        yield from build_pipeline(nlp).run(docs)
+        yield from built(pipeline).run(docs)
         return
     iterator = iter(docs)
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(nlp,)) as pool:
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(pipeline,)) as pool:
         pending: deque[Future[list[Article]]] = deque()
         while True:
             while len(pending) < workers * 2:

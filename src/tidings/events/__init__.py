@@ -33,15 +33,15 @@ class EventsStep:
     """Code PLOVER events from the parsed paragraphs, the actors and the times."""
 
     name = "events"
-    requires = frozenset({"docs", "actors", "times"})
-    assigns = frozenset({"events"})
+    requires = frozenset({"parsed", "actor_index", "record.times"})
+    assigns = frozenset({"record.events"})
 
     def __call__(self, doc: Document) -> None:
         record = doc.record
         record.events = code_events(
             record.paragraphs,
-            doc.scratch["docs"],
-            doc.scratch["actor_index"],
+            doc.parsed,
+            doc.actor_index,
             record.times,
             record.published,
         )

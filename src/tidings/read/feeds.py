@@ -23,11 +23,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import PurePath
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from tidings.pipeline import Document
-from tidings.read.html import block_texts, failed_document, gunzipped, host_of, one_line
+from tidings.document import Document, ReaderMeta
+from tidings.errors import one_line
+from tidings.read.common import failed_document, gunzipped, host_of
+from tidings.read.html import block_texts
 from tidings.record import Source
-
-STUB_KEY = "feed_link"  # meta key of a stub waiting for its page
 
 
 def read_feed(raw: bytes, source: Source, date: str | None) -> Iterator[Document]:
@@ -68,24 +68,22 @@ def item_document(entry, number: int, feed_source: Source, outlet: str | None,
     source = Source(path=f"{feed_source.path or '-'}#{number}", url=link, outlet=outlet,
                     format="feed")  # fmt: skip
     published = _date(entry)
-    meta = {
-        "title": title,
-        "date": published or date,
-        "date_is_default": not published,
-        "byline": _plain(entry.get("author")),
-        "sections": _tags(entry),
-        "outlet": outlet,
-        "url": link,
-    }
-    body = content or summary
-    meta["text"] = "\n\n".join(body)
-    raw = json.dumps({"id": entry.get("id"), "link": link, "title": title, "text": meta["text"]},
+    meta = ReaderMeta(
+        text="\n\n".join(content or summary),
+        title=title,
+        date=published or date,
+        date_is_default=not published,
+        byline=_plain(entry.get("author")),
+        sections=_tags(entry),
+        outlet=outlet,
+        url=link,
+    )
+    raw = json.dumps({"id": entry.get("id"), "link": link, "title": title, "text": meta.text},
                      ensure_ascii=False, sort_keys=True).encode()  # fmt: skip
     if content:
-        return Document(raw=raw, source=source, meta=_present(meta))
-    if link:
-        meta[STUB_KEY] = link
-    doc = Document(raw=raw, source=source, meta=_present(meta))
+        return Document(raw=raw, source=source, meta=meta)
+    meta.feed_link = link
+    doc = Document(raw=raw, source=source, meta=meta)
     doc.record.errors.append(
         f"read: the page of this feed item ({link}) is not in the input; "
         f"add the saved page or a WARC holding it to the same run"
@@ -93,10 +91,6 @@ def item_document(entry, number: int, feed_source: Source, outlet: str | None,
         else "read: the feed item has neither content nor a link to its page"
     )
     return doc
-
-
-def _present(meta: dict) -> dict:
-    return {k: v for k, v in meta.items() if v or k == "text"}
 
 
 def _content(entry) -> list[str]:  # noqa: ANN001
@@ -160,7 +154,7 @@ def link_feed_items(docs: Iterable[Document]) -> Iterator[Document]:
     stubs: list[Document | None] = []  # waiting stubs; None once their page came
     waiting: dict[str, list[int]] = {}  # key -> indexes into `stubs`
     for doc in docs:
-        link = doc.meta.get(STUB_KEY)
+        link = doc.meta.feed_link
         if link is not None:
             keys = link_keys(link)
             if not keys & seen:  # a page read earlier already stands for it
@@ -168,7 +162,7 @@ def link_feed_items(docs: Iterable[Document]) -> Iterator[Document]:
                     waiting.setdefault(key, []).append(len(stubs))
                 stubs.append(doc)
             continue
-        if not doc.meta.get("error"):
+        if not doc.meta.error:
             keys = page_keys(doc)
             seen |= keys
             for key in keys & waiting.keys():
@@ -182,12 +176,12 @@ def link_feed_items(docs: Iterable[Document]) -> Iterator[Document]:
 
 def _complete(page: Document, item: Document) -> None:
     """Fill what the page lacks from its feed item."""
-    if not page.meta.get("date") and item.meta.get("date"):
-        page.meta["date"] = item.meta["date"]
-        page.record.published = item.meta["date"]
-    for key in ("byline", "sections", "title"):
-        if not page.meta.get(key) and item.meta.get(key):
-            page.meta[key] = item.meta[key]
+    if not page.meta.date and item.meta.date:
+        page.meta.date = item.meta.date
+        page.record.published = item.meta.date
+    page.meta.byline = page.meta.byline or item.meta.byline
+    page.meta.sections = page.meta.sections or item.meta.sections
+    page.meta.title = page.meta.title or item.meta.title
 
 
 def normal_url(url: str) -> str | None:
@@ -225,7 +219,7 @@ def link_keys(link: str) -> set[str]:
 def page_keys(doc: Document) -> set[str]:
     """Keys of a page: its URLs (as fetched and canonical) and the tails of its file path."""
     keys = set()
-    for url in (doc.source.url, doc.meta.get("url"), doc.meta.get("canonical_url")):
+    for url in (doc.source.url, doc.meta.url, doc.meta.canonical_url):
         normal = normal_url(url) if url else None
         if normal:
             keys.add(f"url:{normal}")
@@ -252,9 +246,3 @@ def _path_tails(path: str) -> set[str]:
         parts = variant.split("/")
         tails |= {"/" + "/".join(parts[i:]) for i in range(1, len(parts)) if parts[i]}
     return tails
-
-
-def register() -> None:
-    from tidings.read.sources import register_reader
-
-    register_reader("feed", read_feed)

@@ -17,20 +17,20 @@ When they do not agree, trafilatura's reading stands.
 
 Metadata comes from the page's `<meta>` tags and JSON-LD (title, author, site name,
 section, tags, canonical URL, description), the date from htmldate, the language
-from `<html lang>`. The body goes to `meta["text"]` as paragraphs separated by
+from `<html lang>`. The body goes to `meta.text` as paragraphs separated by
 blank lines, so that the shared layout and repair steps clean it like any text.
 
 Blocks of the main text that the page itself shows to be furniture are left out
 too: a block that is nothing but a link to another article of the same site ("Read
 more: ..." teasers, promos), and a block listing the page's own tags. What the
-reader leaves out, and why, is kept in `meta["furniture"]`.
+reader leaves out, and why, is kept in `meta.furniture`.
 
 An article cut into several containers of the same kind (chunks between ads) is
 read whole when trafilatura took only one chunk. Scripts, styles, navigation,
 footers, asides and form controls are dropped before any reading, as every
 reading drops them anyway.
 
-Meta keys set on the document: `text`, `title`, `date` (with `date_is_default`
+`ReaderMeta` fields set on the document: `text`, `title`, `date` (with `date_is_default`
 when it is not the page's own), `byline`, `sections`, `outlet`, `url`,
 `canonical_url`, `language`, `description`, `furniture`. `source.encoding` is the
 charset the page was read with.
@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import zlib
 from collections.abc import Iterator
 from contextlib import suppress
 from copy import copy
@@ -49,10 +48,11 @@ from urllib.parse import urlsplit
 
 from charset_normalizer import from_bytes
 
-from tidings.errors import EmptyDocument, InputError, NotText
-from tidings.pipeline import Document, one_line
+from tidings.document import Document, ReaderMeta
+from tidings.errors import EmptyDocument, InputError, NotText, one_line
+from tidings.read.common import failed_document, gunzipped, host_of
 from tidings.read.decode import looks_binary
-from tidings.read.limits import DEFAULT_MAX_BYTES, DeadlineExceeded, seconds_limit, time_limit
+from tidings.read.limits import DeadlineExceeded, seconds_limit, time_limit
 from tidings.record import Source
 
 # --- decoding ------------------------------------------------------------------------
@@ -687,14 +687,6 @@ def _absolute(url: str | None) -> str | None:
     return url if url and urlsplit(url).scheme in ("http", "https") else None
 
 
-def host_of(url: str | None) -> str | None:
-    """The host of a URL, without `www.`."""
-    if not url:
-        return None
-    host = urlsplit(url).hostname or ""
-    return host.removeprefix("www.") or None
-
-
 # --- documents -----------------------------------------------------------------------
 
 
@@ -741,29 +733,26 @@ def page_document(
     source.url = url or source.url or page.url
     source.outlet = source.outlet or page.sitename
     source.encoding = page.encoding
-    meta = {
-        "original": raw.decode(page.encoding or "utf-8", errors="replace"),
-        "text": page.text,
-        "title": page.title,
-        "date": page.date or date or fallback_date,
-        "byline": page.author,
-        "sections": page.sections,
-        "outlet": source.outlet,
-        "url": source.url,
-        "canonical_url": page.url,
-        "language": page.language,
-        "description": page.description,
-        "furniture": [list(item) for item in page.furniture],
-        "date_is_default": not page.date,  # --date or the crawl date: a date line may beat it
-    }
-    doc = Document(raw=raw, source=source, meta={k: v for k, v in meta.items() if v})
+    meta = ReaderMeta(
+        original=raw.decode(page.encoding or "utf-8", errors="replace"),
+        text=page.text,
+        title=page.title or None,
+        date=page.date or date or fallback_date,
+        byline=page.author or None,
+        sections=page.sections,
+        outlet=source.outlet or None,
+        url=source.url or None,
+        canonical_url=page.url or None,
+        language=page.language or None,
+        description=page.description or None,
+        furniture=list(page.furniture),
+        date_is_default=not page.date,  # --date or the crawl date: a date line may beat it
+    )
+    doc = Document(raw=raw, source=source, meta=meta)
     doc.record.errors.extend(
         f"read: {note}" for note in page.notes if "U+FFFD" in note or note == _TOO_DEEP
     )
     return doc
-
-
-failed_document = Document.unreadable
 
 
 def read_html(raw: bytes, source: Source, date: str | None) -> Iterator[Document]:
@@ -774,26 +763,3 @@ def read_html(raw: bytes, source: Source, date: str | None) -> Iterator[Document
         yield failed_document(raw, source, date, str(exc))
         return
     yield page_document(raw, source, date)
-
-
-def gunzipped(raw: bytes, limit: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The bytes, unpacked when they are gzipped (`page.html.gz`); ValueError when they
-    cannot be, or would unpack past `limit` (a small file may expand into a huge one)."""
-    if not raw.startswith(b"\x1f\x8b"):
-        return raw
-    try:
-        data = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(raw, limit + 1)
-    except zlib.error as exc:
-        raise ValueError(f"the gzipped file cannot be unpacked ({exc})") from None
-    if len(data) > limit:
-        raise ValueError(
-            f"the gzipped file unpacks to more than the {limit / 1e6:.1f} MB limit; "
-            f"raise it with --max-bytes"
-        )
-    return data
-
-
-def register() -> None:
-    from tidings.read.sources import register_reader
-
-    register_reader("html", read_html)

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from tidings.document import Document, ReaderMeta
 from tidings.errors import UsageError
-from tidings.pipeline import Document
 from tidings.read.limits import DEFAULT_MAX_BYTES
 from tidings.read.limits import too_large as _too_large
 from tidings.record import Source
@@ -169,7 +169,7 @@ def read_bytes(
     reader = _reader(kind)
     if reader is None:
         # a date line on the page beats the --date default
-        yield Document(raw=raw, source=source, meta={"date": date, "date_is_default": True})
+        yield Document(raw=raw, source=source, meta=ReaderMeta(date=date, date_is_default=True))
     else:
         yield from reader(raw, source, date)
 
@@ -190,28 +190,27 @@ def _jsonl_lines(
             yield _failed(source, date, f"line {number}: {_too_large(len(line), max_bytes)}")
             continue
         meta, error = _jsonl_meta(line, number)
-        if error:
+        if meta is None:
             yield Document.unreadable(line, source, date, error)
             continue
-        source.url = meta.get("url")
-        source.outlet = meta.get("outlet")
-        meta["date"] = meta.get("date") or date
+        source.url = meta.url
+        source.outlet = meta.outlet
+        meta.date = meta.date or date
         yield Document(raw=line, source=source, meta=meta)
 
 
-def _jsonl_meta(line: bytes, number: int) -> tuple[dict, str | None]:
+def _jsonl_meta(line: bytes, number: int) -> tuple[ReaderMeta | None, str]:
     try:
         item = json.loads(line)
     except ValueError as exc:
-        return {}, f"line {number} is not JSON ({exc.args[0].split(':')[0]})"
+        return None, f"line {number} is not JSON ({exc.args[0].split(':')[0]})"
     if not isinstance(item, dict):
-        return {}, f"line {number} is not a JSON object"
+        return None, f"line {number} is not a JSON object"
     text = item.get("text")
     if not isinstance(text, str) or not text.strip():
-        return {}, f"line {number} has no `text` field with the article body"
-    meta = {k: item[k] for k in ("title", "url", "date", "outlet") if isinstance(item.get(k), str)}
-    meta["text"] = text
-    return meta, None
+        return None, f"line {number} has no `text` field with the article body"
+    given = {k: item[k] for k in ("title", "url", "date", "outlet") if isinstance(item.get(k), str)}
+    return ReaderMeta(text=text, **given), ""
 
 
 def _failed(source: Source, date: str | None, error: str) -> Document:
@@ -219,20 +218,19 @@ def _failed(source: Source, date: str | None, error: str) -> Document:
     return Document.unreadable((source.path or "").encode(), source, date, error)
 
 
-# Readers for web formats register here (kind -> function(raw, source, date)).
-_READERS: dict = {}
-# Built-in readers, imported on first use (trafilatura, feedparser, warcio load slowly).
-_READER_MODULES = {"html": "tidings.read.html", "feed": "tidings.read.feeds",
-                   "warc": "tidings.read.warc"}  # fmt: skip
+def _reader(kind: str) -> Callable[[bytes, Source, str | None], Iterator[Document]] | None:
+    """The reader of a web format (a fixed set), imported on first use: trafilatura,
+    feedparser and warcio load slowly. Plain text needs none."""
+    if kind == "html":
+        from tidings.read.html import read_html
 
+        return read_html
+    if kind == "feed":
+        from tidings.read.feeds import read_feed
 
-def register_reader(kind: str, reader) -> None:
-    _READERS[kind] = reader
+        return read_feed
+    if kind == "warc":
+        from tidings.read.warc import read_warc
 
-
-def _reader(kind: str):  # noqa: ANN202
-    if kind not in _READERS and kind in _READER_MODULES:
-        import importlib
-
-        importlib.import_module(_READER_MODULES[kind]).register()
-    return _READERS.get(kind)
+        return read_warc
+    return None

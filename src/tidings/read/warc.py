@@ -16,8 +16,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from tidings.errors import one_line
 from tidings.pipeline import Document
-from tidings.read.html import failed_document, one_line, page_document
+from tidings.read.common import failed_document
+from tidings.read.html import page_document
 from tidings.read.limits import DEFAULT_MAX_BYTES, too_large
 from tidings.record import Source
 
@@ -109,9 +111,3 @@ def _record_document(record, body: bytes, where: str, date: str | None,  # noqa:
 def _looks_html(body: bytes) -> bool:
     head = body[:1024].lower()
     return b"<html" in head or b"<!doctype html" in head
-
-
-def register() -> None:
-    from tidings.read.sources import register_reader
-
-    register_reader("warc", read_warc)
