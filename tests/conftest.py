@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -56,3 +59,19 @@ def write(tmp_path: Path):
         return path
 
     return _write
+
+
+@pytest.fixture
+def unprivileged():
+    """Run `tidings` in a process that file permissions apply to (see `run_unprivileged`)."""
+    return run_unprivileged
+
+
+def run_unprivileged(*args: object, timeout: float = 120) -> subprocess.CompletedProcess:
+    """`tidings ARGS` in a new process that file permissions apply to. Run as root
+    (as CI is), it drops the capabilities that let root read and write any file."""
+    command = [sys.executable, "-m", "tidings", *map(str, args)]
+    if os.geteuid() == 0:
+        drop = "-dac_override,-dac_read_search"
+        command = ["setpriv", "--bounding-set", drop, "--inh-caps", drop, *command]
+    return subprocess.run(command, capture_output=True, text=True, timeout=timeout)

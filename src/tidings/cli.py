@@ -116,12 +116,14 @@ def set_time_limit(seconds: float | None) -> None:
     configure(seconds)
 
 
-def open_store(db: Path, must_exist: bool = True):  # noqa: ANN201 - Store, imported lazily
+def open_store(db: Path, write: bool = False):  # noqa: ANN201 - Store, imported lazily
+    """The store at `db`: read-only for the commands that only read it (they work on
+    read-only files and folders); for writing, created when missing."""
     from tidings.store import Store
 
-    if must_exist and str(db) != ":memory:" and not db.exists():
+    if not write and str(db) != ":memory:" and not db.exists():
         raise UsageError(f"no database at {db}; run `tidings process PATH --db {db}` first")
-    return Store(db)
+    return Store(db, read_only=not write)
 
 
 # --- parse -----------------------------------------------------------------------
@@ -190,10 +192,12 @@ def process(
 ) -> None:
     """Ingest files, folders or JSONL into the store; bad documents are recorded, the rest go on."""
     from tidings.ingest import ingest
+    from tidings.read.sources import check_inputs
 
     date, fmt = check_date(date), check_format(fmt)
     set_time_limit(time_limit)
-    store = open_store(db, must_exist=False)
+    check_inputs(paths)
+    store = open_store(db, write=True)
     with _progress() as progress:
         task = progress.add_task("processing", total=None)
         summary = ingest(
@@ -246,6 +250,12 @@ def show(
     store = open_store(db)
     record = store.get(article_id)
     if record is None:
+        several = store.ids_starting(article_id)
+        if len(several) > 1:
+            raise UsageError(
+                f"{article_id!r} starts several article ids ({', '.join(several[:2])}"
+                f"{', …' if len(several) > 2 else ''}); give more of the id"
+            )
         raise UsageError(f"no article with id {article_id!r} in {db} (try `tidings search`)")
     if as_json:
         out.print(record.to_json(indent=2), markup=False, highlight=False)

@@ -116,3 +116,65 @@ def test_events_are_stored_and_filtered_by_codes_type_and_date(store):
     assert [e["type"] for e in store.events(since="2021-01-24")] == ["ACCUSE", "CONSULT"]
     assert [e["type"] for e in store.events(until="2021-01-23")] == ["REQUEST"]
     assert [e["type"] for e in store.events(types=["consult", "request"])] == ["REQUEST", "CONSULT"]
+
+
+def _open_and_count(path: str, start, results) -> None:  # noqa: ANN001
+    start.wait()
+    try:
+        with Store(path) as store:
+            results.put((store.schema_version, store.count()))
+    except Exception as exc:  # noqa: BLE001 - reported to the test
+        results.put(repr(exc))
+
+
+def test_many_processes_opening_a_new_store_at_once_all_get_the_whole_schema(tmp_path):
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    for trial in range(4):
+        path = str(tmp_path / f"new{trial}.db")
+        start, results = context.Barrier(6), context.Queue()
+        procs = [context.Process(target=_open_and_count, args=(path, start, results))
+                 for _ in range(6)]  # fmt: skip
+        for proc in procs:
+            proc.start()
+        outcomes = [results.get(timeout=60) for _ in procs]
+        for proc in procs:
+            proc.join()
+        assert outcomes == [(len(MIGRATIONS), 0)] * 6
+
+
+def test_a_read_only_store_never_writes(tmp_path):
+    path = tmp_path / "r.db"
+    with Store(path) as store:
+        store.add([_article("Kept", "Committed text.")])
+    before = path.read_bytes()
+    with Store(path, read_only=True) as reader:
+        assert reader.count() == 1
+        assert [r["title"] for r in reader.search("committed")] == ["Kept"]
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            reader.add([_article("New", "Text.")])
+    assert path.read_bytes() == before
+
+
+def test_a_read_only_store_that_is_not_yet_created_says_so(tmp_path):
+    path = tmp_path / "empty.db"
+    path.touch()
+    with pytest.raises(StoreError, match="no tidings data yet"):
+        Store(path, read_only=True)
+
+
+def test_a_store_from_a_newer_tidings_is_not_written(tmp_path):
+    path = tmp_path / "newer.db"
+    with Store(path) as store:
+        store.db.execute(f"PRAGMA user_version={len(MIGRATIONS) + 1}")
+    with pytest.raises(StoreError, match="newer tidings"):
+        Store(path)
+
+
+def test_ids_starting_lists_every_article_a_prefix_names(store):
+    store.add([_article(f"Story {n}", f"Text number {n}.") for n in range(40)])
+    ids = sorted(a.id for a in store.articles())
+    shared = next(a[0] for a, b in zip(ids, ids[1:], strict=False) if a[0] == b[0])
+    assert store.ids_starting(shared, limit=50) == [i for i in ids if i.startswith(shared)]
+    assert store.get(shared) is None

@@ -7,6 +7,7 @@ so that it is recorded and the batch goes on.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -73,6 +74,14 @@ def _first_line_is_json(head: bytes) -> bool:
         return isinstance(json.loads(line), dict)
     except ValueError:
         return False
+
+
+def check_inputs(paths: Iterable[str]) -> None:
+    """UsageError for a named input that does not exist (checked before any work,
+    so that a mistyped name leaves nothing behind, not even a new database)."""
+    for name in paths:
+        if name != "-" and not os.path.lexists(name):
+            raise UsageError(f"no such file or folder: {name}")
 
 
 def iter_paths(paths: Iterable[str]) -> Iterator[Path]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from tidings.errors import StoreError
 from tidings.record import Actor, Article, Event
@@ -19,34 +21,71 @@ DEFAULT_DB = "tidings.db"
 class Store:
     """Articles and what was found in them, in one SQLite file (or `:memory:`)."""
 
-    def __init__(self, path: str | Path = DEFAULT_DB) -> None:
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
+        """Open (and, for writing, create or upgrade) the store at `path`.
+
+        `read_only` opens it for reading only (`mode=ro`): nothing is written, not
+        even the schema, so it works on a file or folder we may not write to. Opened
+        for writing, a store we cannot write to fails here, before any work.
+        """
         self.path = str(path)
+        self.read_only = read_only and self.path != ":memory:"
         try:
-            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            if self.read_only:
+                self.db = _connect_read_only(self.path)
+                self._check_readable()
+            else:
+                self.db = _connect(self.path)
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+                self._migrate()
             self.db.row_factory = sqlite3.Row
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
-            self._migrate()
         except sqlite3.DatabaseError as exc:
-            raise StoreError(
-                f"cannot open the database {self.path}: {exc}; give another file with --db"
-            ) from exc
+            raise StoreError(_open_error(self.path, exc)) from exc
 
     # --- schema ----------------------------------------------------------------
 
     def _migrate(self) -> None:
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
+        """Apply the missing migrations, all under one write lock taken first: a
+        process that waited for the lock finds the version the other one left, so
+        many processes may open a new store at once. The lock also proves the store
+        writable before any work (the version is written back even when unchanged,
+        then rolled back)."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            if version > len(MIGRATIONS):
+                raise StoreError(
+                    f"the database {self.path} was written by a newer tidings (schema "
+                    f"{version}, this one knows {len(MIGRATIONS)}); upgrade tidings"
+                )
+            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
                 for statement in _statements(script):
                     self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version={number}")
-                self.db.execute("COMMIT")
-            except BaseException:
+            if version == len(MIGRATIONS):
+                self.db.execute(f"PRAGMA user_version={version}")  # fails when read-only
                 self.db.execute("ROLLBACK")
-                raise
+            else:
+                self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+
+    def _check_readable(self) -> None:
+        version = self.schema_version
+        if version == 0:
+            raise StoreError(
+                f"{self.path} holds no tidings data yet; "
+                f"run `tidings process PATH --db {self.path}` first"
+            )
+        if version < len(MIGRATIONS):
+            raise StoreError(
+                f"the database {self.path} has an older schema ({version} of "
+                f"{len(MIGRATIONS)}); run `tidings process` on it once to upgrade it"
+            )
 
     @property
     def schema_version(self) -> int:
@@ -181,12 +220,20 @@ class Store:
         return [dict(r) for r in rows]
 
     def get(self, article_id: str) -> Article | None:
-        """An article by id, or by a unique prefix of its id."""
+        """An article by id, or by a unique prefix of its id (see `ids_starting`)."""
         rows = self.db.execute(
             "SELECT record FROM articles WHERE id LIKE ? || '%' ESCAPE '\\' LIMIT 2",
             (_escape_like(article_id),),
         ).fetchall()
         return Article.from_json(rows[0]["record"]) if len(rows) == 1 else None
+
+    def ids_starting(self, prefix: str, limit: int = 3) -> list[str]:
+        """Ids of the stored articles that start with `prefix`, in order."""
+        rows = self.db.execute(
+            "SELECT id FROM articles WHERE id LIKE ? || '%' ESCAPE '\\' ORDER BY id LIMIT ?",
+            (_escape_like(prefix), limit),
+        )
+        return [row["id"] for row in rows]
 
     def articles(self) -> Iterator[Article]:
         for row in self.db.execute("SELECT record FROM articles ORDER BY published, id"):
@@ -284,6 +331,35 @@ class Store:
             " ORDER BY articles DESC, mentions DESC, name LIMIT ?"
         )
         return [dict(r) for r in self.db.execute(sql, (limit,))]
+
+
+def _connect(path: str) -> sqlite3.Connection:
+    return sqlite3.connect(path, isolation_level=None, timeout=30)
+
+
+def _connect_read_only(path: str) -> sqlite3.Connection:
+    """A read-only connection. In a folder we cannot write to, SQLite cannot make the
+    files a WAL reader needs; there nobody can write the store either, so it is
+    opened as immutable."""
+    uri = f"file:{quote(str(Path(path).resolve()))}?mode=ro"
+    db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30)
+    try:
+        db.execute("PRAGMA user_version").fetchone()
+    except sqlite3.OperationalError:
+        db.close()
+        if os.access(Path(path).resolve().parent, os.W_OK):
+            raise
+        db = sqlite3.connect(f"{uri}&immutable=1", uri=True, isolation_level=None)
+    return db
+
+
+def _open_error(path: str, exc: sqlite3.DatabaseError) -> str:
+    if getattr(exc, "sqlite_errorname", "").startswith("SQLITE_READONLY"):
+        return (
+            f"the database {path} is read-only ({exc}); "
+            f"give a file and folder you can write to with --db"
+        )
+    return f"cannot open the database {path}: {exc}; give another file with --db"
 
 
 def _actor_columns(actor: Actor | None) -> tuple[str | None, ...]:
