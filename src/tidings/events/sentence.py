@@ -1,0 +1,223 @@
+"""One sentence as the event coder sees it: its text and parse, the triggers found in
+it, and who its words name (actors, generic groups given the country of the place the
+sentence names, pronouns of a reported clause, the pairs "the two sides" may stand for)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from tidings.actors.index import ActorIndex
+from tidings.events.grammar import (
+    SUBJECT_DEPS,
+    core_span,
+    lemma_of,
+)
+from tidings.events.memory import Memory
+from tidings.events.patterns import Lexicon, Pattern
+from tidings.record import Actor, Time
+
+DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
+
+
+@dataclass
+class Filler:
+    """A token in a source or target slot, how it was found, and its actor."""
+
+    token: Any
+    how: str  # direct | inherited | far | group | coordination | location | ...
+    actor: Actor | None = None
+
+
+@dataclass
+class Trigger:
+    token: Any
+    pattern: Pattern
+    verb: Any  # the clause verb: the trigger itself, or the verb governing a nominal
+    subject: Any = None  # set when the parse is mended ("a charge Moscow rejects")
+    object: Any = None
+
+
+class Sentence:
+    """Shared state of one sentence while it is coded."""
+
+    def __init__(
+        self,
+        lex: Lexicon,
+        index: ActorIndex,
+        paragraph: int,
+        text: str,
+        sent: Any,
+        times: Sequence[Time],
+        published: str | None,
+        memory: Memory,
+    ) -> None:
+        self.lex = lex
+        self.index = index
+        self.paragraph = paragraph
+        self.text = text
+        self.sent = sent
+        self.times = times
+        self.published = published
+        self.memory = memory
+        self.triggers: dict[int, Trigger] = {}
+        self.unresolved: dict[int, list[Any]] = {}  # target-slot tokens that named no actor
+        self._places: list[tuple[Any, Any]] | None = None
+        self._dateline: int | None = None
+        self._cache: dict[int, Actor | None] = {}
+
+    def note_pair(self, tok: Any) -> None:
+        """Actors the sentence names together ("Russia and Ukraine", "the war between
+        the army and the RSF"): a pair "the two sides" may later stand for."""
+        head = tok.head
+        if tok.pos_ not in ("NOUN", "PROPN") or head.pos_ not in ("NOUN", "PROPN"):
+            return
+        if tok.i - head.i <= 12:
+            first = self.actor(head)
+            if first is not None:
+                self.memory.add_pair(first, self.actor(tok), weight=0.5)
+
+    def actor(self, tok: Any) -> Actor | None:
+        if tok.i not in self._cache:
+            self._cache[tok.i] = self._actor(tok)
+        return self._cache[tok.i]
+
+    def _actor(self, tok: Any) -> Actor | None:
+        if tok.ent_type_ in self.lex.cue("time_ent") and tok.ent_type_ != "CARDINAL":
+            return None
+        if tok.i < self.dateline_end():
+            return None  # "NAIROBI (AP) — …": the dateline names where, not who
+        found = self.index.actor_for_token(self.paragraph, tok)
+        if found is not None:
+            return self._local_people(tok, found) or found
+        start, end = core_span(tok)
+        if (start, end) != (tok.idx, tok.idx + len(tok.text)):
+            found = self.index.actor_for_span(self.paragraph, start, end)
+            if found is not None:
+                return found
+        if lemma_of(tok) in self.lex.cue("institution"):
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for o in c.children:
+                        found = (
+                            self.index.actor_for_token(self.paragraph, o)
+                            if o.dep_ == "pobj"
+                            else None
+                        )
+                        if found is not None:
+                            return found
+        if tok.lower_ in self.lex.cue("pronoun") and tok.dep_ in ("nsubj", "nsubjpass"):
+            found = self._reporter(tok)
+            if found is not None:
+                return found
+        return self._group(tok)
+
+    def _local_people(self, tok: Any, found: Actor) -> Actor | None:
+        """'killed dozens of civilians in Yemen': civilians whose country only the
+        article's context gave are the people of the place the sentence names."""
+        info = self.lex.groups.get(lemma_of(tok))
+        if info is None or info[0] != "CVL" or found.kind == "country":
+            return None
+        if any(c.dep_ in ("amod", "compound", "poss", "nmod", "prep") for c in tok.children):
+            return None  # "Syrian refugees", "residents of Kherson": the phrase says whose
+        local = self._group(tok)
+        return local if local is not None and local.country != found.country else None
+
+    def dateline_end(self) -> int:
+        """The token index where a wire dateline at the start of the paragraph ends
+        ("BELGRADE, Dec. 18 —", "NAIROBI (AP) —"); 0 without one."""
+        if self._dateline is None:
+            self._dateline = 0
+            doc = self.sent.doc
+            first = doc[0] if len(doc) else None
+            if self.sent.start == 0 and first is not None and first.text.isupper():
+                for tok in doc[1:14]:
+                    if tok.text in DATELINE_DASHES:
+                        self._dateline = tok.i + 1
+                        break
+        return self._dateline
+
+    def _reporter(self, pronoun: Any) -> Actor | None:
+        """'France said it backed …': an unresolved subject pronoun of a clause that a
+        speech verb or an event governs takes that verb's subject."""
+        clause = pronoun.head
+        for _ in range(4):
+            if clause.dep_ in ("ROOT",) or clause.head is clause:
+                return None
+            gov = clause.head
+            if clause.dep_ in ("ccomp", "acl", "relcl", "advcl", "conj") and (
+                lemma_of(gov) in self.lex.cue("speech") or gov.i in self.triggers
+            ):
+                subs = [c for c in gov.children if c.dep_ in SUBJECT_DEPS]
+                for s in subs:
+                    if s.lower_ not in self.lex.cue("pronoun"):
+                        return self.actor(s)
+            if gov.pos_ in ("NOUN", "PROPN"):
+                gov = gov.head
+            clause = gov
+        return None
+
+    def _group(self, tok: Any) -> Actor | None:
+        """A generic group ('3,000 people', 'police') of the country the sentence names."""
+        lemma = lemma_of(tok)
+        if lemma not in self.lex.groups:
+            return None
+        role, kind = self.lex.groups[lemma]
+        country = None
+        for _, actor in self.places():
+            if actor is not None and actor.country:
+                country = actor.country
+                break
+        if country is None:
+            return None
+        name = self.text[core_span(tok)[0] : tok.idx + len(tok.text)]
+        return Actor(
+            id=f"group:{country}:{role}:{lemma}",
+            name=name,
+            kind=kind,
+            country=country,
+            role=role,
+            description=f"{name} ({country})",
+            mentions=1,
+        )
+
+    def places(self) -> list[tuple[Any, Actor | None]]:
+        """Places the sentence names after a locative preposition, with their actor."""
+        if self._places is None:
+            self._places = []
+            locative = self.lex.cue("locative")
+            place_ent = self.lex.cue("place_ent")
+            for ent in self.sent.ents:
+                if ent.label_ not in place_ent:
+                    continue
+                root = ent.root
+                if root.dep_ in ("poss", "compound", "amod") and root.head.dep_ == "pobj":
+                    root = root.head  # "in Russia's Samara region", "in the Gaza Strip area"
+                if root.dep_ == "pobj" and lemma_of(root.head) in locative:
+                    actor = self.index.actor_for_span(self.paragraph, ent.start_char, ent.end_char)
+                    self._places.append((ent, actor))
+        return self._places
+
+    def real_prep(self, prep: Any) -> bool:
+        """A preposition whose object is not a date ("called on Saturday" is no appeal)."""
+        objs = [c for c in prep.children if c.dep_ == "pobj"]
+        return not objs or all(o.ent_type_ not in self.lex.cue("time_ent") for o in objs)
+
+    def kinds(self) -> frozenset[str]:
+        return frozenset(t.pattern.type for t in self.triggers.values())
+
+    def stand_in(self, noun: Any) -> Any:
+        """'a package of sanctions', '120 million euros in aid', 'a round of talks': the
+        measure or amount holds the place in the clause that the event would hold."""
+        for _ in range(2):
+            prep = noun.head
+            if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("of", "in"):
+                break
+            amount = prep.head
+            if amount.pos_ not in ("NOUN", "PROPN", "NUM"):
+                break
+            if lemma_of(amount) not in self.lex.cue("partitive") and amount.ent_type_ != "MONEY":
+                break
+            noun = amount
+        return noun

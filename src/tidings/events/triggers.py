@@ -1,0 +1,130 @@
+"""Trigger matching: the words of a sentence that name an event, by the patterns of
+`data/events/patterns.tsv` over the dependency parse."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tidings.events.grammar import (
+    amod_lemmas,
+    complements,
+    lemma_of,
+    modifier_lemmas,
+    pos_of,
+)
+from tidings.events.patterns import Pattern
+from tidings.events.sentence import Sentence, Trigger
+
+
+class TriggerFinder:
+    """Finds the triggers of one sentence and decides whether a nominal stands alone."""
+
+    def __init__(self, sentence: Sentence) -> None:
+        self.s = sentence
+
+    def find_triggers(self) -> None:
+        for tok in self.s.sent:
+            if tok.dep_ == "conj":
+                self.s.note_pair(tok)
+            mended = self._reduced_relative(tok)
+            if mended is not None:
+                subject, obj, pattern = mended
+                self.s.triggers[tok.i] = Trigger(tok, pattern, tok, subject, obj)
+                continue
+            pos = pos_of(tok)
+            if pos is None:
+                continue
+            for pattern in self.s.lex.candidates(tok.lemma_.lower(), pos):
+                if self._matches(tok, pattern):
+                    self.s.triggers[tok.i] = Trigger(tok, pattern, self._clause_verb(tok, pos))
+                    break
+
+    def _reduced_relative(self, tok: Any) -> tuple[Any, Any, Pattern] | None:
+        """'…, a charge Moscow rejects', 'a claim the government denies': a relative clause
+        without "that", which the parser reads as one noun phrase. The noun names an
+        earlier event, the short noun phrase after it is the subject of the verb."""
+        if tok.tag_ not in ("VBZ", "VBD", "VBP", "NNS") or tok.i - 2 < self.s.sent.start:
+            return None
+        patterns = [p for p in self.s.lex.candidates(lemma_of(tok), "verb") if p.child is None]
+        if not patterns:
+            return None
+        doc = tok.doc
+        subject = doc[tok.i - 1]
+        if subject.pos_ not in ("PROPN", "NOUN") or self.s.actor(subject) is None:
+            return None
+        first = subject.i
+        while first - 1 > self.s.sent.start and first > tok.i - 5:
+            before = doc[first - 1]
+            if before.pos_ == "PROPN" or (before.pos_ in ("DET", "ADJ") and before.i < subject.i):
+                first -= 1
+                continue
+            break
+        noun = doc[first - 1]
+        if noun.pos_ != "NOUN" or lemma_of(noun) not in self.s.lex.refers:
+            return None
+        return subject, noun, patterns[0]
+
+    def _matches(self, tok: Any, pattern: Pattern) -> bool:
+        if pattern.child is not None:
+            kids = [c for c in tok.children if c.lemma_.lower() == pattern.child]
+            if pattern.prep is not None:  # "add to list": the object of the preposition
+                kids = [
+                    o
+                    for c in tok.children
+                    if c.dep_ in ("prep", "dative") and c.lower_ == pattern.prep
+                    for o in c.children
+                    if o.dep_ == "pobj" and lemma_of(o) == pattern.child
+                ]
+                if not kids:
+                    return False
+                words = self.s.lex.cue(pattern.needs) if pattern.needs else None
+                return words is None or any(modifier_lemmas(k) & words for k in kids)
+            if not any(c.dep_ not in ("prep",) or self.s.real_prep(c) for c in kids):
+                return False
+        heads = next((f[5:] for f in pattern.flags if f.startswith("head=")), None)
+        if heads and lemma_of(tok.head) not in self.s.lex.cue(heads):
+            return False  # "lodged a protest" is a complaint, "joined a protest" is not
+        if pattern.needs == "gov":
+            light = lemma_of(tok.head) in self.s.lex.cue("light")
+            if not (tok.dep_ in ("dobj", "nsubjpass") and light):
+                return False
+        elif pattern.needs:
+            words = self.s.lex.cue(pattern.needs)
+            if not any(lemma_of(c) in words for c in tok.children):
+                return False
+        if pattern.complement:
+            words = self.s.lex.cue(pattern.complement)
+            if not any(lemma_of(c) in words or amod_lemmas(c) & words for c in complements(tok)):
+                return False
+        return True
+
+    def _clause_verb(self, tok: Any, pos: str) -> Any:
+        if pos == "verb":
+            return tok
+        head = tok
+        for _ in range(3):  # noun -> (prep ->) verb
+            if head.dep_ == "ROOT" or head.head.pos_ in ("VERB", "AUX"):
+                return head.head if head.dep_ != "ROOT" else head
+            head = head.head
+        return tok
+
+    def nominal_ok(self, trig: Trigger) -> bool:
+        """A nominal is an event of its own unless a verb trigger already codes it
+        ("called for sanctions") or the sentence calls it only possible."""
+        tok = self.s.stand_in(trig.token)
+        head = tok.head
+        hops = [head, head.head] if head.dep_ == "prep" else [head]
+        for gov in hops:
+            if gov.i == tok.i:
+                break
+            governing = self.s.triggers.get(gov.i)
+            light = lemma_of(gov) in self.s.lex.cue("light")
+            if governing is not None and governing.pattern.complement:
+                light = False  # "called the restrictions hegemony": a judgement, not a call
+            if governing is not None and not light and governing.pattern.pos == "verb":
+                return False
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            for c in tok.head.children:
+                if c.dep_ in ("acomp", "attr") and lemma_of(c) in self.s.lex.cue("unlikely"):
+                    return False
+        return True
