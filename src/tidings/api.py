@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from tidings.clean.steps import DecodeStep, LayoutStep, RepairStep
+from tidings.language import LanguageStep
 from tidings.pipeline import Document, Pipeline, ReaderMeta, Step
 from tidings.read import iter_documents, read_bytes
 from tidings.read.sources import DEFAULT_MAX_BYTES
@@ -13,8 +14,8 @@ from tidings.record import Article, Source
 
 
 def default_steps(nlp: bool = True) -> list[Step]:
-    """read -> layout -> repair, then (with `nlp`) the understanding steps."""
-    steps: list[Step] = [DecodeStep(), LayoutStep(), RepairStep()]
+    """read -> layout -> repair -> language, then (with `nlp`) the understanding steps."""
+    steps: list[Step] = [DecodeStep(), LayoutStep(), RepairStep(), LanguageStep()]
     if nlp:
         from tidings.understand import understanding_steps
 

@@ -117,7 +117,7 @@ class Article:
     original: str
     schema_version: int = SCHEMA_VERSION
     published: str | None = None
-    language: str | None = None  # as the page declares it (HTML lang), else null
+    language: str | None = None  # ISO 639-1, detected from the body (the page's lang a hint)
     title: str = ""
     sections: list[str] = field(default_factory=list)
     byline: str | None = None

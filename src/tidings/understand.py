@@ -3,23 +3,36 @@
 from __future__ import annotations
 
 from tidings import nlp
+from tidings.language import NotUnderstood, not_understood_message, understood
 from tidings.pipeline import Document, Step
 
 
 class NlpStep:
-    """Run spaCy over the repaired paragraphs (never the damaged original)."""
+    """Run spaCy over the repaired paragraphs (never the damaged original).
+
+    Only on bodies in a language the model is made for: on others the step
+    declines with an error on the record, and the steps that read the parse
+    (actors, quotes, times, events) are skipped for that document.
+    """
 
     name = "nlp"
     requires = frozenset({"record.paragraphs"})
     assigns = frozenset({"parsed"})
 
     def __call__(self, doc: Document) -> None:
+        if not understood(doc.record.language):
+            raise NotUnderstood(not_understood_message(doc.record.language))
         doc.parsed = nlp.parse(doc.record.paragraphs)
 
     def batch(self, docs: list[Document]) -> None:
-        texts = [p for d in docs for p in d.record.paragraphs]
-        parsed = iter(nlp.parse(texts))
+        english = [d for d in docs if understood(d.record.language)]
         for d in docs:
+            if not understood(d.record.language):
+                d.failed_parts |= set(self.assigns)
+                d.record.errors.append(f"{self.name}: {not_understood_message(d.record.language)}")
+        texts = [p for d in english for p in d.record.paragraphs]
+        parsed = iter(nlp.parse(texts))
+        for d in english:
             d.parsed = [next(parsed) for _ in d.record.paragraphs]
 
 
