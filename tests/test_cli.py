@@ -87,7 +87,9 @@ def test_parse_a_50_mb_file_is_refused_clearly(write):
     [
         (["parse", "/no/such/file"], "no such file"),
         (["parse", "x.txt", "--date", "24/01/2021"], "YYYY-MM-DD"),
-        (["parse", "x.txt", "--format", "pdf"], "unknown --format"),
+        (["parse", "x.txt", "--format", "pdf"], "'--format': 'pdf' is not one of"),
+        (["parse", "x.txt", "--input-format", "pdf"], "'--input-format': 'pdf' is not one of"),
+        (["events", "--since", "yesterday"], "--since 'yesterday' is not a date"),
         (["show", "abc", "--db", "/no/such.db"], "no database"),
     ],
 )
@@ -95,6 +97,7 @@ def test_usage_errors_exit_2_with_one_line(args, message):
     result = run(*args)
     assert result.exit_code == 2
     assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr
 
 
@@ -131,7 +134,7 @@ def test_process_with_workers(corpus, tmp_path):
 
 
 def test_search_show_and_export(db):
-    found = run("search", "Kosovo", "--db", db, "--json")
+    found = run("search", "Kosovo", "--db", db, "--format", "json")
     assert found.exit_code == 0
     (hit,) = json.loads(found.stdout)
     assert hit["title"] == "Ministers agree to reopen border talks"
@@ -145,7 +148,7 @@ def test_search_show_and_export(db):
 
 
 def test_quotes_and_actors_commands_read_the_store(db):
-    assert json.loads(run("quotes", "--db", db, "--json").stdout) == []
+    assert json.loads(run("quotes", "--db", db, "--format", "json").stdout) == []
     assert run("actors", "--db", db).exit_code == 0
 
 
@@ -201,7 +204,7 @@ def test_events_filters_and_formats(event_db):
     )
     assert [r["type"] for r in rows] == ["CONSULT"]
     csv_lines = run("events", "--db", event_db, "--format", "csv", "--until", "2021-01-31").stdout
-    assert csv_lines.splitlines()[0].startswith("article,date")
+    assert csv_lines.splitlines()[0].startswith("article_id,url,outlet,published,event_id")
     assert len(csv_lines.splitlines()) == 3
     plover = json.loads(run("events", "--db", event_db, "--format", "plover").stdout)
     assert len(plover) == 3
@@ -210,7 +213,7 @@ def test_events_filters_and_formats(event_db):
 
 
 def test_dyads_counts_by_period_with_a_chart(event_db):
-    rows = json.loads(run("dyads", "--db", event_db, "--period", "month", "--json").stdout)
+    rows = json.loads(run("dyads", "--db", event_db, "--period", "month", "--format", "json").stdout)
     pairs = {(r["source"], r["target"], r["period"]): r for r in rows}
     assert pairs[("USA", "RUS", "2021-01")]["total"] == 2
     assert pairs[("USA", "RUS", "2021-01")]["mean_intensity"] == -3.0

@@ -13,8 +13,9 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from functools import wraps
+from itertools import islice
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 from rich.console import Console
@@ -25,42 +26,144 @@ from rich.progress import (
     SpinnerColumn,
     TextColumn,
     TimeElapsedColumn,
+    TimeRemainingColumn,
 )
 from rich.table import Table
-from rich.text import Text
+from typer.core import TyperGroup
 
 from tidings.errors import TidingsError, UsageError
-from tidings.read.sources import DEFAULT_MAX_BYTES, FORMATS
-from tidings.record import Article
+from tidings.output import DEFAULT_LIMIT, Column, write_rows
+from tidings.read.limits import DEFAULT_MAX_BYTES
+from tidings.record import Article, Event
+
+
+class _Commands(TyperGroup):
+    """Usage errors as one line on stderr, exit 2, like every other error of tidings."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except Exception as exc:  # Typer's own copy of click's errors: known by their shape
+            if type(exc).__name__ == "Abort":
+                raise SystemExit(_usage_line("aborted", 1)) from None
+            if not hasattr(exc, "format_message"):
+                raise
+            code = getattr(exc, "exit_code", 1)
+            context = getattr(exc, "ctx", None)
+            hint = f" (see `{context.command_path} -h`)" if context and code == 2 else ""
+            raise SystemExit(_usage_line(exc.format_message() + hint, code)) from None
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _usage_line(message: str, code: int = 2) -> int:
+    message = message.replace("Value error, ", "")
+    sys.stderr.write(f"tidings: error: {' '.join(message.split())}\n")
+    return code
+
 
 app = typer.Typer(
+    cls=_Commands,
     name="tidings",
     help="Turn news articles into clean, structured, linked data.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: flags without a value shown as such
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
-DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+InputFormat = Literal["auto", "text", "html", "feed", "warc", "jsonl"]
+ListFormat = Literal["table", "json", "jsonl", "csv"]
+RecordFormat = Literal["table", "json", "jsonl"]
+
+DbOption = Annotated[
+    Path, typer.Option("--db", help="The store, a SQLite file, e.g. --db news.db.")
+]
 DateOption = Annotated[
     str | None,
-    typer.Option("--date", help="Publication date (YYYY-MM-DD) when the input has none."),
+    typer.Option(
+        "--date", help="Publication date when the input gives none, e.g. --date 2021-01-24."
+    ),
 ]
 MaxBytesOption = Annotated[
-    int, typer.Option("--max-bytes", help="Largest document accepted, in bytes.")
+    int,
+    typer.Option(
+        "--max-bytes", help="Largest document accepted, in bytes, e.g. --max-bytes 20000000."
+    ),
 ]
-FormatOption = Annotated[
-    str, typer.Option("--format", help="auto, text, html, feed, warc or jsonl.")
+InputFormatOption = Annotated[
+    InputFormat,
+    typer.Option(
+        "--input-format",
+        help="What the input is; auto sniffs it from its name and first bytes, "
+        "e.g. --input-format html.",
+    ),
 ]
-NlpOption = Annotated[bool, typer.Option(help="Run the understanding steps (spaCy).")]
+NlpOption = Annotated[
+    bool,
+    typer.Option(
+        help="Run the understanding steps (spaCy); --no-nlp only reads and repairs, "
+        "e.g. --no-nlp."
+    ),
+]
 TimeLimitOption = Annotated[
     float | None,
-    typer.Option("--time-limit", help="Seconds one page may take to read (default 20)."),
+    typer.Option(
+        "--time-limit", help="Seconds one page may take to read (default 20), e.g. --time-limit 5."
+    ),
+]
+ListFormatOption = Annotated[
+    ListFormat,
+    typer.Option(
+        "--format", help="How to print the rows (table on a terminal), e.g. --format csv."
+    ),
+]
+LimitOption = Annotated[
+    int,
+    typer.Option(
+        "--limit", min=0, help=f"Most rows to print (default {DEFAULT_LIMIT}; 0 for all), "
+        "e.g. --limit 10."
+    ),
+]
+JsonFlag = Annotated[
+    bool, typer.Option("--json", hidden=True, help="Same as --format json.")
+]
+QuietOption = Annotated[
+    bool,
+    typer.Option("--quiet", "-q", help="Print nothing but errors, e.g. --quiet."),
+]
+VerboseOption = Annotated[
+    bool,
+    typer.Option(
+        "--verbose", "-v", help="Print a line for every document as it is done, e.g. -v."
+    ),
 ]
 DEFAULT_DB_PATH = Path("tidings.db")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from tidings import __version__
+
+        out.print(f"tidings {__version__}", markup=False, highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True,
+            help="Print the version and exit, e.g. tidings --version.",
+        ),
+    ] = False,
+) -> None:
+    """Turn news articles into clean, structured, linked data."""
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
@@ -91,19 +194,13 @@ def guarded(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def check_date(date: str | None) -> str | None:
+def check_date(date: str | None, option: str = "--date") -> str | None:
     if date is None:
         return None
     try:
         return dt.date.fromisoformat(date).isoformat()
     except ValueError:
-        raise UsageError(f"--date {date!r} is not a date; write it as YYYY-MM-DD") from None
-
-
-def check_format(fmt: str) -> str:
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown --format {fmt!r}; use one of {', '.join(FORMATS)}")
-    return fmt
+        raise UsageError(f"{option} {date!r} is not a date; write it as YYYY-MM-DD") from None
 
 
 def set_time_limit(seconds: float | None) -> None:
@@ -126,6 +223,21 @@ def open_store(db: Path, write: bool = False):  # noqa: ANN201 - Store, imported
     return Store(db, read_only=not write)
 
 
+def listing(rows: list[dict[str, Any]], columns: list[Column], fmt: str, limit: int) -> None:
+    """Print up to `limit` rows (the caller fetched one more to know if there are more)."""
+    more = bool(limit) and len(rows) > limit
+    write_rows(out, rows[:limit] if limit else rows, columns, fmt)
+    if more:
+        err.print(f"(the first {limit} shown; --limit 0 shows all)", markup=False)
+    elif not rows and fmt == "table":
+        err.print("nothing found", markup=False)
+
+
+def fetch(limit: int) -> int:
+    """How many rows to ask the store for: one past the limit, to know if there are more."""
+    return limit + 1 if limit else -1  # SQLite: LIMIT -1 is no limit
+
+
 # --- parse -----------------------------------------------------------------------
 
 
@@ -134,8 +246,15 @@ def open_store(db: Path, write: bool = False):  # noqa: ANN201 - Store, imported
 def parse(
     file: Annotated[str, typer.Argument(help="A file, or - for standard input.")],
     date: DateOption = None,
-    fmt: FormatOption = "auto",
-    as_json: JsonOption = False,
+    input_format: InputFormatOption = "auto",
+    fmt: Annotated[
+        RecordFormat,
+        typer.Option(
+            "--format", help="How to print the record: a readable table, json or jsonl, "
+            "e.g. --format json."
+        ),
+    ] = "table",
+    as_json: JsonFlag = False,
     nlp: NlpOption = True,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     time_limit: TimeLimitOption = None,
@@ -143,11 +262,11 @@ def parse(
     """Parse one document into one record, without a database."""
     from tidings.read import iter_documents
 
-    date, fmt = check_date(date), check_format(fmt)
+    date = check_date(date)
     set_time_limit(time_limit)
     if file != "-" and Path(file).is_dir():
         raise UsageError(f"{file} is a folder; parse takes one file (use `tidings process`)")
-    docs = list(iter_documents([file], fmt, date, max_bytes))
+    docs = list(iter_documents([file], input_format, date, max_bytes))
     if not docs:
         raise UsageError(f"{file} holds no document")
     from tidings.api import build_pipeline
@@ -156,19 +275,24 @@ def parse(
     unreadable = [r for r in records if not r.paragraphs]
     if len(records) == 1 and unreadable:
         raise fail(f"{file}: {_reason(unreadable[0])}")
-    for record in records:
-        if as_json:
-            out.print(
-                record.to_json(indent=None if len(records) > 1 else 2),
-                markup=False,
-                highlight=False,
-            )
-        else:
-            print_record(record)
+    print_records(records, "json" if as_json else fmt)
     if unreadable:
         for record in unreadable:
             err.print(f"failed: {record.source.path}: {_reason(record)}", markup=False)
         raise typer.Exit(1)
+
+
+def print_records(records: list[Article], fmt: str) -> None:
+    if fmt == "jsonl":
+        for record in records:
+            out.print(record.to_json(), markup=False, highlight=False)
+    elif fmt == "json":
+        text = (records[0].to_json(indent=2) if len(records) == 1
+                else json.dumps([r.to_dict() for r in records], ensure_ascii=False, indent=2))
+        out.print(text, markup=False, highlight=False)
+    else:
+        for record in records:
+            print_record(record)
 
 
 def _reason(record: Article) -> str:
@@ -183,39 +307,55 @@ def _reason(record: Article) -> str:
 def process(
     paths: Annotated[list[str], typer.Argument(help="Files and folders (- for standard input).")],
     db: DbOption = DEFAULT_DB_PATH,
-    fmt: FormatOption = "auto",
+    input_format: InputFormatOption = "auto",
     date: DateOption = None,
-    workers: Annotated[int, typer.Option("--workers", min=1, help="Processes to use.")] = 1,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Processes to use, e.g. --workers 2.")
+    ] = 1,
+    include: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--include", help="Read only files of a folder that match this glob (repeatable); "
+            "it also brings back files skipped by default, e.g. --include '*.html'.",
+        ),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exclude", help="Skip files that match this glob (repeatable), "
+            "e.g. --exclude 'drafts/*'.",
+        ),
+    ] = None,
     nlp: NlpOption = True,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     time_limit: TimeLimitOption = None,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
-    """Ingest files, folders or JSONL into the store; bad documents are recorded, the rest go on."""
+    """Ingest files, folders, feeds, WARC or JSONL into the store; bad documents are
+    recorded, the rest go on. Folders are walked for articles: hidden files, READMEs,
+    licences and JSON that is not JSON lines are skipped unless --include names them."""
     from tidings.ingest import ingest
-    from tidings.read.sources import check_inputs
+    from tidings.read.sources import FileFilter, check_inputs, count_documents
 
-    date, fmt = check_date(date), check_format(fmt)
+    date = check_date(date)
     set_time_limit(time_limit)
     check_inputs(paths)
+    files = FileFilter(tuple(include or ()), tuple(exclude or ()))
+    total = count_documents(paths, input_format, files)
     store = open_store(db, write=True)
-    with _progress() as progress:
-        task = progress.add_task("processing", total=None)
-        summary = ingest(
-            paths,
-            store,
-            fmt=fmt,
-            date=date,
-            workers=workers,
-            nlp=nlp,
-            max_bytes=max_bytes,
-            on_record=lambda _: progress.advance(task),
-        )
-    table = Table(title=f"tidings process → {db}", show_header=False)
-    table.add_row("new articles", str(summary.added))
-    table.add_row("already stored", str(summary.skipped))
-    table.add_row("failed", str(len(summary.failed)))
-    table.add_row("articles in store", str(store.count()))
-    err.print(table)
+    with _progress(quiet) as progress:
+        task = progress.add_task("processing", total=total)
+
+        def done(source: str, outcome: str) -> None:
+            progress.advance(task)
+            if verbose:
+                progress.console.print(f"{outcome}: {source}", markup=False, highlight=False)
+
+        summary = ingest(paths, store, fmt=input_format, date=date, workers=workers, nlp=nlp,
+                         max_bytes=max_bytes, on_document=done, files=files)  # fmt: skip
+    if not quiet:
+        err.print(f"{summary.line}; {store.count()} articles in {db}", markup=False)
     for source, reason in summary.failed:
         err.print(f"failed: {source}: {reason}", markup=False, highlight=False)
     store.close()
@@ -223,16 +363,18 @@ def process(
         raise typer.Exit(1)
 
 
-def _progress() -> Progress:
+def _progress(quiet: bool) -> Progress:
     return Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
         console=err,
         transient=True,
-        disable=not err.is_terminal,
+        disable=quiet or not err.is_terminal,
     )
 
 
@@ -244,9 +386,13 @@ def _progress() -> Progress:
 def show(
     article_id: Annotated[str, typer.Argument(help="An article id (or a unique prefix).")],
     db: DbOption = DEFAULT_DB_PATH,
-    as_json: JsonOption = False,
+    fmt: Annotated[
+        RecordFormat,
+        typer.Option("--format", help="A readable table, json or jsonl, e.g. --format json."),
+    ] = "table",
+    as_json: JsonFlag = False,
 ) -> None:
-    """Show one stored article."""
+    """Show one stored article: its parts, outlet and URL, edits, actors, quotes and events."""
     store = open_store(db)
     record = store.get(article_id)
     if record is None:
@@ -257,10 +403,7 @@ def show(
                 f"{', …' if len(several) > 2 else ''}); give more of the id"
             )
         raise UsageError(f"no article with id {article_id!r} in {db} (try `tidings search`)")
-    if as_json:
-        out.print(record.to_json(indent=2), markup=False, highlight=False)
-    else:
-        print_record(record)
+    print_records([record], "json" if as_json else fmt)
 
 
 @app.command()
@@ -268,86 +411,96 @@ def show(
 def search(
     query: Annotated[str, typer.Argument(help="Words to find (SQLite FTS5 syntax allowed).")],
     db: DbOption = DEFAULT_DB_PATH,
-    limit: Annotated[int, typer.Option(help="Most results to show.")] = 20,
-    as_json: JsonOption = False,
+    fmt: ListFormatOption = "table",
+    limit: LimitOption = DEFAULT_LIMIT,
 ) -> None:
-    """Full-text search over titles and bodies."""
-    rows = open_store(db).search(query, limit)
-    if as_json:
-        _print_json(rows)
-        return
-    table = Table("id", "published", "title", "match")
-    for row in rows:
-        _add_row(table, row["id"], row["published"] or "", row["title"], row["snippet"])
-    out.print(table)
-    if not rows:
-        err.print("no match")
+    """Full-text search over titles and bodies, best match first."""
+    rows = open_store(db).search(query, fetch(limit))
+    columns = [Column("id", width=16), Column("published", width=10), Column("outlet", width=24),
+               Column("title", width=60), Column("snippet", "match", width=80)]  # fmt: skip
+    listing(rows, columns, fmt, limit)
 
 
 @app.command()
 @guarded
 def export(
     db: DbOption = DEFAULT_DB_PATH,
-    fmt: Annotated[str, typer.Option("--format", help="jsonl: one record per line.")] = "jsonl",
+    table: Annotated[
+        Literal["articles", "quotes", "actors", "events", "stories"],
+        typer.Option(
+            "--table", help="What to write: whole article records (jsonl) or article rows, "
+            "or one row per quote, actor, event or story, e.g. --table events.",
+        ),
+    ] = "articles",
+    fmt: Annotated[
+        Literal["jsonl", "csv", "parquet"],
+        typer.Option("--format", help="jsonl, csv or parquet, e.g. --format parquet."),
+    ] = "jsonl",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write to this file instead of standard output, "
+            "e.g. --output events.parquet.",
+        ),
+    ] = None,
+    limit: Annotated[
+        int,
+        typer.Option("--limit", min=0, help="Most articles to read (default 0: all), "
+                     "e.g. --limit 100."),
+    ] = 0,
 ) -> None:
-    """Write every stored record to standard output."""
-    if fmt != "jsonl":
-        raise UsageError(f"unknown export --format {fmt!r}; use jsonl")
+    """Write what the store holds, as one table, to standard output or a file."""
+    from tidings.tables import write_export
+
     store = open_store(db)
-    for article in store.articles():
-        sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+    if fmt == "parquet" and output is None and out.is_terminal:
+        raise UsageError("parquet is binary; give --output FILE or redirect standard output")
+    articles = store.articles()
+    if limit:
+        articles = islice(articles, limit)
+    if output is None:
+        write_export(articles, table, fmt, sys.stdout.buffer)
+        sys.stdout.flush()
+        return
+    with output.open("wb") as stream:
+        write_export(articles, table, fmt, stream)
 
 
 @app.command()
 @guarded
 def quotes(
     db: DbOption = DEFAULT_DB_PATH,
-    speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name.")] = None,
-    actor: Annotated[
-        str | None, typer.Option(help="Country (RUS), organisation (EU) or role (GOV) code.")
+    speaker: Annotated[
+        str | None, typer.Option(help="Part of the speaker's name, e.g. --speaker Peskov.")
     ] = None,
-    limit: Annotated[int, typer.Option(help="Most quotes to show.")] = 100,
-    as_json: JsonOption = False,
+    actor: Annotated[
+        str | None,
+        typer.Option(help="Country (RUS), organisation (EU) or role (GOV) code, e.g. --actor RUS."),
+    ] = None,
+    fmt: ListFormatOption = "table",
+    limit: LimitOption = DEFAULT_LIMIT,
 ) -> None:
     """Who said what, across the store."""
-    rows = open_store(db).quotes(speaker, actor, limit)
-    if as_json:
-        _print_json(rows)
-        return
-    table = Table("speaker", "kind", "quote", "article")
-    for row in rows:
-        _add_row(table, row["speaker"] or "?", row["kind"], row["text"], row["article_id"])
-    out.print(table)
+    rows = open_store(db).quotes(speaker, actor, fetch(limit))
+    columns = [Column("speaker", width=30), Column("kind", width=8), Column("text", "quote"),
+               Column("article_id", "article", width=16)]  # fmt: skip
+    listing(rows, columns, fmt, limit)
 
 
 @app.command()
 @guarded
 def actors(
     db: DbOption = DEFAULT_DB_PATH,
-    limit: Annotated[int, typer.Option(help="Most actors to show.")] = 100,
-    as_json: JsonOption = False,
+    fmt: ListFormatOption = "table",
+    limit: LimitOption = DEFAULT_LIMIT,
 ) -> None:
-    """The people, organisations and countries across the store."""
-    rows = open_store(db).actors(limit)
-    if as_json:
-        _print_json(rows)
-        return
-    table = Table("name", "kind", "country", "org", "role", "articles", "mentions")
-    for row in rows:
-        _add_row(
-            table,
-            row["name"],
-            row["kind"],
-            row["country"] or "",
-            row["org"] or "",
-            row["role"] or "",
-            str(row["articles"]),
-            str(row["mentions"]),
-        )
-    out.print(table)
-
-
-EVENT_FORMATS = ("table", "json", "csv", "plover")
+    """The people, organisations and countries across the store, most often named first."""
+    rows = open_store(db).actors(fetch(limit))
+    columns = [Column("name", width=40), Column("kind", width=12), Column("country", width=7),
+               Column("org", width=8), Column("role", width=5),
+               Column("articles", justify="right"),
+               Column("mentions", justify="right")]  # fmt: skip
+    listing(rows, columns, fmt, limit)
 
 
 @app.command()
@@ -355,107 +508,129 @@ EVENT_FORMATS = ("table", "json", "csv", "plover")
 def events(
     db: DbOption = DEFAULT_DB_PATH,
     source: Annotated[
-        str | None, typer.Option(help="Source actor code: country (RUS), org (EU) or role (GOV).")
+        str | None,
+        typer.Option(help="Source actor code: country, organisation or role, e.g. --source RUS."),
     ] = None,
-    target: Annotated[str | None, typer.Option(help="Target actor code, as --source.")] = None,
+    target: Annotated[
+        str | None, typer.Option(help="Target actor code, as --source, e.g. --target UKR.")
+    ] = None,
     event_type: Annotated[
-        list[str] | None, typer.Option("--type", help="PLOVER type (repeat for several).")
+        list[str] | None,
+        typer.Option("--type", help="PLOVER type (repeat for several), e.g. --type ACCUSE."),
     ] = None,
-    since: Annotated[str | None, typer.Option(help="Events on or after this date.")] = None,
-    until: Annotated[str | None, typer.Option(help="Events on or before this date.")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Events on or after this date, e.g. --since 2021-01-01.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Events on or before this date, e.g. --until 2021-01-31.")
+    ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", help="table, json, csv or plover (PLOVER-style JSON).")
+        Literal["table", "json", "jsonl", "csv", "plover"],
+        typer.Option(
+            "--format", help="How to print the events; plover is PLOVER-style JSON, "
+            "e.g. --format csv.",
+        ),
     ] = "table",
-    limit: Annotated[int | None, typer.Option(help="Most events to show.")] = None,
+    limit: LimitOption = DEFAULT_LIMIT,
 ) -> None:
-    """Who did what to whom, when and where, across the store."""
-    from tidings.events import PLOVER_TYPES, events_to_csv, events_to_plover
+    """Who did what to whom, when and where, across the store, with the article each
+    event comes from (id, URL, outlet, publication date)."""
+    from tidings.events import PLOVER_TYPES, events_to_plover
+    from tidings.tables import event_rows_of
 
-    if fmt not in EVENT_FORMATS:
-        raise UsageError(f"unknown --format {fmt!r}; use one of {', '.join(EVENT_FORMATS)}")
     unknown = [t for t in event_type or [] if t.upper() not in PLOVER_TYPES]
     if unknown:
         raise UsageError(f"unknown --type {unknown[0]!r}; use one of {', '.join(PLOVER_TYPES)}")
-    found = open_store(db).event_records(
-        source=source, target=target, types=event_type, since=check_date(since),
-        until=check_date(until), limit=limit,
-    )  # fmt: skip
-    pairs = [(row["article_id"], event) for row, event in found]
-    if fmt == "csv":
-        sys.stdout.write(events_to_csv(pairs))
-    elif fmt == "plover":
+    since, until = check_date(since, "--since"), check_date(until, "--until")
+    found = open_store(db).event_records(source=source, target=target, types=event_type,
+                                         since=since, until=until, limit=fetch(limit))  # fmt: skip
+    if fmt == "plover":
+        pairs = [(row["article_id"], event) for row, event in found[:limit or None]]
         _print_json(events_to_plover(pairs))
-    elif fmt == "json":
-        _print_json([{"article": tag, **asdict(event)} for tag, event in pairs])
-    else:
-        _print_events_table(found)
+        return
+    columns = [Column("date", width=10), Column("type", width=20), Column("source", width=30),
+               Column("target", width=30), Column("modality", width=11),
+               Column("intensity", justify="right"), Column("sentence", "evidence", width=90)]
+    rows = event_rows_of(found)
+    if fmt == "table":
+        rows = [_event_cells(row) for row in rows]
+    listing(rows, columns, fmt, limit)
 
 
-def _print_events_table(found: list) -> None:
-    table = Table("date", "type", "source", "target", "modality", "intensity", "evidence")
-    for _row, event in found:
-        _add_row(table,
-            event.date or "", f"{event.type}" + (f"/{event.mode}" if event.mode else ""),
-            _actor_label(event.source), _actor_label(event.target), event.modality,
-            f"{event.intensity:+.1f}", event.sentence[:90],
-        )  # fmt: skip
-    out.print(table)
+def _event_cells(row: dict[str, Any]) -> dict[str, Any]:
+    """An event row as the table shows it: type with mode, actors with their codes."""
+    return {**row, "type": row["type"] + (f"/{row['mode']}" if row["mode"] else ""),
+            "source": _actor_label(row, "source"), "target": _actor_label(row, "target"),
+            "intensity": f"{row['intensity']:+.1f}"}  # fmt: skip
 
 
-def _actor_label(actor: Any) -> str:
-    if actor is None:
+def _actor_label(row: dict[str, Any], side: str) -> str:
+    name = row[f"{side}_name"]
+    if name is None:
         return "-"
-    code = "".join(x for x in (actor.country or actor.org, actor.role) if x)
-    return f"{actor.name} ({code})" if code else actor.name
+    code = "".join(x for x in (row[f"{side}_country"] or row[f"{side}_org"],
+                               row[f"{side}_role"]) if x)  # fmt: skip
+    return f"{name} ({code})" if code else name
 
 
 @app.command()
 @guarded
 def dyads(
     db: DbOption = DEFAULT_DB_PATH,
-    period: Annotated[str, typer.Option(help="day, week or month.")] = "week",
-    source: Annotated[str | None, typer.Option(help="Only this source code (RUS, EU…).")] = None,
-    target: Annotated[str | None, typer.Option(help="Only this target code.")] = None,
-    role: Annotated[bool, typer.Option(help="Split actors by role (RUSGOV, RUSCOP…).")] = False,
-    as_json: JsonOption = False,
+    period: Annotated[
+        Literal["day", "week", "month"],
+        typer.Option(help="The length of one period, e.g. --period month."),
+    ] = "week",
+    source: Annotated[
+        str | None, typer.Option(help="Only this source code, e.g. --source RUS.")
+    ] = None,
+    target: Annotated[
+        str | None, typer.Option(help="Only this target code, e.g. --target UKR.")
+    ] = None,
+    role: Annotated[
+        bool, typer.Option(help="Split actors by role (RUSGOV, RUSCOP…), e.g. --role.")
+    ] = False,
+    fmt: ListFormatOption = "table",
+    limit: LimitOption = DEFAULT_LIMIT,
 ) -> None:
     """Pairs of actors over time: event counts by type and mean intensity, with a chart."""
     from tidings.events import dyad_chart, dyad_series
 
-    if period not in ("day", "week", "month"):
-        raise UsageError(f"unknown --period {period!r}; use day, week or month")
     store = open_store(db)
     # an event without a date of its own takes the article's publication date
     pairs = [(row["published"] or row["article_id"], event) for row, event in store.event_records()]
-    rows = dyad_series(pairs, period, with_role=role,
-                       source=source.upper() if source else None,
-                       target=target.upper() if target else None)  # fmt: skip
-    if as_json:
-        _print_json([asdict(r) for r in rows])
-        return
-    table = Table("source", "target", period, "events", "by type", "mean intensity")
-    for r in rows:
-        by_type = ", ".join(f"{k} {v}" for k, v in sorted(r.counts.items()))
-        _add_row(
-            table, r.source, r.target, r.period, str(r.total), by_type, f"{r.mean_intensity:+.2f}"
-        )
-    out.print(table)
-    for line in dyad_chart(rows):
-        out.print(line, markup=False, highlight=False)
+    series = dyad_series(pairs, period, with_role=role,
+                         source=source.upper() if source else None,
+                         target=target.upper() if target else None)  # fmt: skip
+    rows = [asdict(r) for r in series]
+    if fmt == "table":
+        rows = [{**r, "by_type": ", ".join(f"{k} {v}" for k, v in sorted(r["counts"].items())),
+                 "mean_intensity": f"{r['mean_intensity']:+.2f}"} for r in rows]  # fmt: skip
+    columns = [Column("source", width=12), Column("target", width=12), Column("period", period),
+               Column("total", "events", justify="right"), Column("by_type", "by type"),
+               Column("mean_intensity", "mean intensity", justify="right")]  # fmt: skip
+    listing(rows, columns, fmt, limit)
+    if fmt == "table":
+        for line in dyad_chart(series[: limit or None]):
+            out.print(line, markup=False, highlight=False)
 
 
 @app.command()
 @guarded
-def schema() -> None:
-    """Print the JSON Schema of the article record."""
+def schema(
+    table: Annotated[
+        Literal["record", "articles", "quotes", "actors", "events", "stories"],
+        typer.Option(
+            "--table", help="The article record (default) or one export table, "
+            "e.g. --table events.",
+        ),
+    ] = "record",
+) -> None:
+    """Print the JSON Schema of the article record, or of one export table."""
     from tidings.record import json_schema
+    from tidings.tables import table_schema
 
-    _print_json(json_schema())
-
-
-def _add_row(table: Table, *cells: object) -> None:
-    """A row of the article's own text: shown as it is, never read as Rich markup."""
-    table.add_row(*(Text("" if cell is None else str(cell)) for cell in cells))
+    _print_json(json_schema() if table == "record" else table_schema(table))
 
 
 def _print_json(data: Any) -> None:
@@ -483,15 +658,24 @@ def print_record(record: Article) -> None:
 
 
 def _facts(record: Article) -> Iterator[tuple[str, str]]:
+    source = record.source
     yield "id", record.id
-    yield "source", record.source.path or record.source.url or "-"
-    yield "published", record.published or "-"
-    if record.sections:
-        yield "sections", ", ".join(record.sections)
-    if record.byline:
-        yield "byline", record.byline
-    if record.dateline:
-        yield "dateline", record.dateline.place
+    yield "outlet", source.outlet or "-"
+    yield "url", source.url or "-"
+    if source.path:
+        yield "source", source.path
+    yield "published", record.published_time or record.published or "-"
+    optional = {
+        "authors": ", ".join(record.authors),
+        "byline": record.byline if record.byline and not record.authors else None,
+        "language": record.language,
+        "sections": ", ".join(record.sections),
+        "keywords": ", ".join(record.keywords),
+        "image": record.image,
+        "dateline": record.dateline.place if record.dateline else None,
+        "story": f"{record.story.id} ({record.story.relation})" if record.story else None,
+    }
+    yield from ((name, value) for name, value in optional.items() if value)
 
 
 def _sections(record: Article) -> list[tuple[str, list[str]]]:
@@ -510,8 +694,18 @@ def _sections(record: Article) -> list[tuple[str, list[str]]]:
         ),
         ("Quotes", [f"{q.speaker or '?'} ({q.kind}): {q.text}" for q in record.quotes]),
         ("Times", [f"{t.text} → {t.value}" for t in record.times]),
+        ("Events", [_event_line(e) for e in record.events]),
         ("Errors", record.errors),
     ]
+
+
+def _event_line(event: Event) -> str:
+    def who(actor: Any) -> str:
+        return actor.name if actor else "?"
+
+    kind = event.type + (f"/{event.mode}" if event.mode else "")
+    return (f"{kind}: {who(event.source)} → {who(event.target)} ({event.modality}, "
+            f"{event.date or 'no date'}): {event.sentence}")  # fmt: skip
 
 
 def _escape(text: str) -> str:

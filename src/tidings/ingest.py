@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import islice
 
 from tidings.api import build_pipeline
 from tidings.engines import run_documents
 from tidings.pipeline import Document
 from tidings.read import iter_documents
-from tidings.read.sources import DEFAULT_MAX_BYTES
+from tidings.read.sources import ALL_FILES, DEFAULT_MAX_BYTES, FileFilter
 from tidings.record import Article
 from tidings.store import Store
 
 BATCH = 50
+
+# What became of one document: "processed" (stored with its batch), "skipped" (already
+# in the store) or "failed" (recorded in the store's failures).
+Outcome = str
 
 
 @dataclass
@@ -23,6 +27,13 @@ class Summary:
     added: int = 0
     skipped: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def line(self) -> str:
+        """One line for the end of a run: stored, skipped, failed, time."""
+        return (f"{self.added} stored, {self.skipped} skipped (already stored), "
+                f"{len(self.failed)} failed in {self.seconds:.1f} s")  # fmt: skip
 
 
 def ingest(
@@ -33,28 +44,46 @@ def ingest(
     workers: int = 1,
     nlp: bool = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    on_record: Callable[[Article], None] | None = None,
+    on_document: Callable[[str, Outcome], None] | None = None,
+    files: FileFilter = ALL_FILES,
 ) -> Summary:
     """Process inputs into the store. Each batch is one transaction, so a run that is
-    killed keeps every batch it committed, and a rerun skips them by id."""
+    killed keeps every batch it committed, and a rerun skips them by id.
+
+    `on_document(source, outcome)` is called once per document as soon as it is
+    processed or skipped."""
+    started = time.perf_counter()
     summary = Summary()
-    docs = _new_documents(iter_documents(list(paths), fmt, date, max_bytes), store, summary)
-    records = run_documents(docs, partial(build_pipeline, nlp), workers=workers)
-    while batch := list(islice(records, BATCH)):
-        added, _ = store.add(batch)
-        summary.added += added
-        summary.skipped += sum(1 for r in batch if r.paragraphs) - added
-        for record in batch:
-            if not record.paragraphs:
-                summary.failed.append((record.source.path or record.id, "; ".join(record.errors)))
-            if on_record:
-                on_record(record)
+    report = on_document or (lambda _source, _outcome: None)
+    docs = _new_documents(iter_documents(list(paths), fmt, date, max_bytes, files), store,
+                          summary, report)  # fmt: skip
+    batch: list[Article] = []
+    for record in run_documents(docs, partial(build_pipeline, nlp), workers=workers):
+        if not record.paragraphs:
+            source = record.source.path or record.id
+            summary.failed.append((source, "; ".join(record.errors)))
+        report(record.source.path or record.id, "processed" if record.paragraphs else "failed")
+        batch.append(record)
+        if len(batch) >= BATCH:
+            _store(batch, store, summary)
+            batch = []
+    if batch:
+        _store(batch, store, summary)
+    summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _new_documents(docs: Iterable[Document], store: Store, summary: Summary) -> Iterator[Document]:
+def _store(batch: list[Article], store: Store, summary: Summary) -> None:
+    added, _ = store.add(batch)
+    summary.added += added
+    summary.skipped += sum(1 for r in batch if r.paragraphs) - added
+
+
+def _new_documents(docs: Iterable[Document], store: Store, summary: Summary,
+                   report: Callable[[str, Outcome], None]) -> Iterator[Document]:  # fmt: skip
     for doc in docs:
         if store.has(doc.record.id):
             summary.skipped += 1
+            report(doc.source.path or doc.record.id, "skipped")
             continue
         yield doc

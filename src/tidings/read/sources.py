@@ -10,8 +10,11 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from fnmatch import fnmatch
 from pathlib import Path
 
+from tidings.data import lines
 from tidings.document import Document, ReaderMeta
 from tidings.errors import UsageError
 from tidings.read.limits import DEFAULT_MAX_BYTES
@@ -84,27 +87,85 @@ def check_inputs(paths: Iterable[str]) -> None:
             raise UsageError(f"no such file or folder: {name}")
 
 
-def iter_paths(paths: Iterable[str]) -> Iterator[Path]:
-    """Files named, and files under folders named (recursively, sorted, hidden skipped)."""
+@dataclass(frozen=True)
+class FileFilter:
+    """Which files of a walked folder are read: `include` and `exclude` are shell
+    globs matched against the path below the folder and against the file name.
+
+    By default a walk skips hidden files and folders and files that are not
+    articles (READMEs, licences, the store, `*.json` that is not JSON lines);
+    `include` brings any of them back. Files named on the command line are read
+    unless `exclude` names them.
+    """
+
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+    def wants(self, path: Path, below: Path | None = None) -> bool:
+        """True when `path` (found under the folder `below`, or named when None) is read."""
+        relative = path.relative_to(below).as_posix() if below else path.as_posix()
+        if _matches(relative, path.name, self.exclude):
+            return False
+        if self.include:
+            return _matches(relative, path.name, self.include)
+        return below is None or not _skipped_by_default(path, relative)
+
+
+def _matches(relative: str, name: str, globs: tuple[str, ...]) -> bool:
+    return any(fnmatch(relative, g) or fnmatch(name, g) for g in globs)
+
+
+def _skipped_by_default(path: Path, relative: str) -> bool:
+    if any(part.startswith(".") for part in relative.split("/")):
+        return True
+    name = path.name.lower()
+    if any(fnmatch(name, glob) for glob in lines("skipped_files.txt")):
+        return True
+    return name.endswith(".json") and not _first_line_is_json(_head(path))
+
+
+ALL_FILES = FileFilter()
+
+
+def iter_paths(paths: Iterable[str], files: FileFilter = ALL_FILES) -> Iterator[Path]:
+    """Files named, and files under folders named (recursively, sorted), as `files` selects."""
     for name in paths:
         path = Path(name)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and not hidden and not _is_database(child):
+                if child.is_file() and files.wants(child, path):
                     yield child
         elif path.exists():
-            yield path
+            if files.wants(path):
+                yield path
         else:
             raise UsageError(f"no such file or folder: {name}")
 
 
-_DATABASE_SUFFIXES = (".db", ".db-wal", ".db-shm", ".db-journal", ".sqlite", ".sqlite3")
+def count_documents(paths: Iterable[str], fmt: str = "auto",
+                    files: FileFilter = ALL_FILES) -> int | None:  # fmt: skip
+    """How many documents the paths hold, when that is cheap to know: one per page or
+    text file, one per line of JSON lines; None when a feed, an archive or standard
+    input is among them (their items are only known by reading them)."""
+    total = 0
+    for name in paths:
+        if name == "-":
+            return None
+        for path in iter_paths([name], files):
+            kind = fmt if fmt != "auto" else sniff_format(path.name, _head(path))
+            if kind in ("feed", "warc"):
+                return None
+            total += _count_lines(path) if kind == "jsonl" else 1
+    return total
 
 
-def _is_database(path: Path) -> bool:
-    """A store file found while walking a folder (`tidings process .`) is no article."""
-    return path.name.endswith(_DATABASE_SUFFIXES)
+def _count_lines(path: Path) -> int:
+    """Non-blank lines of a file, read in blocks (memory does not grow with the file)."""
+    count = 0
+    with path.open("rb") as handle:
+        for line in handle:
+            count += bool(line.strip())
+    return count
 
 
 def iter_documents(
@@ -112,23 +173,25 @@ def iter_documents(
     fmt: str = "auto",
     date: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    files: FileFilter = ALL_FILES,
 ) -> Iterator[Document]:
-    """Documents from paths (`-` is standard input), in a stable order."""
+    """Documents from paths (`-` is standard input), in a stable order; `files` selects
+    which files of a folder are read."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     from tidings.read.feeds import link_feed_items
 
-    yield from link_feed_items(_iter_documents(paths, fmt, date, max_bytes))
+    yield from link_feed_items(_iter_documents(paths, fmt, date, max_bytes, files))
 
 
 def _iter_documents(paths: Iterable[str], fmt: str, date: str | None,
-                    max_bytes: int) -> Iterator[Document]:  # fmt: skip
+                    max_bytes: int, files: FileFilter) -> Iterator[Document]:  # fmt: skip
     for name in paths:
         if name == "-":
             raw = sys.stdin.buffer.read(max_bytes + 1)
             yield from read_bytes(raw, Source(path="-"), fmt, date, max_bytes)
             continue
-        for path in iter_paths([name]):
+        for path in iter_paths([name], files):
             yield from _read_path(path, fmt, date, max_bytes)
 
 

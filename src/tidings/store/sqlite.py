@@ -299,7 +299,7 @@ class Store:
             where.append("substr(e.date, 1, 10) <= ?")
             args.append(until)
         sql = (
-            "SELECT e.*, a.title, a.outlet, a.published FROM events e"
+            "SELECT e.*, a.title, a.url, a.outlet, a.published FROM events e"
             " JOIN articles a ON a.id = e.article_id"
         )
         if where:
