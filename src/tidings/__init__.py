@@ -1,6 +1,13 @@
 """tidings: news articles as they come off the web, turned into clean, structured, linked data."""
 
-from tidings.api import build_pipeline, default_steps, parse_bytes, parse_paths, parse_text
+from tidings.api import (
+    build_pipeline,
+    default_steps,
+    parse,
+    parse_bytes,
+    parse_paths,
+    parse_text,
+)
 from tidings.errors import TidingsError
 from tidings.pipeline import Document, Pipeline
 from tidings.record import SCHEMA_VERSION, Article
@@ -13,6 +20,7 @@ __all__ = [
     "TidingsError",
     "build_pipeline",
     "default_steps",
+    "parse",
     "parse_bytes",
     "parse_paths",
     "parse_text",
