@@ -6,9 +6,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from tidings.clean.steps import DecodeStep, LayoutStep, RepairStep
+from tidings.errors import InputError, UsageError
 from tidings.language import LanguageStep
 from tidings.pipeline import Document, Pipeline, ReaderMeta, Step
-from tidings.errors import InputError, UsageError
 from tidings.read import iter_documents, read_bytes, sniff_format
 from tidings.read.sources import DEFAULT_MAX_BYTES
 from tidings.record import Article, Source
