@@ -2,7 +2,12 @@
 
 `find_times(paragraphs, published, docs=None)` returns one `Time` per expression,
 in reading order, with TIMEX3-style values (`2021-01-24`, `2021-01`, `2021`,
-`2021-W03`, `2021-W03-WE`, `199` for a decade) or null when it cannot be resolved.
+`2021-W03`, `2021-W03-WE`, `199` for a decade, `2021-01-19TEV` for a part of a
+day, `2021-01-24T15:00` for a clock time, `2020-SP`, `2022-H1`, and durations
+`P3D`, `P18Y`, `PT2H`) or null when it cannot be resolved. Numeric dates follow
+the article's own convention where one of them shows it (24/1/2021 is day
+first), else month first; a clock time belongs to the date named before it in
+its sentence, else to the publication day.
 
 The words (months, weekdays, numbers, relative phrases, context and tense cues)
 live in `data/times/`; this module holds the patterns built from them and the
@@ -18,9 +23,12 @@ resolution rules of SPEC.md:
   before them (or from publication);
 * without a publication date nothing relative to it is guessed (value null).
 
-Tense comes from the spaCy parse when `docs` are given (the verb governing the
-expression, its auxiliaries and governors like "due to"), else from lexical cues
-in the expression's clause.
+Tense comes from the spaCy parse when `docs` are given: the verb the expression
+modifies, its auxiliaries, and a governor that points its complement ahead ("is
+due to", "vowed to" — through the complement only, so "pledged on Monday to
+extend" is past); a date naming a thing ("the July 25 call") takes no forward
+pointer; "as soon as" points ahead. Without a parse, lexical cues in the
+expression's clause.
 """
 
 from __future__ import annotations
@@ -72,6 +80,10 @@ class _Lexicon:
     numbers: dict[str, int]
     units: dict[str, tuple[str, int]]  # word -> (unit, count)
     deictic: dict[str, tuple[str, int]]  # phrase -> (unit, offset)
+    deictic_part: dict[str, str]  # phrase -> part of the day ("last night" -> NI)
+    parts_of_day: dict[str, str]  # "evening" -> "EV"
+    durations: dict[str, tuple[str, int]]  # "years" -> ("Y", 1), "hours" -> ("TH", 1)
+    seasons: dict[str, tuple[str, int]]  # "spring" -> ("SP", 3)
     anaphoric: dict[str, tuple[str, int, bool]]  # phrase -> (unit, offset, needs clause end)
     directions: dict[str, tuple[int, bool]]  # word -> (sign, needs clause end)
     modifiers: dict[str, int]
@@ -105,6 +117,10 @@ def _lexicon() -> _Lexicon:
         numbers={row[0].lower(): int(row[1]) for row in _lines("numbers.tsv")},
         units={row[0].lower(): (row[1], int(row[2])) for row in _lines("units.tsv")},
         deictic={row[0].lower(): (row[1], int(row[2])) for row in _lines("deictic.tsv")},
+        deictic_part={row[0].lower(): row[3] for row in _lines("deictic.tsv") if len(row) > 3},
+        parts_of_day={row[0].lower(): row[1] for row in _lines("parts_of_day.tsv")},
+        durations={row[0].lower(): (row[1], int(row[2])) for row in _lines("durations.tsv")},
+        seasons={row[0].lower(): (row[1], int(row[2])) for row in _lines("seasons.tsv")},
         anaphoric={
             row[0].lower(): (row[1], int(row[2]), len(row) > 3 and row[3] == "end")
             for row in _lines("anaphoric.tsv")
@@ -153,8 +169,42 @@ def _patterns() -> _Patterns:
     anaphoric_free = [p for p, (_, _, needs_end) in lex.anaphoric.items() if not needs_end]
     anaphoric_end = [p for p, (_, _, needs_end) in lex.anaphoric.items() if needs_end]
     i = "(?i:"
+    part_of_day = _alternation(list(lex.parts_of_day))
+    duration_unit = _alternation(list(lex.durations))
+    season = _alternation(list(lex.seasons))
+    counted = "(?:" + _alternation([n for n in lex.numbers if n not in ("a", "an")]) + r"|\d{1,3})"
     rules = [
         ("iso", r"\b(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)\b"),
+        (
+            "numeric",
+            r"(?<![\d/.])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>\d{4})\b",
+        ),
+        (
+            "clock",
+            r"\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s?"
+            r"(?P<ampm>[ap]\.m\.|[ap]m\b|[AP]M\b)",
+        ),
+        (
+            "clock",
+            r"\b(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)"
+            r"(?=\s?(?:GMT|UTC|BST|CET|CEST|local time|[ECMP][SD]?T)\b)",
+        ),
+        (
+            "duration",
+            rf"\b(?:{i}the\s+(?:past|last|next|previous|coming|first)\s+))?"
+            rf"(?P<num>{i}{counted}))[\s-]+(?P<unit>{i}{duration_unit}))\b"
+            r"(?![-\s]+(?:old|ago|earlier|later|previously)\b)",
+        ),
+        (
+            "season",
+            rf"\b(?P<rel>{i}{modifier}))\s+(?P<season>{i}{season}))\b",
+        ),
+        ("season", rf"\b(?P<season>{i}{season}))\s+(?:of\s+)?{year}"),
+        (
+            "half",
+            rf"\b{i}the\s+(?P<which>first|second)\s+half\s+of\s+)"
+            rf"(?:{year}|(?P<rel>{i}{modifier}))\s+{i}year))",
+        ),
         ("date", rf"\b(?P<month>{month_any})\s+{day}(?:,?\s+{year})?"),
         ("date", rf"\b{day}\s+(?:of\s+)?(?P<month>{month_any})(?:,?\s+{year})?"),
         ("month_year", rf"\b(?:{part_re})?(?P<month>{month_any})\s+(?:of\s+)?{year}"),
@@ -168,7 +218,7 @@ def _patterns() -> _Patterns:
         (
             "weekday",
             rf"\b(?:{i}(?:early|late))\s+)?(?:(?P<rel>{i}{modifier}))\s+)?(?P<weekday>{weekday})"
-            rf"(?:\s+{i}(?:morning|afternoon|evening|night))\b)?",
+            rf"(?:\s+(?P<daypart>{i}{part_of_day}))\b)?",
         ),
         ("deictic", rf"\b{i}(?P<phrase>{_alternation(list(lex.deictic))}))\b"),
         ("ago", rf"\b{i}(?P<num>{number})\s+(?P<unit>{unit})\s+ago)\b"),
@@ -191,7 +241,7 @@ def _patterns() -> _Patterns:
         ),
         (
             "year",
-            r"(?<![\d,.$€£#/])\b(?P<year>19\d\d|20\d\d)\b(?![\d%/]|[,.]\d|-\d{1,2}\b|['’]?s\b)",
+            r"(?<![\d,.$€£#/])\b(?P<year>1[5-9]\d\d|20\d\d)\b(?![\d%/]|[,.]\d|-\d{1,2}\b|['’]?s\b)",
         ),
     ]
     blockers = re.compile(r"\b" + _alternation(lex.blockers) + r"\b") if lex.blockers else None
@@ -319,6 +369,8 @@ def _keep(hit: _Hit, text: str, doc: Any) -> bool:
             return False
         if _ends_with(before, lex.words("year_cue")):
             return True
+        if int(g["year"]) < 1900:
+            return False  # "1889" is a year only after "in", "since", "by"…
         if _next_word(after) in lex.words("count_noun"):
             return False
         if doc is not None:
@@ -367,15 +419,21 @@ def _tense_from_doc(doc: Any, start: int, end: int) -> str | None:
     future_modals = lex.words("future_modal")
     other_modals = lex.words("other_modal")
     forward = False
+    by_predicate = False  # the forward pointer is "due", "set", "expected" (not a verb)
     token = span.root
+    # "the July 25 call": a date naming a thing takes the tense of the verb, but no
+    # forward pointer above it ("is likely to face questions about the July 25 call")
+    naming = token.dep_ in NOMINAL_DEPS and token.head.pos_ in ("NOUN", "PROPN")
     child = None
     for _ in range(50):
         lower, lemma = token.lower_, token.lemma_.lower()
         infinitive_below = child is not None and any(
             c.dep_ == "aux" and c.tag_ == "TO" for c in child.children
         )
-        if child is not None and (lower in governors or lemma in governors):
+        governs = child is not None and (lower in governors or lemma in governors)
+        if governs and _points_forward(token, child) and not naming:
             forward = True
+            by_predicate = token.pos_ == "ADJ" or token.tag_ == "VBN"
         if infinitive_below and lemma == "be" and not any(c.dep_ == "attr" for c in token.children):
             forward = True  # "is to meet on Friday" (not "was the first to call")
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
@@ -386,9 +444,12 @@ def _tense_from_doc(doc: Any, start: int, end: int) -> str | None:
             if words & other_modals:
                 return PAST if "have" in words else OPEN
             finite = [t for t in [*auxes, token] if t.tag_ in ("VBD", "VBZ", "VBP")]
+            if token.tag_ == "VBN" and token.dep_ == "acl" and not auxes and not forward:
+                return PAST  # "goods imposed on Sept. 1": a done deed naming a thing
             if any(t.tag_ == "VBD" for t in finite):
-                # "agreed to meet in October": the act is past, what it points to is ahead
-                return FUTURE if forward else PAST
+                # "agreed to meet in October": the act is past, what it points to is ahead;
+                # "was due to be released in September": a plan of the past
+                return FUTURE if forward and not by_predicate else PAST
             if token.tag_ == "VBN" and words & {"has", "have", "'ve", "'s"} and not forward:
                 return PAST
             if finite:
@@ -401,6 +462,28 @@ def _tense_from_doc(doc: Any, start: int, end: int) -> str | None:
             break
         child, token = token, token.head
     return None
+
+
+# How a date attaches to a noun it names ("the July 25 call", "Trump's July 25 call").
+NOMINAL_DEPS = frozenset({"compound", "nmod", "amod", "nummod", "poss"})
+
+
+def _points_forward(governor: Any, child: Any) -> bool:
+    """Whether `governor` ("vowed", "is due", "plans") points `child`'s clause ahead.
+
+    Only through its complement ("vowed to return", "due to expire", "set for
+    Friday"), not through a modifier of its own ("pledged on Monday"), and only when
+    the governor is the clause's tensed predicate: a gerund ("threatening to kill")
+    reports an act, it does not plan one.
+    """
+    through = child.dep_ in ("xcomp", "ccomp") or (
+        child.dep_ == "prep" and (governor.pos_ == "ADJ" or governor.tag_ == "VBN")
+    )
+    if not through:
+        return False
+    if governor.tag_ in ("VBD", "VBZ", "VBP") or governor.pos_ == "ADJ":
+        return True
+    return any(c.dep_ in ("aux", "auxpass") for c in governor.children)
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int, int, int]:
@@ -456,6 +539,10 @@ def _tense_from_text(text: str, start: int, end: int) -> str | None:
 
 
 def _tense(hit: _Hit, text: str, doc: Any) -> str | None:
+    if "tense" not in hit.extra and _ends_with(
+        text[: hit.core[0]], _lexicon().words("forward_phrase")
+    ):
+        hit.extra["tense"] = FUTURE  # "as soon as Sunday"
     if "tense" not in hit.extra:
         tense = _tense_from_doc(doc, *hit.core) if doc is not None else None
         if tense is None:
@@ -577,6 +664,47 @@ _ANCHOR_PRECISIONS = {
 # ----------------------------------------------------------------------- resolution
 
 
+def _part_of_day(word: str | None) -> str:
+    code = _lexicon().parts_of_day.get(word.lower()) if word else None
+    return f"T{code}" if code else ""
+
+
+def _duration(number: str, unit_word: str) -> str:
+    """ "three days" -> P3D, "18-year" -> P18Y, "two hours" -> PT2H."""
+    unit, size = _lexicon().durations[unit_word.lower()]
+    count = _number(number) * size
+    return f"PT{count}{unit[1:]}" if unit.startswith("T") else f"P{count}{unit}"
+
+
+def _numeric_date(g: dict[str, str | None], day_first: bool) -> date | None:
+    """1/24/2021 (month first, as US outlets write) or 24/1/2021 and 24.1.2021 (day
+    first): a number over 12 decides; else the article's convention."""
+    a, b, year = int(g["a"] or 0), int(g["b"] or 0), int(g["y"] or 0)
+    if a > 12 or g["sep"] == "." or (day_first and b <= 12):
+        a, b = b, a
+    return _safe_date(year, a, b)
+
+
+def _season(g: dict[str, str | None], published: date | None) -> str | None:
+    """ "last spring" (published in November) -> 2019-SP; "winter 2020" -> 2020-WI."""
+    code, first_month = _lexicon().seasons[(g["season"] or "").lower()]
+    if g.get("year"):
+        return f"{g['year']}-{code}"
+    if published is None:
+        return None
+    offset = _lexicon().modifiers[re.sub(r"\s+", " ", (g["rel"] or "").lower())]
+    # the season's start this year; "last" is the latest one begun and ended before
+    year = published.year
+    started = date(year, first_month, 1) <= published
+    if offset < 0:
+        ends = _add_months(year, first_month, 3)
+        ended = date(ends[0], ends[1], 1) <= published
+        year = year if started and ended else year - 1
+    elif offset > 0:
+        year = year + 1 if started else year
+    return f"{year:04d}-{code}"
+
+
 def _number(word: str) -> int:
     word = re.sub(r"\s+", " ", word.lower())
     return int(word) if word.isdigit() else _lexicon().numbers[word]
@@ -608,6 +736,29 @@ def _resolve(
         return f"{g['century']}{g['decade']}"
     if kind == "year":
         return g["year"]
+    if kind == "duration":
+        return _duration(g["num"], g["unit"])
+    if kind == "numeric":
+        found = _numeric_date(g, hit.extra.get("day_first", False))
+        return found.isoformat() if found else None
+    if kind == "half":
+        if g.get("year"):
+            year = int(g["year"])
+        elif published is None:
+            return None
+        else:
+            year = published.year + lex.modifiers[re.sub(r"\s+", " ", g["rel"].lower())]
+        return f"{year:04d}-H{1 if g['which'].lower() == 'first' else 2}"
+    if kind == "season":
+        return _season(g, published)
+    if kind == "clock":
+        day = hit.extra.get("day") or (published.isoformat() if published else None)
+        if day is None:
+            return None
+        hour = int(g["hour"]) % 12 if g.get("ampm") else int(g["hour"])
+        if (g.get("ampm") or "").lower().startswith("p"):
+            hour += 12
+        return f"{day}T{hour:02d}:{int(g.get('minute') or 0):02d}"
     if published is None and kind != "anaphoric":
         return None
     if kind in ("month_rel", "month_mod", "month"):
@@ -623,11 +774,14 @@ def _resolve(
         assert published is not None
         offset = lex.modifiers[re.sub(r"\s+", " ", g["rel"].lower())] if g.get("rel") else None
         tense = None if offset else _tense(hit, text, doc)
-        return _weekday_date(lex.weekdays[g["weekday"]], published, tense, offset).isoformat()
+        value = _weekday_date(lex.weekdays[g["weekday"]], published, tense, offset).isoformat()
+        return value + _part_of_day(g.get("daypart"))
     if kind == "deictic":
         assert published is not None
-        unit, offset = lex.deictic[re.sub(r"\s+", " ", g["phrase"].lower())]
-        return _shift(published, unit, offset)
+        phrase = re.sub(r"\s+", " ", g["phrase"].lower())
+        unit, offset = lex.deictic[phrase]
+        part = lex.deictic_part.get(phrase)
+        return _shift(published, unit, offset) + (f"T{part}" if part else "")
     if kind == "ago":
         assert published is not None
         unit, count = lex.units[g["unit"].lower()]
@@ -647,6 +801,27 @@ def _resolve(
         hit.extra["anchor"] = anchor.isoformat() if anchor else None
         return _shift(anchor, unit, amount) if anchor else None
     return None
+
+
+def _day_first(paragraphs: list[str]) -> bool:
+    """Whether the article writes numeric dates day first (24/1/2021): known when one
+    of them has a first number over 12, else month first."""
+    for text in paragraphs:
+        for match in re.finditer(r"\b(\d{1,2})/(\d{1,2})/\d{2,4}\b", text):
+            if int(match[1]) > 12:
+                return True
+            if int(match[2]) > 12:
+                return False
+    return False
+
+
+def _day_of_clock(text: str, start: int, days: list[tuple[int, str]]) -> str | None:
+    """The day a clock time belongs to: a date named earlier in its sentence."""
+    sentence_start = max(
+        [m.end() for m in _patterns().sentence_end.finditer(text, 0, start)], default=0
+    )
+    same = [value for end, value in days if sentence_start <= end <= start]
+    return same[-1] if same else None
 
 
 def _published_date(published: str | None) -> date | None:
@@ -672,15 +847,22 @@ def find_times(
     anchor = anchor_day.isoformat() if anchor_day else None
     times: list[Time] = []
     previous: list[str] = []  # resolved values so far, in reading order
+    day_first = _day_first(paragraphs)
     for index, text in enumerate(paragraphs):
         doc = docs[index] if docs is not None and index < len(docs) else None
         if doc is not None and getattr(doc, "text", None) != text:
             doc = None  # a Doc of other text would give wrong offsets
         kept = [hit for hit in _candidates(text, index) if _keep(hit, text, doc)]
+        days: list[tuple[int, str]] = []  # (end, day value) of this paragraph's dates
         for hit in _choose(kept):
             _absorb(hit, text)
+            hit.extra["day_first"] = day_first
+            if hit.kind == "clock":
+                hit.extra["day"] = _day_of_clock(text, hit.start, days)
             value = _resolve(hit, text, doc, anchor_day, previous)
-            if value is not None and hit.kind not in ("decade",):
+            if value is not None and re.match(r"\d{4}-\d\d-\d\d", value):
+                days.append((hit.end, value[:10]))
+            if value is not None and hit.kind not in ("decade", "duration", "clock"):
                 previous.append(value)
             times.append(
                 Time(
