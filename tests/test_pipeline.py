@@ -94,5 +94,5 @@ def test_the_default_steps_fit_together():
 
     steps = default_steps(nlp=True)
     Pipeline(steps)  # raises when a name is not a field or comes too late
-    assert [s.name for s in steps] == ["decode", "layout", "repair", "language", "nlp", "actors",
-                                       "quotes", "times", "events"]  # fmt: skip
+    assert [s.name for s in steps] == ["read", "decode", "layout", "repair", "language", "nlp",
+                                       "actors", "quotes", "times", "events"]  # fmt: skip

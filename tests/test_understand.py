@@ -15,7 +15,8 @@ BELGRADE, Dec. 18 — Serbian police detained 43 people on Wednesday after stude
 
 def test_default_pipeline_order():
     assert build_pipeline().names == [
-        "decode", "layout", "repair", "language", "nlp", "actors", "quotes", "times", "events",
+        "read", "decode", "layout", "repair", "language", "nlp", "actors", "quotes", "times",
+        "events",
     ]  # fmt: skip
 
 

@@ -5,27 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from tidings.clean.steps import DecodeStep, LayoutStep, RepairStep
 from tidings.errors import InputError, UsageError
-from tidings.language import LanguageStep
-from tidings.pipeline import Document, Pipeline, ReaderMeta, Step
+from tidings.pipeline import Document, ReaderMeta
 from tidings.read import iter_documents, read_bytes, sniff_format
 from tidings.read.sources import DEFAULT_MAX_BYTES
 from tidings.record import Article, Source
+from tidings.runs import Run, run_here
+from tidings.steps import build_pipeline, default_steps
 
-
-def default_steps(nlp: bool = True) -> list[Step]:
-    """read -> layout -> repair -> language, then (with `nlp`) the understanding steps."""
-    steps: list[Step] = [DecodeStep(), LayoutStep(), RepairStep(), LanguageStep()]
-    if nlp:
-        from tidings.understand import understanding_steps
-
-        steps.extend(understanding_steps())
-    return steps
-
-
-def build_pipeline(nlp: bool = True) -> Pipeline:
-    return Pipeline(default_steps(nlp))
+__all__ = [
+    "build_pipeline", "default_steps", "parse", "parse_bytes", "parse_paths", "parse_text"
+]  # fmt: skip
 
 
 def parse(
@@ -81,8 +71,7 @@ def parse_bytes(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> list[Article]:
     """Bytes of one input (a page, or a JSONL file) to records."""
-    docs = read_bytes(raw, Source(path=path), fmt, date, max_bytes)
-    return list(build_pipeline(nlp).run(docs))
+    return list(run_here(read_bytes(raw, Source(path=path), fmt, date, max_bytes), nlp))
 
 
 def parse_paths(
@@ -93,5 +82,5 @@ def parse_paths(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[Article]:
     """Files and folders to records, streamed."""
-    docs = iter_documents([str(p) for p in paths], fmt, date, max_bytes)
-    yield from build_pipeline(nlp).run(docs)
+    run = Run.of([str(p) for p in paths], fmt, date, max_bytes, nlp)
+    yield from run.with_stubs(run.pipeline()().run(run.documents()))

@@ -260,18 +260,15 @@ def parse(
     time_limit: TimeLimitOption = None,
 ) -> None:
     """Parse one document into one record, without a database."""
-    from tidings.read import iter_documents
+    from tidings.api import parse_paths
 
     date = check_date(date)
     set_time_limit(time_limit)
     if file != "-" and Path(file).is_dir():
         raise UsageError(f"{file} is a folder; parse takes one file (use `tidings process`)")
-    docs = list(iter_documents([file], input_format, date, max_bytes))
-    if not docs:
+    records = list(parse_paths([file], input_format, date, nlp, max_bytes))
+    if not records:
         raise UsageError(f"{file} holds no document")
-    from tidings.api import build_pipeline
-
-    records = list(build_pipeline(nlp).run(docs))
     unreadable = [r for r in records if not r.paragraphs]
     if len(records) == 1 and unreadable:
         raise fail(f"{file}: {_reason(unreadable[0])}")

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import partial
 
-from tidings.api import build_pipeline
 from tidings.engines import run_documents
 from tidings.pipeline import Document
-from tidings.read import iter_documents
 from tidings.read.sources import ALL_FILES, DEFAULT_MAX_BYTES, FileFilter
 from tidings.record import Article
+from tidings.runs import Run
 from tidings.store import Store
 
 BATCH = 50
@@ -55,10 +53,19 @@ def ingest(
     started = time.perf_counter()
     summary = Summary()
     report = on_document or (lambda _source, _outcome: None)
-    docs = _new_documents(iter_documents(list(paths), fmt, date, max_bytes, files), store,
-                          summary, report)  # fmt: skip
+
+    def new(doc: Document) -> bool:
+        if store.has(doc.record.id):
+            summary.skipped += 1
+            report(doc.source.path or doc.record.id, "skipped")
+            return False
+        return True
+
+    run = Run.of(list(paths), fmt, date, max_bytes, nlp, files)
+    docs = filter(new, run.documents())
     batch: list[Article] = []
-    for record in run_documents(docs, partial(build_pipeline, nlp), workers=workers):
+    records = run.with_stubs(run_documents(docs, run.pipeline(), workers=workers), keep=new)
+    for record in records:
         if not record.paragraphs:
             source = record.source.path or record.id
             summary.failed.append((source, "; ".join(record.errors)))
@@ -77,13 +84,3 @@ def _store(batch: list[Article], store: Store, summary: Summary) -> None:
     added, _ = store.add(batch)
     summary.added += added
     summary.skipped += sum(1 for r in batch if r.paragraphs) - added
-
-
-def _new_documents(docs: Iterable[Document], store: Store, summary: Summary,
-                   report: Callable[[str, Outcome], None]) -> Iterator[Document]:  # fmt: skip
-    for doc in docs:
-        if store.has(doc.record.id):
-            summary.skipped += 1
-            report(doc.source.path or doc.record.id, "skipped")
-            continue
-        yield doc

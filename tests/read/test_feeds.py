@@ -128,10 +128,11 @@ def test_a_link_only_item_is_matched_to_its_page_by_canonical_url(
 
 
 def test_a_page_read_before_the_feed_is_matched_too(tmp_path, write, rss, article_page):
-    write("a-page.html", article_page())
+    write("a-page.html", article_page(date=None))
     write("z-feed.xml", rss(LINK_ITEM))
-    docs = list(iter_documents([str(tmp_path)]))
-    assert [d.source.format for d in docs] == ["html"]
+    records = list(parse_paths([tmp_path], nlp=False))
+    assert [r.source.format for r in records] == ["html"]
+    assert records[0].published == "2021-01-24"  # the item still gives the page its date
 
 
 def test_a_link_only_item_is_matched_to_a_saved_page_by_its_path(
@@ -139,17 +140,17 @@ def test_a_link_only_item_is_matched_to_a_saved_page_by_its_path(
 ):
     write("feed.xml", rss(LINK_ITEM))
     write("site/europe/harbour-reopens.html", article_page(canonical=None))
-    docs = list(iter_documents([str(tmp_path)]))
-    assert [d.source.format for d in docs] == ["html"]
+    records = list(parse_paths([tmp_path], nlp=False))
+    assert [r.source.format for r in records] == ["html"]
 
 
 def test_an_unmatched_stub_comes_after_the_pages_of_the_run(tmp_path, write, rss, article_page):
     other = LINK_ITEM.replace("harbour-reopens", "unrelated-story")
     write("a-feed.xml", rss(other))
     write("b-page.html", article_page())
-    docs = list(iter_documents([str(tmp_path)]))
-    assert [d.source.format for d in docs] == ["html", "feed"]
-    assert "is not in the input" in docs[1].record.errors[0]
+    records = list(parse_paths([tmp_path], nlp=False))
+    assert [r.source.format for r in records] == ["html", "feed"]
+    assert "is not in the input" in records[1].errors[0]
 
 
 def test_a_feed_with_no_items_is_a_recorded_error(no_network):
@@ -172,8 +173,8 @@ def test_a_link_only_item_is_matched_to_a_warc_record_of_the_run(
     page = article_page(canonical=None).encode()
     url = "https://www.valletta-post.example/europe/harbour-reopens/"  # www. and a slash
     write_warc(tmp_path / "crawl.warc.gz", [{"uri": url, "body": page}])
-    docs = list(iter_documents([str(tmp_path)]))
-    assert [d.source.format for d in docs] == ["warc"]
+    records = list(parse_paths([tmp_path], nlp=False))
+    assert [r.source.format for r in records] == ["warc"]
 
 
 def test_a_gzipped_feed_is_unpacked(tmp_path, rss):

@@ -8,11 +8,14 @@ from lxml import html as lxml_html
 from tidings import parse_bytes
 from tidings.read import read_bytes, sniff_format
 from tidings.read.html import block_texts, combine, decode_html
+from tidings.read.step import ReadPageStep
 from tidings.record import Source
 
 
 def one_document(raw: bytes, path: str = "page.html"):
+    """The page's document once the pipeline's `read` step has read it."""
     (doc,) = read_bytes(raw, Source(path=path), "auto")
+    ReadPageStep()(doc)
     return doc
 
 

@@ -13,6 +13,7 @@ from tidings import parse_bytes
 from tidings.read import html as html_reader
 from tidings.read import iter_documents
 from tidings.read.limits import DeadlineExceeded, configure, seconds_limit, time_limit
+from tidings.read.step import ReadPageStep
 
 
 def spin(seconds: float) -> str:
@@ -136,6 +137,7 @@ def test_a_page_within_a_raised_size_limit_is_read(tmp_path, article_page):
     (refused,) = iter_documents([str(path)], max_bytes=1000)
     assert refused.record.errors
     (read,) = iter_documents([str(path)], max_bytes=100_000)
+    ReadPageStep()(read)
     assert read.meta.text
 
 

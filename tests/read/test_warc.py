@@ -10,6 +10,7 @@ import pytest
 
 from tidings import parse_paths
 from tidings.read import iter_documents
+from tidings.read.step import ReadPageStep
 from tidings.read.warc import read_warc_path
 
 PAGE_URL = "https://valletta-post.example/europe/harbour-reopens"
@@ -82,6 +83,7 @@ def test_a_record_over_the_size_limit_is_an_error_and_the_rest_go_on(
     ])  # fmt: skip
     big_doc, small_doc = iter_documents([str(path)], max_bytes=50_000)
     assert "over the" in big_doc.record.errors[0] and "x.example/big" in big_doc.record.errors[0]
+    ReadPageStep()(small_doc)
     assert not small_doc.record.errors and small_doc.meta.text
 
 
@@ -93,9 +95,9 @@ def test_a_record_whose_content_cannot_be_read_is_an_error_and_the_rest_go_on(
          "headers": [("Content-Encoding", "br")]},
         {"uri": PAGE_URL, "body": article_page().encode()},
     ])  # fmt: skip
-    bad, good = iter_documents([str(path)])
-    assert bad.record.errors and bad.source.url == "https://x.example/br"
-    assert not good.record.errors and good.meta.text
+    bad, good = parse_paths([str(path)], nlp=False)
+    assert bad.errors and bad.source.url == "https://x.example/br"
+    assert not good.errors and good.paragraphs
 
 
 def test_a_truncated_archive_keeps_what_came_before_and_records_the_damage(tmp_path, archive):
@@ -137,6 +139,7 @@ def test_archives_are_streamed_not_read_whole(tmp_path, write_warc, article_page
         count = 0
         for doc in read_warc_path(path, None):
             count += 1
+            ReadPageStep()(doc)
             assert doc.meta.text
             del doc
         peak = tracemalloc.get_traced_memory()[1]

@@ -11,15 +11,18 @@ the network. Each item becomes one document:
   canonical URL or file path matches the link), the page is the record and the
   item adds what the page lacks (date, byline, sections). Otherwise the item is
   recorded as a stub: its title and summary, with an error saying the page is
-  missing. Matching happens in `link_feed_items`, which holds stubs back until the
-  end of the run, so pages may come before or after their feed.
+  missing. Matching is `FeedItems`: the run reads its feeds first; the pipeline's
+  `read` step completes each page from the items linking to it, wherever it runs;
+  the stubs no page stood for are recorded at the end of the run, so pages may come
+  before or after their feed.
 """
 
 from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import PurePath
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -27,7 +30,7 @@ from tidings.document import Document, ReaderMeta
 from tidings.errors import one_line
 from tidings.read.common import failed_document, gunzipped, host_of
 from tidings.read.html import block_texts
-from tidings.record import Source
+from tidings.record import Article, Source
 
 
 def read_feed(raw: bytes, source: Source, date: str | None) -> Iterator[Document]:
@@ -146,42 +149,70 @@ def _date(entry) -> str | None:  # noqa: ANN001
 # --- matching items to pages of the same run -------------------------------------------
 
 
-def link_feed_items(docs: Iterable[Document]) -> Iterator[Document]:
-    """Pass documents through; hold feed stubs back until the end of the run and drop
-    each one whose page was read (giving the page what it lacks from the item).
-    Memory holds the keys of the pages read and the stubs waiting, never the pages."""
-    seen: set[str] = set()  # keys of the pages read so far
-    stubs: list[Document | None] = []  # waiting stubs; None once their page came
-    waiting: dict[str, list[int]] = {}  # key -> indexes into `stubs`
-    for doc in docs:
-        link = doc.meta.feed_link
-        if link is not None:
-            keys = link_keys(link)
-            if not keys & seen:  # a page read earlier already stands for it
-                for key in keys:
-                    waiting.setdefault(key, []).append(len(stubs))
-                stubs.append(doc)
-            continue
-        if not doc.meta.error:
-            keys = page_keys(doc)
-            seen |= keys
-            for key in keys & waiting.keys():
-                for index in waiting.pop(key):
-                    if stubs[index] is not None:
-                        _complete(doc, stubs[index])
-                        stubs[index] = None
-        yield doc
-    yield from (stub for stub in stubs if stub is not None)
+@dataclass
+class ItemFacts:
+    """What a link-only feed item can give the page it links to."""
+
+    date: str | None
+    byline: str | None
+    sections: list[str]
+    title: str | None
 
 
-def _complete(page: Document, item: Document) -> None:
-    """Fill what the page lacks from its feed item."""
-    if not page.meta.date and item.meta.date:
-        page.meta.date = item.meta.date
-        page.record.published = item.meta.date
-    page.meta.byline = page.meta.byline or item.meta.byline
-    page.meta.sections = page.meta.sections or item.meta.sections
-    page.meta.title = page.meta.title or item.meta.title
+@dataclass
+class FeedItems:
+    """The link-only items (stubs) of a run, found before its pages are read.
+
+    A page's keys are known only once it is read (its canonical URL is in the page),
+    so matching has two halves: the `read` step, wherever it runs, gives a page what
+    it lacks from the items that link to it (`complete`); the run, as records come
+    back, drops the stubs whose page was read (`unmatched`). Only `facts` travel to
+    the workers; the stubs stay with the run.
+    """
+
+    stubs: list[Document] = field(default_factory=list)
+    facts: dict[str, list[ItemFacts]] = field(default_factory=dict)  # key -> items, in order
+
+    def add(self, stub: Document) -> None:
+        assert stub.meta.feed_link is not None
+        self.stubs.append(stub)
+        meta = stub.meta
+        facts = ItemFacts(meta.date, meta.byline, list(meta.sections), meta.title)
+        for key in sorted(link_keys(stub.meta.feed_link)):
+            self.facts.setdefault(key, []).append(facts)
+
+    def for_workers(self) -> FeedItems:
+        """The part a worker needs: the facts, without the stubs."""
+        return FeedItems(facts=self.facts)
+
+    def complete(self, page: Document) -> None:
+        """Fill what a read page lacks from the items that link to it."""
+        if not self.facts:
+            return
+        for key in sorted(page_keys(page.source, page.meta.url, page.meta.canonical_url)):
+            for item in self.facts.get(key, []):
+                _complete(page, item)
+
+    def unmatched(self, seen: set[str]) -> list[Document]:
+        """The stubs none of whose keys is among the keys of the pages read (`seen`)."""
+        return [s for s in self.stubs if not link_keys(s.meta.feed_link or "") & seen]
+
+
+def _complete(page: Document, item: ItemFacts) -> None:
+    meta = page.meta
+    if not meta.date and item.date:
+        meta.date = item.date
+        page.record.published = item.date
+    meta.byline = meta.byline or item.byline
+    meta.sections = meta.sections or item.sections
+    meta.title = meta.title or item.title
+
+
+def record_keys(record: Article) -> set[str]:
+    """Keys of a page that was read into a record (none when it yielded no text)."""
+    if not record.paragraphs or record.source.format not in ("html", "warc"):
+        return set()
+    return page_keys(record.source)
 
 
 def normal_url(url: str) -> str | None:
@@ -216,15 +247,15 @@ def link_keys(link: str) -> set[str]:
     return keys
 
 
-def page_keys(doc: Document) -> set[str]:
+def page_keys(source: Source, *urls: str | None) -> set[str]:
     """Keys of a page: its URLs (as fetched and canonical) and the tails of its file path."""
     keys = set()
-    for url in (doc.source.url, doc.meta.url, doc.meta.canonical_url):
+    for url in (source.url, source.canonical_url, *urls):
         normal = normal_url(url) if url else None
         if normal:
             keys.add(f"url:{normal}")
-    path = doc.source.path
-    if path and path != "-" and doc.source.format == "html":
+    path = source.path
+    if path and path != "-" and source.format == "html":
         keys |= {f"path:{tail}" for tail in _path_tails(path)}
     return keys
 

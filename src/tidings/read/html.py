@@ -52,7 +52,7 @@ from tidings.document import Document, ReaderMeta
 from tidings.errors import EmptyDocument, InputError, NotText, one_line
 from tidings.read.common import failed_document, gunzipped, host_of
 from tidings.read.decode import looks_binary
-from tidings.read.limits import DeadlineExceeded, seconds_limit, time_limit
+from tidings.read.limits import seconds_limit, time_limit
 from tidings.record import Source
 
 # --- decoding ------------------------------------------------------------------------
@@ -701,43 +701,37 @@ def read_page(raw: bytes, url: str | None = None, content_type: str | None = Non
     return page
 
 
-def page_document(
-    raw: bytes,
-    source: Source,
-    date: str | None,
-    url: str | None = None,
-    content_type: str | None = None,
-    fallback_date: str | None = None,
-) -> Document:
-    """One page's document; a page that cannot be read is a document carrying its error.
+def pending_page(raw: bytes, source: Source, date: str | None, url: str | None = None,
+                 content_type: str | None = None,
+                 fallback_date: str | None = None) -> Document:  # fmt: skip
+    """A page's document before it is read: the pipeline's `read` step reads it (in
+    whichever process or machine runs the pipeline), with `fill_page`.
 
     `date` is the publication date given by the user (`--date`), used when the page
     has none; `fallback_date` (a crawl date) is used after both.
     """
-    try:
-        page = read_page(raw, url or source.url, content_type)
-    except DeadlineExceeded as exc:
-        return failed_document(raw, source, date, str(exc))
-    except RecursionError:
-        return failed_document(raw, source, date,
-                               "the page is nested too deeply to read")  # fmt: skip
-    except InputError as exc:
-        return failed_document(raw, source, date, str(exc))
-    except MemoryError:
-        return failed_document(raw, source, date, "the page needs too much memory to read")
-    except Exception as exc:  # noqa: BLE001 - one page never stops the batch
-        return failed_document(raw, source, date, f"the page could not be read ({one_line(exc)})")
+    meta = ReaderMeta(date=date, url=url, content_type=content_type, fallback_date=fallback_date)
+    return Document(raw=raw, source=source, meta=meta)
+
+
+def fill_page(doc: Document) -> None:
+    """Read a pending page: its text and metadata onto `doc.meta`, its charset, URL and
+    outlet onto its source. A page that cannot be read raises InputError saying why."""
+    meta, source = doc.meta, doc.source
+    page = _read_or_explain(doc.raw, meta.url or source.url, meta.content_type)
     if not page.paragraphs:
-        reason = _TOO_DEEP if _TOO_DEEP in page.notes else "no article text found in the HTML page"
-        return failed_document(raw, source, date, reason)
-    source.url = url or source.url or page.url
+        raise InputError(
+            _TOO_DEEP if _TOO_DEEP in page.notes else "no article text found in the HTML page"
+        )
+    source.url = meta.url or source.url or page.url
     source.outlet = source.outlet or page.sitename
     source.encoding = page.encoding
-    meta = ReaderMeta(
-        original=raw.decode(page.encoding or "utf-8", errors="replace"),
+    source.canonical_url = page.url or None
+    doc.meta = ReaderMeta(
+        original=doc.raw.decode(page.encoding or "utf-8", errors="replace"),
         text=page.text,
         title=page.title or None,
-        date=page.date or date or fallback_date,
+        date=page.date or meta.date or meta.fallback_date,
         byline=page.author or None,
         sections=page.sections,
         outlet=source.outlet or None,
@@ -748,11 +742,28 @@ def page_document(
         furniture=list(page.furniture),
         date_is_default=not page.date,  # --date or the crawl date: a date line may beat it
     )
-    doc = Document(raw=raw, source=source, meta=meta)
+    doc.record.published = doc.meta.date
     doc.record.errors.extend(
         f"read: {note}" for note in page.notes if "U+FFFD" in note or note == _TOO_DEEP
     )
-    return doc
+
+
+def _read_or_explain(raw: bytes, url: str | None, content_type: str | None) -> Page:
+    try:
+        return read_page(raw, url, content_type)
+    except InputError:  # DeadlineExceeded among them
+        raise
+    except RecursionError:
+        raise InputError("the page is nested too deeply to read") from None
+    except MemoryError:
+        raise InputError("the page needs too much memory to read") from None
+    except Exception as exc:  # noqa: BLE001 - one page never stops the batch
+        raise InputError(f"the page could not be read ({one_line(exc)})") from None
+
+
+def needs_reading(doc: Document) -> bool:
+    """A web page (saved, or a WARC record) whose text has not been read yet."""
+    return doc.source.format in ("html", "warc") and doc.meta.text is None and not doc.meta.error
 
 
 def read_html(raw: bytes, source: Source, date: str | None) -> Iterator[Document]:
@@ -762,4 +773,4 @@ def read_html(raw: bytes, source: Source, date: str | None) -> Iterator[Document
     except ValueError as exc:
         yield failed_document(raw, source, date, str(exc))
         return
-    yield page_document(raw, source, date)
+    yield pending_page(raw, source, date)

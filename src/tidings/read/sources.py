@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
+from typing import BinaryIO
 
 from tidings.data import lines
 from tidings.document import Document, ReaderMeta
@@ -168,6 +169,39 @@ def _count_lines(path: Path) -> int:
     return count
 
 
+@dataclass(frozen=True)
+class Input:
+    """One input of a run, or one part of it (a range of WARC records or JSONL lines).
+
+    Small and picklable: a worker given an `Input` reads it itself (`read_input`).
+    """
+
+    name: str  # a file path, or "-" for standard input
+    kind: str  # text, html, feed, warc or jsonl
+    data: bytes | None = None  # standard input, read once
+    start: int = 0  # byte offset where the part begins (a record or line boundary)
+    stop: int | None = None  # byte offset where the next part begins (None: the end)
+    line: int = 1  # JSONL: the number of the line at `start`
+
+
+def plan_inputs(paths: Iterable[str], fmt: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES,
+                files: FileFilter = ALL_FILES) -> list[Input]:  # fmt: skip
+    """The inputs of a run, in a stable order (`-` is standard input, read once here)."""
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    inputs = []
+    for name in paths:
+        if name == "-":
+            raw = sys.stdin.buffer.read(max_bytes + 1)
+            kind = fmt if fmt != "auto" else sniff_format("", raw[:4096])
+            inputs.append(Input("-", kind, data=raw))
+            continue
+        for path in iter_paths([name], files):
+            kind = fmt if fmt != "auto" else sniff_format(path.name, _head(path))
+            inputs.append(Input(str(path), kind))
+    return inputs
+
+
 def iter_documents(
     paths: Iterable[str],
     fmt: str = "auto",
@@ -176,42 +210,34 @@ def iter_documents(
     files: FileFilter = ALL_FILES,
 ) -> Iterator[Document]:
     """Documents from paths (`-` is standard input), in a stable order; `files` selects
-    which files of a folder are read."""
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    from tidings.read.feeds import link_feed_items
-
-    yield from link_feed_items(_iter_documents(paths, fmt, date, max_bytes, files))
+    which files of a folder are read. Web pages come unread (the pipeline's `read` step
+    reads them); link-only feed items are among them."""
+    for item in plan_inputs(paths, fmt, max_bytes, files):
+        yield from read_input(item, date, max_bytes)
 
 
-def _iter_documents(paths: Iterable[str], fmt: str, date: str | None,
-                    max_bytes: int, files: FileFilter) -> Iterator[Document]:  # fmt: skip
-    for name in paths:
-        if name == "-":
-            raw = sys.stdin.buffer.read(max_bytes + 1)
-            yield from read_bytes(raw, Source(path="-"), fmt, date, max_bytes)
-            continue
-        for path in iter_paths([name], files):
-            yield from _read_path(path, fmt, date, max_bytes)
-
-
-def _read_path(path: Path, fmt: str, date: str | None, max_bytes: int) -> Iterator[Document]:
-    source = Source(path=str(path))
-    kind = fmt if fmt != "auto" else sniff_format(path.name, _head(path))
-    if kind == "jsonl":
-        yield from _read_jsonl(path, date, max_bytes)
+def read_input(item: Input, date: str | None = None,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document]:  # fmt: skip
+    """The documents of one input (or part of one)."""
+    if item.data is not None:
+        yield from read_bytes(item.data, Source(path=item.name), item.kind, date, max_bytes)
         return
-    if kind == "warc":  # streamed record by record: the limit applies to each record
+    path = Path(item.name)
+    if item.kind == "jsonl":
+        yield from _read_jsonl(path, date, max_bytes, item.start, item.stop, item.line)
+        return
+    if item.kind == "warc":  # streamed record by record: the limit applies to each record
         from tidings.read.warc import read_warc_path
 
-        yield from read_warc_path(path, date, max_bytes)
+        yield from read_warc_path(path, date, max_bytes, item.start, item.stop)
         return
+    source = Source(path=str(path))
     size = path.stat().st_size
     if size > max_bytes:
-        source.format = kind
+        source.format = item.kind
         yield _failed(source, date, _too_large(size, max_bytes))
         return
-    yield from read_bytes(path.read_bytes(), source, kind, date, max_bytes)
+    yield from read_bytes(path.read_bytes(), source, item.kind, date, max_bytes)
 
 
 def _head(path: Path) -> bytes:
@@ -246,15 +272,27 @@ def read_bytes(
         yield from reader(raw, source, date)
 
 
-def _read_jsonl(path: Path, date: str | None, max_bytes: int) -> Iterator[Document]:
+def _read_jsonl(path: Path, date: str | None, max_bytes: int, start: int = 0,
+                stop: int | None = None, first: int = 1) -> Iterator[Document]:  # fmt: skip
     with path.open("rb") as handle:  # streamed: memory does not grow with the file
-        yield from _jsonl_lines(handle, str(path), date, max_bytes)
+        handle.seek(start)
+        lines = _lines_until(handle, stop - start) if stop is not None else handle
+        yield from _jsonl_lines(lines, str(path), date, max_bytes, first)
 
 
-def _jsonl_lines(
-    lines: Iterable[bytes], name: str, date: str | None, max_bytes: int
-) -> Iterator[Document]:
-    for number, line in enumerate(lines, start=1):
+def _lines_until(handle: BinaryIO, size: int) -> Iterator[bytes]:
+    """The lines of the next `size` bytes (a part ends on a line boundary)."""
+    while size > 0:
+        line = handle.readline()
+        if not line:
+            return
+        size -= len(line)
+        yield line
+
+
+def _jsonl_lines(lines: Iterable[bytes], name: str, date: str | None, max_bytes: int,
+                 first: int = 1) -> Iterator[Document]:  # fmt: skip
+    for number, line in enumerate(lines, start=first):
         if not line.strip():
             continue
         source = Source(path=f"{name}:{number}", format="jsonl")

@@ -19,19 +19,20 @@ from typing import BinaryIO
 from tidings.errors import one_line
 from tidings.pipeline import Document
 from tidings.read.common import failed_document
-from tidings.read.html import page_document
+from tidings.read.html import pending_page
 from tidings.read.limits import DEFAULT_MAX_BYTES, too_large
 from tidings.record import Source
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def read_warc_path(
-    path: Path, date: str | None, max_bytes: int | None = None
-) -> Iterator[Document]:
-    """Documents from an archive on disk, streamed record by record."""
+def read_warc_path(path: Path, date: str | None, max_bytes: int | None = None, start: int = 0,
+                   stop: int | None = None) -> Iterator[Document]:  # fmt: skip
+    """Documents from an archive on disk, streamed record by record: those of the
+    records that begin at byte `start` (a record boundary) and before byte `stop`."""
     with path.open("rb") as stream:
-        yield from read_warc_stream(stream, str(path), date, max_bytes)
+        stream.seek(start)
+        yield from read_warc_stream(stream, str(path), date, max_bytes, stop)
 
 
 def read_warc(raw: bytes, source: Source, date: str | None) -> Iterator[Document]:
@@ -39,9 +40,9 @@ def read_warc(raw: bytes, source: Source, date: str | None) -> Iterator[Document
     yield from read_warc_stream(io.BytesIO(raw), source.path or "-", date)
 
 
-def read_warc_stream(
-    stream: BinaryIO, name: str, date: str | None, max_bytes: int | None = None
-) -> Iterator[Document]:
+def read_warc_stream(stream: BinaryIO, name: str, date: str | None,
+                     max_bytes: int | None = None,
+                     stop: int | None = None) -> Iterator[Document]:  # fmt: skip
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -50,6 +51,8 @@ def read_warc_stream(
     count = 0
     try:
         for record in records:
+            if stop is not None and records.offset >= stop:
+                break  # the next part begins here
             count += 1
             if not _html_response(record):
                 continue
@@ -104,8 +107,8 @@ def _record_document(record, body: bytes, where: str, date: str | None,  # noqa:
                                f"record for {uri}: {too_large(len(body), limit)}")  # fmt: skip
     if not content_type and not _looks_html(body):
         return None
-    return page_document(body, source, date, url=uri, content_type=content_type,
-                         fallback_date=crawled)  # fmt: skip
+    return pending_page(body, source, date, url=uri, content_type=content_type,
+                        fallback_date=crawled)  # fmt: skip
 
 
 def _looks_html(body: bytes) -> bool:
