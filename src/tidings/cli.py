@@ -614,6 +614,23 @@ def dyads(
 
 @app.command()
 @guarded
+def serve(
+    db: DbOption = DEFAULT_DB_PATH,
+    host: Annotated[str, typer.Option(help="Address to listen on (localhost only by default).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """The HTTP API and web pages over the store; read-only unless TIDINGS_TOKEN is set."""
+    from tidings.web import serve as run_server
+
+    if not db.exists():
+        raise UsageError(f"no database at {db}; run `tidings process PATH --db {db}` first")
+    run_server(db, host, port, token=os.environ.get("TIDINGS_TOKEN") or None)
+
+
+@app.command()
+@guarded
 def schema(
     table: Annotated[
         Literal["record", "articles", "quotes", "actors", "events", "stories"],

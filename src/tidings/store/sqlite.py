@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -13,12 +12,13 @@ from urllib.parse import quote
 
 from tidings.errors import StoreError
 from tidings.record import Actor, Article, Event
+from tidings.store.browse import BrowseMixin, escape_like, plain_words
 from tidings.store.schema import MIGRATIONS
 
 DEFAULT_DB = "tidings.db"
 
 
-class Store:
+class Store(BrowseMixin):
     """Articles and what was found in them, in one SQLite file (or `:memory:`)."""
 
     def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
@@ -223,7 +223,7 @@ class Store:
         """An article by id, or by a unique prefix of its id (see `ids_starting`)."""
         rows = self.db.execute(
             "SELECT record FROM articles WHERE id LIKE ? || '%' ESCAPE '\\' LIMIT 2",
-            (_escape_like(article_id),),
+            (escape_like(article_id),),
         ).fetchall()
         return Article.from_json(rows[0]["record"]) if len(rows) == 1 else None
 
@@ -231,7 +231,7 @@ class Store:
         """Ids of the stored articles that start with `prefix`, in order."""
         rows = self.db.execute(
             "SELECT id FROM articles WHERE id LIKE ? || '%' ESCAPE '\\' ORDER BY id LIMIT ?",
-            (_escape_like(prefix), limit),
+            (escape_like(prefix), limit),
         )
         return [row["id"] for row in rows]
 
@@ -250,7 +250,7 @@ class Store:
         try:
             rows = self.db.execute(sql, (query, limit)).fetchall()
         except sqlite3.OperationalError:
-            rows = self.db.execute(sql, (_plain_query(query), limit)).fetchall()
+            rows = self.db.execute(sql, (plain_words(query), limit)).fetchall()
         return [dict(r) for r in rows]
 
     def quotes(
@@ -342,14 +342,17 @@ def _connect_read_only(path: str) -> sqlite3.Connection:
     files a WAL reader needs; there nobody can write the store either, so it is
     opened as immutable."""
     uri = f"file:{quote(str(Path(path).resolve()))}?mode=ro"
-    db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30)
+    # a server lends each reader to one request at a time, from whichever thread serves it
+    db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30, check_same_thread=False)
     try:
         db.execute("PRAGMA user_version").fetchone()
     except sqlite3.OperationalError:
         db.close()
         if os.access(Path(path).resolve().parent, os.W_OK):
             raise
-        db = sqlite3.connect(f"{uri}&immutable=1", uri=True, isolation_level=None)
+        db = sqlite3.connect(
+            f"{uri}&immutable=1", uri=True, isolation_level=None, check_same_thread=False
+        )
     return db
 
 
@@ -378,16 +381,6 @@ def _statements(script: str) -> list[str]:
             out.append(joined)
             current = []
     return out
-
-
-def _escape_like(text: str) -> str:
-    return re.sub(r"([%_\\])", r"\\\1", text)
-
-
-def _plain_query(query: str) -> str:
-    """A user query with FTS5 syntax characters neutralised: every word quoted."""
-    words = re.findall(r"\w+", query)
-    return " ".join(f'"{w}"' for w in words) or '""'
 
 
 def as_json_lines(articles: Iterable[Article]) -> Iterator[str]:

@@ -1,0 +1,321 @@
+"""The JSON API under /api/: thin routes over the store's readers.
+
+Response models are the store's and the record's dataclasses themselves, so
+the OpenAPI description at /openapi.json is generated from the one definition
+of every field. Parameters are checked here (4xx with a JSON reason); values
+reach SQL only as bound parameters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import hmac
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
+from fastapi import Path as PathParam
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
+
+from tidings.errors import UsageError
+from tidings.events import PLOVER_TYPES, DyadPeriod, dyad_series
+from tidings.record import Article
+from tidings.store import Store
+from tidings.store.views import (
+    ActorPage,
+    ActorQuery,
+    ArticlePage,
+    ArticleQuery,
+    ArticleRef,
+    EventPage,
+    EventQuery,
+    Facets,
+    QuotePage,
+    QuoteQuery,
+    decode_cursor,
+    encode_cursor,
+)
+
+MAX_LIMIT = 100
+EventType = enum.StrEnum("EventType", {t: t for t in PLOVER_TYPES})
+ActorKind = Literal["person", "organization", "country", "group"]
+Period = Literal["day", "week", "month"]
+
+DATE_HELP = "YYYY, YYYY-MM or YYYY-MM-DD"
+PRINTABLE = r"^[^\x00-\x1f\x7f]*$"  # no control characters in a text parameter
+
+
+def text(max_length: int = 200, description: str | None = None) -> Any:
+    """A free-text query parameter: bounded, printable."""
+    return Query(max_length=max_length, pattern=PRINTABLE, description=description)
+
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
+Cursor = Annotated[
+    str | None,
+    Query(max_length=400, pattern=r"^[A-Za-z0-9_-]*$", description="`next_cursor` of a page."),
+]
+DATE_PATTERN = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
+Since = Annotated[
+    str | None, Query(max_length=10, pattern=DATE_PATTERN, description=f"On or after: {DATE_HELP}.")
+]
+Until = Annotated[
+    str | None, Query(max_length=10, pattern=DATE_PATTERN, description=f"On or before: {DATE_HELP}.")
+]
+Text = Annotated[str | None, text()]
+ArticleId = Annotated[str | None, Query(max_length=64, pattern=r"^[0-9a-f]*$")]
+Code = Annotated[
+    str | None,
+    Query(max_length=8, pattern=r"^[A-Za-z]*$", description="A country (RUS) or org (EU) code."),
+]
+ActorName = Annotated[str | None, text(200, "An actor's name, or a country or org code.")]
+
+
+def reader(request: Request) -> Iterator[Store]:
+    """A read-only store for the length of one request."""
+    with request.app.state.pool.reader() as store:
+        yield store
+
+
+Reader = Annotated[Store, Depends(reader)]
+
+
+@dataclass
+class Problem:
+    """Why a request was refused."""
+
+    detail: str
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": Problem, "description": "A parameter's value cannot be used (the reason says)."},
+    404: {"model": Problem, "description": "Nothing with this id."},
+    422: {"model": Problem, "description": "A parameter is missing or malformed."},
+}
+router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
+
+
+def check_date(value: str | None, name: str) -> str | None:
+    """A date bound as YYYY, YYYY-MM or YYYY-MM-DD (a real date), or a 400."""
+    if not value:
+        return None
+    padded = value + "-01" * ((10 - len(value)) // 3) if len(value) in (4, 7) else value
+    try:
+        dt.date.fromisoformat(padded)
+        if len(padded) != 10 or len(value) not in (4, 7, 10):
+            raise ValueError
+    except ValueError:
+        raise UsageError(f"{name} {value!r} is not a date; write {DATE_HELP}") from None
+    return value
+
+
+def article_query(
+    q: Annotated[str | None, text(400, "Full-text search (FTS5 syntax allowed).")] = None,
+    outlet: Text = None,
+    since: Since = None,
+    until: Until = None,
+    actor: ActorName = None,
+    event_type: EventType | None = None,
+    story: Text = None,
+    limit: Limit = 20,
+    cursor: Cursor = None,
+) -> ArticleQuery:
+    return ArticleQuery(
+        q=q or None,
+        outlet=outlet or None,
+        since=check_date(since, "since"),
+        until=check_date(until, "until"),
+        actor=actor or None,
+        event_type=event_type.value if event_type else None,
+        story=story or None,
+        limit=limit,
+        cursor=cursor or None,
+    )
+
+
+@router.get("/articles", response_model=ArticlePage)
+def list_articles(
+    store: Reader, query: Annotated[ArticleQuery, Depends(article_query)]
+) -> ArticlePage:
+    """Articles, newest first, or best match first with `q`; snippets carry the
+    matched stretches as `highlights` (character offsets into `snippet`)."""
+    return store.find_articles(query)
+
+
+@router.get("/facets", response_model=Facets)
+def article_facets(store: Reader, query: Annotated[ArticleQuery, Depends(article_query)]) -> Facets:
+    """How the articles an `articles` query matches spread over outlets, event
+    types, actors and months (`limit` and `cursor` aside)."""
+    return store.article_facets(query)
+
+
+@router.get("/articles/{article_id}", response_model=Article)
+def get_article(
+    store: Reader,
+    article_id: Annotated[str, PathParam(max_length=64, pattern=r"^[0-9a-f]+$")],
+) -> Response:
+    """One article's record: the same JSON as `tidings export` writes."""
+    record = store.article(article_id)
+    if record is None:
+        raise HTTPException(404, f"no article with id {article_id!r}")
+    return Response(record.to_json(), media_type="application/json")
+
+
+@router.get("/quotes", response_model=QuotePage)
+def list_quotes(
+    store: Reader,
+    speaker: Annotated[str | None, text(200, "The speaker's name.")] = None,
+    actor: Annotated[str | None, text(8, "The speaker's country, org or role code.")] = None,
+    article: ArticleId = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 20,
+    cursor: Cursor = None,
+) -> QuotePage:
+    """Who said what, oldest article first."""
+    return store.find_quotes(
+        QuoteQuery(
+            speaker=speaker or None,
+            actor=actor or None,
+            article=article or None,
+            since=check_date(since, "since"),
+            until=check_date(until, "until"),
+            limit=limit,
+            cursor=cursor or None,
+        )
+    )
+
+
+@router.get("/actors", response_model=ActorPage)
+def list_actors(
+    store: Reader,
+    q: Annotated[str | None, text(200, "Part of the name.")] = None,
+    kind: ActorKind | None = None,
+    code: Code = None,
+    limit: Limit = 20,
+    cursor: Cursor = None,
+) -> ActorPage:
+    """People, organisations, countries and groups, most written-about first."""
+    return store.find_actors(
+        ActorQuery(q=q or None, kind=kind, code=code or None, limit=limit, cursor=cursor or None)
+    )
+
+
+def event_query(
+    source: Code = None,
+    target: Code = None,
+    actor: ActorName = None,
+    event_type: EventType | None = None,
+    article: ArticleId = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 20,
+    cursor: Cursor = None,
+) -> EventQuery:
+    return EventQuery(
+        source=source or None,
+        target=target or None,
+        actor=actor or None,
+        event_type=event_type.value if event_type else None,
+        article=article or None,
+        since=check_date(since, "since"),
+        until=check_date(until, "until"),
+        limit=limit,
+        cursor=cursor or None,
+    )
+
+
+@router.get("/events", response_model=EventPage)
+def list_events(store: Reader, query: Annotated[EventQuery, Depends(event_query)]) -> EventPage:
+    """Who did what to whom, in date order (an undated event takes its article's date)."""
+    return store.find_events(query)
+
+
+@dataclass
+class DyadPage:
+    items: list[DyadPeriod]
+    next_cursor: str | None = None
+
+
+def dyad_rows(store: Store, query: EventQuery, period: str, role: bool) -> list[DyadPeriod]:
+    """Counts by type and mean intensity per period for each pair of actor codes."""
+    return dyad_series(store.dated_events(query), period, with_role=role)
+
+
+@router.get("/dyads", response_model=DyadPage)
+def list_dyads(
+    store: Reader,
+    query: Annotated[EventQuery, Depends(event_query)],
+    period: Period = "week",
+    role: Annotated[bool, Query(description="Split actors by role (RUSGOV, RUSCOP…).")] = False,
+) -> DyadPage:
+    """Pairs of actor codes over time: events by type and mean intensity per period."""
+    rows = dyad_rows(store, query, period, role)
+    key = decode_cursor(query.cursor, "dyads", (int,))
+    start = key[0] if key else 0
+    end = start + query.limit
+    more = end < len(rows)
+    return DyadPage(rows[start:end], encode_cursor("dyads", [end]) if more else None)
+
+
+# --- writing: only when the server has a token ----------------------------------------------
+
+
+@dataclass
+class Processed:
+    """What a posted document became."""
+
+    added: int
+    articles: list[ArticleRef] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def check_token(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
+    expected = request.app.state.token
+    given = (authorization or "").removeprefix("Bearer ").strip()
+    if not given or not hmac.compare_digest(given.encode(), expected.encode()):
+        raise HTTPException(401, "a valid token is needed: Authorization: Bearer TOKEN")
+
+
+write_router = APIRouter(
+    prefix="/api",
+    tags=["write"],
+    dependencies=[Depends(check_token)],
+    responses=ERRORS | {
+        401: {"model": Problem, "description": "No token, or not the server's."},
+        413: {"model": Problem, "description": "The document is too large."},
+    },
+)
+
+
+@write_router.post(
+    "/documents",
+    response_model=Processed,
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/octet-stream": {"schema": {"type": "string"}}},
+        }
+    },
+)
+async def post_document(
+    request: Request,
+    input_format: Annotated[
+        Literal["auto", "text", "html", "feed", "warc", "jsonl"], Query(alias="format")
+    ] = "auto",
+    date: Annotated[str | None, text(10, "YYYY-MM-DD")] = None,
+    name: Annotated[str | None, text(200, "A name for the source.")] = None,
+) -> Processed:
+    """Process one document (a page, a text, a feed, a WARC or JSONL) into the store."""
+    writer = request.app.state.writer
+    raw = await request.body()
+    if len(raw) > writer.max_bytes:
+        raise HTTPException(413, f"the document is over {writer.max_bytes} bytes")
+    if not raw:
+        raise UsageError("the request body is empty; send the document's bytes")
+    if date is not None and (len(date) != 10 or check_date(date, "date") is None):
+        raise UsageError(f"date {date!r} is not a date; write YYYY-MM-DD")
+    return await run_in_threadpool(writer.process, raw, input_format, date, name)
