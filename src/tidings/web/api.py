@@ -60,10 +60,10 @@ Cursor = Annotated[
 ]
 DATE_PATTERN = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
 Since = Annotated[
-    str | None, Query(max_length=10, pattern=DATE_PATTERN, description=f"On or after: {DATE_HELP}.")
+    str | None, Query(max_length=10, pattern=DATE_PATTERN, description=f"From: {DATE_HELP}.")
 ]
 Until = Annotated[
-    str | None, Query(max_length=10, pattern=DATE_PATTERN, description=f"On or before: {DATE_HELP}.")
+    str | None, Query(max_length=10, pattern=DATE_PATTERN, description=f"Until: {DATE_HELP}.")
 ]
 Text = Annotated[str | None, text()]
 ArticleId = Annotated[str | None, Query(max_length=64, pattern=r"^[0-9a-f]*$")]
