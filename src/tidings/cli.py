@@ -591,14 +591,11 @@ def dyads(
     limit: LimitOption = DEFAULT_LIMIT,
 ) -> None:
     """Pairs of actors over time: event counts by type and mean intensity, with a chart."""
-    from tidings.events import dyad_chart, dyad_series
+    from tidings.events import dyad_chart
+    from tidings.store.views import EventQuery
 
-    store = open_store(db)
     # an event without a date of its own takes the article's publication date
-    pairs = [(row["published"] or row["article_id"], event) for row, event in store.event_records()]
-    series = dyad_series(pairs, period, with_role=role,
-                         source=source.upper() if source else None,
-                         target=target.upper() if target else None)  # fmt: skip
+    series = open_store(db).dyads(EventQuery(source=source, target=target), period, with_role=role)
     rows = [asdict(r) for r in series]
     if fmt == "table":
         rows = [{**r, "by_type": ", ".join(f"{k} {v}" for k, v in sorted(r["counts"].items())),
@@ -616,10 +613,12 @@ def dyads(
 @guarded
 def serve(
     db: DbOption = DEFAULT_DB_PATH,
-    host: Annotated[str, typer.Option(help="Address to listen on (localhost only by default).")] = (
-        "127.0.0.1"
-    ),
-    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on, e.g. --host 127.0.0.1 (the default).")
+    ] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option(min=1, max=65535, help="Port to listen on, e.g. --port 8000.")
+    ] = 8000,
 ) -> None:
     """The HTTP API and web pages over the store; read-only unless TIDINGS_TOKEN is set."""
     from tidings.web import serve as run_server

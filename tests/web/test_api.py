@@ -156,7 +156,7 @@ def test_dyads_agree_with_the_cli(client, sample_db):
 
     from tidings.cli import app
 
-    shown = CliRunner().invoke(app, ["dyads", "--db", str(sample_db), "--json"])
+    shown = CliRunner().invoke(app, ["dyads", "--db", str(sample_db), "--format", "json", "--limit", "0"])
     cli_rows = json.loads(shown.stdout)
     api_rows = client.get("/api/dyads", params={"limit": 100}).json()["items"]
     assert api_rows == cli_rows

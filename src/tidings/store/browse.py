@@ -12,9 +12,11 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from tidings.errors import UsageError
+from tidings.events.series import DyadPeriod, dyad_series
 from tidings.record import Actor, Article, Event, Quote
 from tidings.store.views import (
     ActorPage,
@@ -365,6 +367,21 @@ class BrowseMixin:
             f" SELECT {_CODE.format('target')} FROM events"
         )
         return sorted(r[0] for r in rows if r[0])
+
+    def dyads(
+        self, query: EventQuery, period: str = "week", with_role: bool = False
+    ) -> list[DyadPeriod]:
+        """Events by type and mean intensity per period for each pair of actor codes
+        (`dyad_series` over `dated_events`); with roles, `source` and `target` are
+        matched with the role (RUSGOV)."""
+        in_sql = replace(query, source=None, target=None) if with_role else query
+        return dyad_series(
+            self.dated_events(in_sql),
+            period,
+            with_role=with_role,
+            source=query.source.upper() if query.source else None,
+            target=query.target.upper() if query.target else None,
+        )
 
     def _records(self, article_ids: Iterable[str]) -> dict[str, Article]:
         wanted = sorted(set(article_ids))

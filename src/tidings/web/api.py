@@ -21,7 +21,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from tidings.errors import UsageError
-from tidings.events import PLOVER_TYPES, DyadPeriod, dyad_series
+from tidings.events import PLOVER_TYPES, DyadPeriod
 from tidings.record import Article
 from tidings.store import Store
 from tidings.store.views import (
@@ -240,11 +240,6 @@ class DyadPage:
     next_cursor: str | None = None
 
 
-def dyad_rows(store: Store, query: EventQuery, period: str, role: bool) -> list[DyadPeriod]:
-    """Counts by type and mean intensity per period for each pair of actor codes."""
-    return dyad_series(store.dated_events(query), period, with_role=role)
-
-
 @router.get("/dyads", response_model=DyadPage)
 def list_dyads(
     store: Reader,
@@ -253,7 +248,7 @@ def list_dyads(
     role: Annotated[bool, Query(description="Split actors by role (RUSGOV, RUSCOP…).")] = False,
 ) -> DyadPage:
     """Pairs of actor codes over time: events by type and mean intensity per period."""
-    rows = dyad_rows(store, query, period, role)
+    rows = store.dyads(query, period, with_role=role)
     key = decode_cursor(query.cursor, "dyads", (int,))
     start = key[0] if key else 0
     end = start + query.limit

@@ -17,7 +17,7 @@ from fastapi.templating import Jinja2Templates
 
 from tidings.events import PLOVER_TYPES
 from tidings.store.views import ArticleQuery, EventQuery, QuoteQuery
-from tidings.web.api import Code, Cursor, Period, Reader, Text, article_query, dyad_rows
+from tidings.web.api import Code, Cursor, Period, Reader, Text, article_query
 from tidings.web.render import (
     actor_href,
     highlighted,
@@ -152,7 +152,7 @@ def actor_page(
         raise HTTPException(404, f"no actor named {name!r} in this store")
     quotes = store.find_quotes(QuoteQuery(speaker=name, limit=PAGE_SIZE, cursor=quotes_cursor))
     events = store.find_events(EventQuery(actor=name, limit=PAGE_SIZE, cursor=events_cursor))
-    rows = dyad_rows(store, EventQuery(actor=name), period, role=False)
+    rows = store.dyads(EventQuery(actor=name), period)
     context = {
         "name": name,
         "known": known,
@@ -184,7 +184,7 @@ def dyads_page(
     }
     if source and target:
         chosen = EventQuery(source=source, target=target)
-        rows = dyad_rows(store, chosen, period, role=False)
+        rows = store.dyads(chosen, period)
         evidence = store.find_events(
             EventQuery(source=source, target=target, limit=50, cursor=cursor)
         )
