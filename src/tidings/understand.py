@@ -45,7 +45,7 @@ class ActorsStep:
         from tidings.actors import resolve_actors
 
         assert doc.parsed is not None
-        index = resolve_actors(doc.record.paragraphs, doc.parsed)
+        index = resolve_actors(doc.record.paragraphs, doc.parsed, doc.record.published)
         doc.actor_index = index
         doc.record.entities = index.entities
         doc.record.actors = index.actors

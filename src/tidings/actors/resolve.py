@@ -65,7 +65,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from tidings.actors import gazetteer
+from tidings.actors import gazetteer, phoenix
 from tidings.actors.index import ActorIndex
 from tidings.record import Actor, Entity
 
@@ -190,10 +190,14 @@ class _Analysis:
 
 
 class Resolver:
-    def __init__(self, paragraphs: Sequence[str], docs: Sequence[Any]) -> None:
+    def __init__(
+        self, paragraphs: Sequence[str], docs: Sequence[Any], published: str | None = None
+    ) -> None:
         self.paragraphs = list(paragraphs)
         self.docs = list(docs)
+        self.published = published
         self.g = gazetteer.load()
+        self.countries = frozenset(self.g.country_display)
         self.actors: dict[tuple, _Actor] = {}
         self.mentions: list[_Mention] = []
         self.entities: list[list[Any]] = []  # [text, label, p, start, end]
@@ -410,8 +414,21 @@ class Resolver:
                 actor.country = actor.country or known.country
                 actor.role = actor.role or known.role
                 actor.description = actor.description or known.description
+            self._from_dictionary(actor)
             if actor.country is None and self._takes_context(actor):
                 actor.country = self.dominant
+
+    def _from_dictionary(self, actor: _Actor) -> None:
+        """What the Phoenix dictionaries say of a name on the publication date, under
+        what the article says (its description, already on the actor, wins)."""
+        if actor.country and actor.role:
+            return
+        found = phoenix.known_actor(_strip_article(actor.name), self.published, self.countries)
+        if found is None:
+            return
+        if actor.country is None and (actor.role is None or found.country is not None):
+            actor.country = found.country
+        actor.role = actor.role or found.role
 
     def _takes_context(self, actor: _Actor) -> bool:
         if actor.org or not actor.role_keys:
@@ -556,6 +573,8 @@ class Resolver:
             title = self.g.titles[tokens[-1].text]
         if rw is None and title and title.role_word:
             rw, rw_start = self.g.roles.get(title.role_word), head.idx
+        if rw is None and title is None:
+            rw, rw_start = self._agent_phrase(head)
         analysis = self._analyze(p, start, rw_start if rw else _tok_end(head), head)
         if rw is None and not (analysis.country_from_text or analysis.org):
             return None
@@ -616,6 +635,7 @@ class Resolver:
             if (role in ("GOV", "MIL", "COP", "JUD", "LEG") or _party(name)) and not actor.country:
                 actor.country = self.dominant
             actor.role = actor.role or role
+            self._from_dictionary(actor)
             self._mention(p, start, end, key)
             if np_start < start:
                 self._mention(p, np_start, end, key)
@@ -812,6 +832,21 @@ class Resolver:
             if best is None or rank < best[0]:
                 best = (rank, mention.key)
         return best[1] if best else None
+
+    def _agent_phrase(self, head: Any) -> tuple[gazetteer.RoleWord | None, int]:
+        """A role phrase of the Phoenix agent dictionary ending at `head` ("interior
+        minister", "home secretary"), for descriptions roles.tsv does not cover."""
+        doc = head.doc
+        for width in (3, 2, 1):
+            first = head.i - width + 1
+            if first < 0:
+                continue
+            phrase = " ".join(t.lower_ for t in doc[first : head.i + 1])
+            role = phoenix.agent_role(phrase)
+            if role is not None:
+                word = gazetteer.RoleWord(phrase, role, "person", phrase, True, False)
+                return word, doc[first].idx
+        return None, head.idx
 
     def _role_phrase(self, head: Any, p: int) -> tuple[gazetteer.RoleWord | None, int]:
         """The longest role phrase of roles.tsv ending at `head` (with its start char)."""
@@ -1160,6 +1195,8 @@ def _trim_quotes(text: str, start: int, end: int) -> tuple[int, int]:
     return start, inner[0]
 
 
-def resolve_actors(paragraphs: Sequence[str], docs: Sequence[Any]) -> ActorIndex:
+def resolve_actors(
+    paragraphs: Sequence[str], docs: Sequence[Any], published: str | None = None
+) -> ActorIndex:
     """Entities, actors and every mention of them in an article."""
-    return Resolver(paragraphs, docs).run()
+    return Resolver(paragraphs, docs, published).run()
