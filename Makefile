@@ -31,6 +31,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/repair.py
 	$(BIN)/python benchmarks/extraction.py
 	$(BIN)/python benchmarks/understanding.py
+	$(BIN)/python benchmarks/actors_times.py
 	$(BIN)/python benchmarks/events_precision.py
 
 # Re-pin every dependency to what the virtual environment holds now.
