@@ -45,7 +45,8 @@ def test_timeline_fills_empty_periods_and_scales_to_the_top():
     assert [b.period for b in chart.bars] == ["2021-01", "2021-02", "2021-03"]
     assert chart.top == 4 and chart.bars[1].segments == [] and chart.bars[1].mean_intensity is None
     assert sum(h for _, _, h, _ in chart.bars[2].segments) == chart.plot_bottom - chart.plot_top
-    assert len(chart.intensity_points.split()) == 2
+    # −10…+10 over the plot's 200px: −9 sits 10px above the bottom, −5 at three quarters down
+    assert [y for _, y in chart.intensity_points] == [210.0, 170.0]
 
 
 def test_spans_become_marks():

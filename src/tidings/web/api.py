@@ -41,7 +41,9 @@ from tidings.store.views import (
 
 MAX_LIMIT = 100
 EventType = enum.StrEnum("EventType", {t: t for t in PLOVER_TYPES})
-ActorKind = Literal["person", "organization", "country", "group"]
+# a form's "any" choice sends the parameter empty: taken as no filter
+AnyEventType = Annotated[EventType | Literal[""] | None, Query(description="A PLOVER type.")]
+ActorKind = Literal["person", "organization", "country", "group", ""]
 Period = Literal["day", "week", "month"]
 
 DATE_HELP = "YYYY, YYYY-MM or YYYY-MM-DD"
@@ -118,7 +120,7 @@ def article_query(
     since: Since = None,
     until: Until = None,
     actor: ActorName = None,
-    event_type: EventType | None = None,
+    event_type: AnyEventType = None,
     story: Text = None,
     limit: Limit = 20,
     cursor: Cursor = None,
@@ -129,7 +131,7 @@ def article_query(
         since=check_date(since, "since"),
         until=check_date(until, "until"),
         actor=actor or None,
-        event_type=event_type.value if event_type else None,
+        event_type=event_type or None,
         story=story or None,
         limit=limit,
         cursor=cursor or None,
@@ -199,16 +201,15 @@ def list_actors(
     cursor: Cursor = None,
 ) -> ActorPage:
     """People, organisations, countries and groups, most written-about first."""
-    return store.find_actors(
-        ActorQuery(q=q or None, kind=kind, code=code or None, limit=limit, cursor=cursor or None)
-    )
+    query = ActorQuery(q or None, kind or None, code or None, limit, cursor or None)
+    return store.find_actors(query)
 
 
 def event_query(
     source: Code = None,
     target: Code = None,
     actor: ActorName = None,
-    event_type: EventType | None = None,
+    event_type: AnyEventType = None,
     article: ArticleId = None,
     since: Since = None,
     until: Until = None,
@@ -219,7 +220,7 @@ def event_query(
         source=source or None,
         target=target or None,
         actor=actor or None,
-        event_type=event_type.value if event_type else None,
+        event_type=event_type or None,
         article=article or None,
         since=check_date(since, "since"),
         until=check_date(until, "until"),

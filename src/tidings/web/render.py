@@ -106,12 +106,23 @@ def _record_marks(record: Article) -> Iterator[tuple[int, Mark]]:
             speaker = quote.speaker or quote.speaker_mention or "unknown speaker"
             label = f"{speaker} ({quote.kind} quote, {quote.cue or 'no cue'})"
             yield quote.paragraph, Mark(*where, "quote", f"quote q-{quote.kind}", label)
+    yield from _event_marks(record)
+
+
+def _event_marks(record: Article) -> Iterator[tuple[int, Mark]]:
+    """One mark per evidence sentence, naming every event it reports."""
+    found: dict[tuple[int, int, int], list[str]] = {}
+    types: dict[tuple[int, int, int], str] = {}
     for event in record.events:
         where = _find(record, event.paragraph, event.sentence)
         if where is not None:
+            key = (event.paragraph, *where)
             who = " → ".join(a.name if a else "?" for a in (event.source, event.target))
-            label = f"{event.type} {event.intensity:+.0f}: {who}"
-            yield event.paragraph, Mark(*where, "event", f"event t-{event.type}", label)
+            found.setdefault(key, []).append(f"{event.type} {event.intensity:+.0f}: {who}")
+            types.setdefault(key, event.type)
+    for (paragraph, start, end), labels in found.items():
+        css = f"event t-{types[paragraph, start, end]}"
+        yield paragraph, Mark(start, end, "event", css, "; ".join(labels))
 
 
 def _find(record: Article, paragraph: int, text: str) -> tuple[int, int] | None:
@@ -199,7 +210,7 @@ class Chart:
     bars: list[ChartBar]
     bar_width: float
     top: int
-    intensity_points: str  # an SVG polyline's points
+    intensity_points: list[tuple[float, float]]  # the mean intensity line
     types: list[str]
     zero_y: float
     plot_top: float
@@ -231,9 +242,9 @@ def timeline(rows: list[DyadPeriod], period: str, width: int = 720, height: int 
         mean = row.mean_intensity if row else None
         if mean is not None:
             y_mean = _intensity_y(mean, plot_top, plot_bottom)
-            points.append(f"{x + bar_width / 2:.1f},{y_mean:.1f}")
+            points.append((round(x + bar_width / 2, 1), round(y_mean, 1)))
         bars.append(ChartBar(label, round(x, 1), segments, row.total if row else 0, mean))
-    return Chart(width, height, bars, round(bar_width, 1), top, " ".join(points), sorted(types),
+    return Chart(width, height, bars, round(bar_width, 1), top, points, sorted(types),
                  _intensity_y(0, plot_top, plot_bottom), plot_top, plot_bottom)  # fmt: skip
 
 
