@@ -75,3 +75,29 @@ def run_unprivileged(*args: object, timeout: float = 120) -> subprocess.Complete
         drop = "-dac_override,-dac_read_search"
         command = ["setpriv", "--bounding-set", drop, "--inh-caps", drop, *command]
     return subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+
+
+# --- PostgreSQL: one throwaway server for the session, a new database per test ---------
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real PostgreSQL server (Debian's package) in a temporary folder, on a free port
+    of 127.0.0.1; stopped and removed when the tests end."""
+    from tidings.store.pgserver import TempPostgres
+
+    with TempPostgres() as server:
+        yield server
+
+
+@pytest.fixture
+def postgres_url(postgres_server) -> str:
+    return postgres_server.new_database()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_location(request, tmp_path) -> str:
+    """Where a store lives, once for each backend: a SQLite file, a PostgreSQL URL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "store.db")
+    return request.getfixturevalue("postgres_url")

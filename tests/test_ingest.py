@@ -1,7 +1,6 @@
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -36,7 +35,9 @@ def test_ingest_stores_good_documents_and_lists_bad_ones(tmp_path):
         assert (again.added, again.skipped) == (0, 4)
 
 
-def test_a_run_that_dies_half_way_loses_and_duplicates_nothing(tmp_path, monkeypatch):
+def test_a_run_that_dies_half_way_loses_and_duplicates_nothing(
+    tmp_path, monkeypatch, store_location
+):
     path = _jsonl(tmp_path / "many.jsonl", 130)
     real = ingest_module.run_documents
 
@@ -46,7 +47,7 @@ def test_a_run_that_dies_half_way_loses_and_duplicates_nothing(tmp_path, monkeyp
                 raise KeyboardInterrupt
             yield record
 
-    db = tmp_path / "t.db"
+    db = store_location  # a SQLite file, then a PostgreSQL database
     monkeypatch.setattr(ingest_module, "run_documents", dies_after_120)
     with Store(db) as store, pytest.raises(KeyboardInterrupt):
         ingest([str(path)], store, nlp=False)
@@ -59,9 +60,9 @@ def test_a_run_that_dies_half_way_loses_and_duplicates_nothing(tmp_path, monkeyp
         assert store.count() == 130
 
 
-def test_a_killed_process_can_be_started_again(tmp_path):
+def test_a_killed_process_can_be_started_again(tmp_path, store_location):
     path = _jsonl(tmp_path / "many.jsonl", 3000)
-    db = tmp_path / "k.db"
+    db = store_location  # a SQLite file, then a PostgreSQL database
     cmd = [sys.executable, "-m", "tidings", "process", str(path), "--db", str(db), "--no-nlp"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
@@ -82,9 +83,9 @@ def test_a_killed_process_can_be_started_again(tmp_path):
 def _stored(db) -> int:
     """Articles committed so far, read without taking part in the writer's work."""
     try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
-            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    except sqlite3.Error:
+        with Store(db, read_only=True) as store:
+            return store.count()
+    except Exception:  # noqa: BLE001 - not created yet
         return 0
 
 

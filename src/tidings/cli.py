@@ -81,7 +81,12 @@ ListFormat = Literal["table", "json", "jsonl", "csv"]
 RecordFormat = Literal["table", "json", "jsonl"]
 
 DbOption = Annotated[
-    Path, typer.Option("--db", help="The store, a SQLite file, e.g. --db news.db.")
+    str,
+    typer.Option(
+        "--db",
+        help="The store: a SQLite file or a PostgreSQL URL, e.g. --db news.db or "
+        "--db postgresql://user@host/news.",
+    ),
 ]
 DateOption = Annotated[
     str | None,
@@ -142,7 +147,7 @@ VerboseOption = Annotated[
         "--verbose", "-v", help="Print a line for every document as it is done, e.g. -v."
     ),
 ]
-DEFAULT_DB_PATH = Path("tidings.db")
+DEFAULT_DB_PATH = "tidings.db"
 
 
 def _print_version(value: bool) -> None:
@@ -213,12 +218,12 @@ def set_time_limit(seconds: float | None) -> None:
     configure(seconds)
 
 
-def open_store(db: Path, write: bool = False):  # noqa: ANN201 - Store, imported lazily
+def open_store(db: str, write: bool = False):  # noqa: ANN201 - Store, imported lazily
     """The store at `db`: read-only for the commands that only read it (they work on
     read-only files and folders); for writing, created when missing."""
-    from tidings.store import Store
+    from tidings.store import Store, is_postgres_url
 
-    if not write and str(db) != ":memory:" and not db.exists():
+    if not write and db != ":memory:" and not is_postgres_url(db) and not Path(db).exists():
         raise UsageError(f"no database at {db}; run `tidings process PATH --db {db}` first")
     return Store(db, read_only=not write)
 

@@ -15,9 +15,11 @@ def _article(title: str, body: str, path: str | None = None) -> Article:
     return record
 
 
-@pytest.fixture
-def store():
-    with Store(":memory:") as s:
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request):
+    """Every test that takes `store` runs on both backends: the same API, the same schema."""
+    location = ":memory:" if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+    with Store(location) as s:
         yield s
 
 
@@ -84,7 +86,8 @@ def test_a_file_that_is_not_a_database_gives_a_clear_error(tmp_path):
         Store(path)
 
 
-def test_fts_index_stays_in_step_with_articles(store):
+def test_fts_index_stays_in_step_with_articles():
+    store = Store(":memory:")  # SQLite's FTS5 index (PostgreSQL's is a generated column)
     store.add([_article("One", "Alpha text."), _article("Two", "Beta text.")])
     store.db.execute("DELETE FROM articles WHERE title = 'One'")
     assert store.search("alpha") == []

@@ -1,8 +1,15 @@
-"""The database schema, as numbered migrations in one place.
+"""The database schema, as numbered migrations in one place, for both backends.
 
-`PRAGMA user_version` holds the number of migrations applied; opening a store
-applies the missing ones in order, each in its own transaction.
+SQLite keeps the number of migrations applied in `PRAGMA user_version`,
+PostgreSQL in the `schema_version` table; opening a store applies the missing
+ones in order. A migration is written once, in SQL both backends take (TEXT,
+INTEGER, REAL, primary and foreign keys, indexes); `for_postgresql` adapts its
+types (REAL is a double there, as in SQLite) and the `added` default. Only where
+SQLite's own machinery is used (the FTS5 search index) does `POSTGRESQL` give
+PostgreSQL its own version of the migration, under the same number.
 """
+
+import re
 
 MIGRATIONS: list[str] = [
     # 1: articles, full-text search, failures
@@ -118,3 +125,47 @@ MIGRATIONS: list[str] = [
     INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
     """,
 ]
+
+# PostgreSQL's own version of the migrations that use SQLite's machinery: full-text
+# search is a generated tsvector column (English stemming, titles weighted above
+# bodies) with a GIN index, queried with websearch_to_tsquery.
+POSTGRESQL: dict[int, str] = {
+    1: """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        source_path TEXT,
+        url TEXT,
+        outlet TEXT,
+        format TEXT,
+        published TEXT,
+        title TEXT NOT NULL DEFAULT '',
+        body TEXT NOT NULL DEFAULT '',
+        record TEXT NOT NULL,
+        added TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+        search tsvector GENERATED ALWAYS AS (
+            setweight(to_tsvector('english', title), 'A') ||
+            setweight(to_tsvector('english', body), 'B')
+        ) STORED
+    );
+    CREATE INDEX articles_published ON articles (published);
+    CREATE INDEX articles_outlet ON articles (outlet);
+    CREATE INDEX articles_search ON articles USING GIN (search);
+    CREATE TABLE failures (
+        source TEXT PRIMARY KEY,
+        id TEXT,
+        error TEXT NOT NULL,
+        added TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    """,
+    4: "",  # SQLite's search index declared for datasette: nothing to do here
+}
+
+_SQLITE_NOW = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+_POSTGRESQL_NOW = """to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')"""
+
+
+def for_postgresql(number: int) -> str:
+    """Migration `number` (from 1) as PostgreSQL runs it."""
+    script = POSTGRESQL.get(number, MIGRATIONS[number - 1])
+    script = script.replace(_SQLITE_NOW, _POSTGRESQL_NOW)
+    return re.sub(r"\bREAL\b", "DOUBLE PRECISION", script)

@@ -1,4 +1,9 @@
-"""SQLite store: one writer, many readers; every article written in one transaction."""
+"""The store: SQLite (one writer, many readers; WAL, FTS5 search) or PostgreSQL.
+
+`Store(location)` opens a SQLite file, or a PostgreSQL database when `location`
+is a `postgresql://` URL (see `postgres.py`): the same class, the same methods and
+the same schema (`schema.py`), so SQL written here must be SQL both take.
+Every batch of articles is written in one transaction."""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ from urllib.parse import quote
 from tidings.errors import StoreError
 from tidings.record import Actor, Article, Event
 from tidings.store.browse import BrowseMixin, escape_like, plain_words
+from tidings.store.postgres import PostgresConnection, is_postgres_url, retrying
 from tidings.store.schema import MIGRATIONS
 
 DEFAULT_DB = "tidings.db"
@@ -30,6 +36,12 @@ class Store(BrowseMixin):
         """
         self.path = str(path)
         self.read_only = read_only and self.path != ":memory:"
+        self.backend = "postgresql" if is_postgres_url(self.path) else "sqlite"
+        if self.backend == "postgresql":
+            self.db = PostgresConnection(self.path, self.read_only)  # migrated when writable
+            if self.read_only:
+                self._check_readable()
+            return
         try:
             if self.read_only:
                 self.db = _connect_read_only(self.path)
@@ -112,6 +124,12 @@ class Store(BrowseMixin):
         A record already stored (same id) is left as it is. A record whose
         text could not be read goes to `failures`, keyed by its source.
         """
+        if self.backend == "postgresql":  # writers take row locks in one order; retried
+            batch = sorted(articles, key=lambda a: a.id)
+            return retrying(lambda: self._add(batch))
+        return self._add(articles)
+
+    def _add(self, articles: Iterable[Article]) -> tuple[int, int]:
         added = failed = 0
         self.db.execute("BEGIN IMMEDIATE")
         try:
@@ -236,11 +254,14 @@ class Store(BrowseMixin):
         return [row["id"] for row in rows]
 
     def articles(self) -> Iterator[Article]:
-        for row in self.db.execute("SELECT record FROM articles ORDER BY published, id"):
+        sql = "SELECT record FROM articles ORDER BY published NULLS FIRST, id"
+        for row in self.db.execute(sql):
             yield Article.from_json(row["record"])
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         """Full-text search over titles and bodies, best first."""
+        if self.backend == "postgresql":
+            return self.db.search(query, limit)
         sql = (
             "SELECT a.id, a.title, a.published, a.outlet, a.source_path,"
             " snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet"
@@ -271,7 +292,7 @@ class Store(BrowseMixin):
             args.extend([actor.upper()] * 3)
         if where:
             sql.append("WHERE " + " AND ".join(where))
-        sql.append("ORDER BY a.published, q.article_id, q.position LIMIT ?")
+        sql.append("ORDER BY a.published NULLS FIRST, q.article_id, q.position LIMIT ?")
         return [dict(r) for r in self.db.execute(" ".join(sql), (*args, limit))]
 
     def events(
@@ -304,7 +325,7 @@ class Store(BrowseMixin):
         )
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY e.date, e.article_id, e.position"
+        sql += " ORDER BY e.date NULLS FIRST, e.article_id, e.position"
         if limit:
             sql += f" LIMIT {int(limit)}"
         return [dict(r) for r in self.db.execute(sql, args)]

@@ -1,0 +1,31 @@
+"""Scaling out changes nothing in the data: the sample corpus processed into
+PostgreSQL (and by the Dask engine) exports exactly as with the defaults."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from tidings.cli import app
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+runner = CliRunner()
+
+
+def _process_and_export(*options: str) -> str:
+    processed = runner.invoke(app, ["process", str(SAMPLES / "text"),
+                                    str(SAMPLES / "articles.jsonl"), "--quiet", *options])  # fmt: skip
+    assert processed.exit_code in (0, 1), processed.output
+    db = options[options.index("--db") + 1]
+    exported = runner.invoke(app, ["export", "--db", db, "--format", "jsonl"])
+    assert exported.exit_code == 0, exported.output
+    return exported.stdout
+
+
+def test_postgresql_gives_the_same_export_as_sqlite(tmp_path, postgres_url):
+    default = _process_and_export("--db", str(tmp_path / "samples.db"))
+    assert default.count("\n") == 15  # the fifteen sample articles
+    assert _process_and_export("--db", postgres_url) == default
