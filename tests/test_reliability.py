@@ -105,3 +105,37 @@ def test_10_process_of_a_missing_path_creates_no_database(tmp_path):
     assert result.exit_code == 2 and one_line(result.stderr)
     assert "no such file or folder" in result.stderr
     assert not db.exists()
+
+
+# --- 2. a document bounded in time and memory over the whole pipeline --------------------
+
+_PEAK = """
+import resource, subprocess, sys
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+sys.stderr.write(done.stderr)
+print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)
+"""
+
+
+def test_2_a_10_mb_body_ends_within_its_time_limit_and_the_batch_goes_on(tmp_path, write):
+    import subprocess
+    import sys
+
+    paragraph = "Officials in Belgrade said on Monday that talks with Kosovo would resume. " * 8
+    body = "\n\n".join(f"{n}. {paragraph}" for n in range(int(9.8e6 / len(paragraph))))
+    big = write("big.txt", "A very long story\n\n" + body)
+    assert 9.5e6 < big.stat().st_size < 10 * 1024 * 1024  # under the default --max-bytes
+    good = write("good.txt", GOOD)
+    db = tmp_path / "x.db"
+    command = [sys.executable, "-m", "tidings", "process", big, good, "--db", db,
+               "--time-limit", "1"]  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", _PEAK, *map(str, command)],
+                          capture_output=True, text=True, timeout=300)  # fmt: skip
+    status, peak_mb = map(int, done.stdout.split())
+    assert status == 1, done.stderr  # done, with one failure
+    assert peak_mb < 1536
+    with Store(db, read_only=True) as store:
+        assert [a.title for a in store.articles()] == ["Talks resume"]
+        [failure] = store.failures()
+    assert failure["source"] == str(big)
+    assert "took longer than the 1 s limit" in failure["error"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from tidings.engines import Budget, run_documents
 from tidings.errors import InputError, UsageError
 from tidings.pipeline import Document, ReaderMeta
 from tidings.read import iter_documents, read_bytes, sniff_format
@@ -80,7 +81,9 @@ def parse_paths(
     date: str | None = None,
     nlp: bool = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    budget: Budget | None = None,
 ) -> Iterator[Article]:
-    """Files and folders to records, streamed."""
+    """Files and folders to records, streamed; with a `budget`, each document is
+    processed in a worker process held to it (see `tidings.engines.supervised`)."""
     run = Run.of([str(p) for p in paths], fmt, date, max_bytes, nlp)
-    yield from run.with_stubs(run.pipeline()().run(run.documents()))
+    yield from run.with_stubs(run_documents(run.documents(), run.pipeline(), budget=budget))

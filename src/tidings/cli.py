@@ -31,6 +31,7 @@ from rich.progress import (
 from rich.table import Table
 from typer.core import TyperGroup
 
+from tidings.engines.supervised import DEFAULT_MEMORY_MB
 from tidings.errors import TidingsError, UsageError
 from tidings.output import DEFAULT_LIMIT, Column, write_rows
 from tidings.read.limits import DEFAULT_MAX_BYTES
@@ -118,7 +119,15 @@ NlpOption = Annotated[
 TimeLimitOption = Annotated[
     float | None,
     typer.Option(
-        "--time-limit", help="Seconds one page may take to read (default 20), e.g. --time-limit 5."
+        "--time-limit", help="Seconds one document may take to read and process (default 20), "
+        "e.g. --time-limit 5.",
+    ),
+]
+MemoryLimitOption = Annotated[
+    int,
+    typer.Option(
+        "--memory-limit", help=f"Megabytes of memory a worker may use on one document "
+        f"(default {DEFAULT_MEMORY_MB}), e.g. --memory-limit 2048.",
     ),
 ]
 ListFormatOption = Annotated[
@@ -208,6 +217,17 @@ def check_date(date: str | None, option: str = "--date") -> str | None:
         raise UsageError(f"{option} {date!r} is not a date; write it as YYYY-MM-DD") from None
 
 
+def document_budget(seconds: float | None, memory_mb: int):  # noqa: ANN201 - a Budget
+    """What one document may cost, in time and memory."""
+    from tidings.engines import Budget
+    from tidings.read.limits import seconds_limit
+
+    set_time_limit(seconds)
+    if memory_mb <= 0:
+        raise UsageError(f"--memory-limit {memory_mb} is not a positive number of megabytes")
+    return Budget(seconds=seconds_limit(), memory_mb=memory_mb)
+
+
 def set_time_limit(seconds: float | None) -> None:
     if seconds is None:
         return
@@ -263,15 +283,16 @@ def parse(
     nlp: NlpOption = True,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     time_limit: TimeLimitOption = None,
+    memory_limit: MemoryLimitOption = DEFAULT_MEMORY_MB,
 ) -> None:
     """Parse one document into one record, without a database."""
     from tidings.api import parse_paths
 
     date = check_date(date)
-    set_time_limit(time_limit)
+    budget = document_budget(time_limit, memory_limit)
     if file != "-" and Path(file).is_dir():
         raise UsageError(f"{file} is a folder; parse takes one file (use `tidings process`)")
-    records = list(parse_paths([file], input_format, date, nlp, max_bytes))
+    records = list(parse_paths([file], input_format, date, nlp, max_bytes, budget))
     if not records:
         raise UsageError(f"{file} holds no document")
     unreadable = [r for r in records if not r.paragraphs]
@@ -331,6 +352,7 @@ def process(
     nlp: NlpOption = True,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     time_limit: TimeLimitOption = None,
+    memory_limit: MemoryLimitOption = DEFAULT_MEMORY_MB,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
 ) -> None:
@@ -341,7 +363,7 @@ def process(
     from tidings.read.sources import FileFilter, check_inputs, count_documents
 
     date = check_date(date)
-    set_time_limit(time_limit)
+    budget = document_budget(time_limit, memory_limit)
     check_inputs(paths)
     files = FileFilter(tuple(include or ()), tuple(exclude or ()))
     total = count_documents(paths, input_format, files)
@@ -355,7 +377,8 @@ def process(
                 progress.console.print(f"{outcome}: {source}", markup=False, highlight=False)
 
         summary = ingest(paths, store, fmt=input_format, date=date, workers=workers, nlp=nlp,
-                         max_bytes=max_bytes, on_document=done, files=files)  # fmt: skip
+                         max_bytes=max_bytes, budget=budget, on_document=done,
+                         files=files)  # fmt: skip
     if not quiet:
         err.print(f"{summary.line}; {store.count()} articles in {db}", markup=False)
     for source, reason in summary.failed:

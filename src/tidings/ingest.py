@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from tidings.engines import run_documents
+from tidings.engines import Budget, run_documents
 from tidings.pipeline import Document
 from tidings.read.sources import ALL_FILES, DEFAULT_MAX_BYTES, FileFilter
 from tidings.record import Article
@@ -42,11 +42,13 @@ def ingest(
     workers: int = 1,
     nlp: bool = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    budget: Budget | None = None,
     on_document: Callable[[str, Outcome], None] | None = None,
     files: FileFilter = ALL_FILES,
 ) -> Summary:
     """Process inputs into the store. Each batch is one transaction, so a run that is
-    killed keeps every batch it committed, and a rerun skips them by id.
+    killed keeps every batch it committed, and a rerun skips them by id. With a
+    `budget`, documents are processed in worker processes, each held to it.
 
     `on_document(source, outcome)` is called once per document as soon as it is
     processed or skipped."""
@@ -64,7 +66,7 @@ def ingest(
     run = Run.of(list(paths), fmt, date, max_bytes, nlp, files)
     docs = filter(new, run.documents())
     batch: list[Article] = []
-    records = run.with_stubs(run_documents(docs, run.pipeline(), workers=workers), keep=new)
+    records = run.with_stubs(run_documents(docs, run.pipeline(), workers, budget=budget), keep=new)
     for record in records:
         if not record.paragraphs:
             source = record.source.path or record.id

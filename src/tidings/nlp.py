@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -42,6 +43,65 @@ def _load(name: str) -> Any:
 
 
 def parse(texts: Sequence[str], batch_size: int = 64, model: str | None = None) -> list[Any]:
-    """Run the model over texts (repaired paragraphs) in batches; one Doc per text."""
+    """Run the model over texts (repaired paragraphs) in batches; one Doc per text.
+
+    The model is never given more than `PIECE_CHARS` at once (its memory grows with
+    the length of what it is given): a longer text is parsed in pieces cut at a
+    sentence end or a space, joined back into one Doc of exactly that text.
+    """
     nlp = load(model)
-    return list(nlp.pipe(texts, batch_size=batch_size))
+    pieces: list[str] = []
+    counts: list[int] = []
+    for text in texts:
+        cut = text_pieces(text, PIECE_CHARS)
+        pieces.extend(cut)
+        counts.append(len(cut))
+    parsed = iter(nlp.pipe(pieces, batch_size=batch_size))
+    docs = []
+    for count in counts:
+        parts = [next(parsed) for _ in range(count)]
+        docs.append(parts[0] if count == 1 else _joined(parts))
+    return docs
+
+
+# The longest text the model is given at once, in characters.
+PIECE_CHARS = 10_000
+# The longest article (paragraphs, in characters) the understanding steps take: a
+# longer one would not be understood within the default time limit.
+MAX_CHARS = 100_000
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
+_SPACE = re.compile(r"\s+")
+
+
+def text_pieces(text: str, size: int) -> list[str]:
+    """`text` cut into pieces of at most `size` characters, each ending after a
+    sentence end or a space where there is one; the pieces add up to `text`."""
+    pieces = []
+    while len(text) > size:
+        window = text[:size]
+        ends = [m.end() for m in _SENTENCE_END.finditer(window, size // 2)]
+        ends = ends or [m.end() for m in _SPACE.finditer(window, size // 2)]
+        cut = ends[-1] if ends else size
+        pieces.append(text[:cut])
+        text = text[cut:]
+    return [*pieces, text]
+
+
+def _joined(parts: list[Any]) -> Any:
+    from spacy.tokens import Doc
+
+    return Doc.from_docs(parts, ensure_whitespace=False)
+
+
+def check_length(paragraphs: Sequence[str]) -> None:
+    """TooLong when an article is longer than the understanding steps take in time."""
+    length = sum(map(len, paragraphs))
+    if length > MAX_CHARS:
+        raise TooLong(
+            f"the article is {length:,} characters long, more than the {MAX_CHARS:,} the "
+            f"understanding steps take in time; they were skipped (the text is stored)"
+        )
+
+
+class TooLong(TidingsError):
+    """An article too long to understand within its time limit."""

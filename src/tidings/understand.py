@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tidings import nlp
+from tidings.errors import TidingsError
 from tidings.language import NotUnderstood, not_understood_message, understood
 from tidings.pipeline import Document, Step
 
@@ -22,14 +23,21 @@ class NlpStep:
     def __call__(self, doc: Document) -> None:
         if not understood(doc.record.language):
             raise NotUnderstood(not_understood_message(doc.record.language))
+        nlp.check_length(doc.record.paragraphs)
         doc.parsed = nlp.parse(doc.record.paragraphs)
 
     def batch(self, docs: list[Document]) -> None:
-        english = [d for d in docs if understood(d.record.language)]
+        english = []
         for d in docs:
-            if not understood(d.record.language):
+            try:
+                if not understood(d.record.language):
+                    raise NotUnderstood(not_understood_message(d.record.language))
+                nlp.check_length(d.record.paragraphs)
+            except TidingsError as exc:
                 d.failed_parts |= set(self.assigns)
-                d.record.errors.append(f"{self.name}: {not_understood_message(d.record.language)}")
+                d.record.errors.append(f"{self.name}: {exc}")
+                continue
+            english.append(d)
         texts = [p for d in english for p in d.record.paragraphs]
         parsed = iter(nlp.parse(texts))
         for d in english:

@@ -1,56 +1,37 @@
-"""Run a pipeline here (1 worker) or in a pool of processes (N workers).
+"""Run a pipeline here, or in worker processes under a watchdog.
 
 The engine is handed the pipeline, or a factory that builds one (a picklable
 callable, so that each worker process builds its own once); it never decides
-which steps run. Documents are handed out in chunks with a bounded number in
-flight, so memory does not grow with the input; results come back in input order.
+which steps run. With one worker and no budget the pipeline runs in this
+process; otherwise in worker processes (`engines.supervised`), where a document
+over its time or memory budget, or one that crashes its worker, fails alone with
+the reason on its record. Documents are handed out in chunks with a bounded
+number in flight, so memory does not grow with the input; results come back in
+input order.
 """
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
+from collections.abc import Iterable, Iterator
 
+from tidings.engines.base import PipelineFactory, built
+from tidings.engines.supervised import Budget, run_supervised
 from tidings.pipeline import Document, Pipeline
 from tidings.record import Article
 
-PipelineFactory = Callable[[], Pipeline]
-
-_worker_pipeline: Pipeline | None = None
+__all__ = ["PipelineFactory", "built", "run_documents"]
 
 
-def built(pipeline: Pipeline | PipelineFactory) -> Pipeline:
-    """The pipeline itself, or the one its factory builds."""
-    return pipeline if isinstance(pipeline, Pipeline) else pipeline()
-
-
-def _init_worker(pipeline: Pipeline | PipelineFactory) -> None:
-    global _worker_pipeline
-    _worker_pipeline = built(pipeline)
-
-
-def _run_chunk(docs: list[Document]) -> list[Article]:
-    assert _worker_pipeline is not None
-    return list(_worker_pipeline.run(docs))
-
-
-def run_documents(docs: Iterable[Document], pipeline: Pipeline | PipelineFactory,
-                  workers: int = 1, chunk_size: int = 16) -> Iterator[Article]:  # fmt: skip
-    """Records for documents, in order, using `workers` processes."""
-    if workers <= 1:
+def run_documents(
+    docs: Iterable[Document],
+    pipeline: Pipeline | PipelineFactory,
+    workers: int = 1,
+    chunk_size: int = 16,
+    budget: Budget | None = None,
+) -> Iterator[Article]:
+    """Records for documents, in order: in this process (one worker, no budget), else
+    in `workers` processes, each document held to `budget`."""
+    if workers <= 1 and budget is None:
         yield from built(pipeline).run(docs)
         return
-    iterator = iter(docs)
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(pipeline,)) as pool:
-        pending: deque[Future[list[Article]]] = deque()
-        while True:
-            while len(pending) < workers * 2:
-                chunk = list(islice(iterator, chunk_size))
-                if not chunk:
-                    break
-                pending.append(pool.submit(_run_chunk, chunk))
-            if not pending:
-                return
-            yield from pending.popleft().result()
+    yield from run_supervised(docs, pipeline, workers, budget, chunk_size)
