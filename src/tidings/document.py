@@ -32,7 +32,11 @@ class ReaderMeta:
     title: str | None = None
     date: str | None = None
     date_is_default: bool = False  # `date` is --date or a crawl date: a page's date line wins
-    byline: str | None = None
+    byline: str | None = None  # the author as the input writes it
+    authors: list[str] = field(default_factory=list)  # the people who wrote it
+    published_time: str | None = None  # ISO 8601 date-time of `date`, with its offset
+    image: str | None = None  # the lead image's URL
+    keywords: list[str] = field(default_factory=list)  # the page's tags, apart from sections
     sections: list[str] = field(default_factory=list)
     outlet: str | None = None
     url: str | None = None

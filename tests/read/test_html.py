@@ -125,7 +125,9 @@ def test_metadata_from_the_head_goes_on_the_document(article_page):
     doc = one_document(article_page().encode())
     assert doc.meta.title == "Harbour reopens after storm"
     assert doc.meta.byline == "Maria Borg"
-    assert doc.meta.sections == ["Europe", "Shipping"]
+    assert doc.meta.sections == ["Europe"]  # article:section
+    assert doc.meta.keywords == ["Shipping"]  # article:tag: a keyword, not a section
+    assert doc.meta.authors == ["Maria Borg"]
     assert doc.meta.date == "2021-01-24"
     assert doc.meta.language == "en"
     assert doc.meta.description == "The port reopened after two days."
@@ -137,7 +139,9 @@ def test_the_record_carries_title_date_url_outlet_byline_and_sections(article_pa
     record = one_record(article_page().encode())
     assert record.title == "Harbour reopens after storm"
     assert record.byline == "Maria Borg"
-    assert record.sections == ["Europe", "Shipping"]
+    assert record.sections == ["Europe"]
+    assert record.keywords == ["Shipping"]
+    assert record.authors == ["Maria Borg"]
     assert record.published == "2021-01-24"
     assert record.source.url == "https://valletta-post.example/europe/harbour-reopens"
     assert record.source.outlet == "The Valletta Post"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from tidings.authors import authors_from
 from tidings.clean.layout import lay_out
 from tidings.clean.repair import repair_text, split_fragments, vocabulary_of
 from tidings.pipeline import Document
@@ -32,8 +33,8 @@ class DecodeStep:
 # What layout fills on the record.
 _LAID_OUT = frozenset(
     "record." + name
-    for name in ("title", "sections", "byline", "dateline", "standfirst", "paragraphs",
-                 "published", "language", "edits")
+    for name in ("title", "sections", "byline", "authors", "image", "keywords", "dateline",
+                 "standfirst", "paragraphs", "published", "published_time", "language", "edits")
 )  # fmt: skip
 
 
@@ -59,9 +60,13 @@ class LayoutStep:
         given_sections = [s for s in meta.sections if s]
         record.sections = given_sections + [s for s in layout.sections if s not in given_sections]
         record.byline = layout.byline or meta.byline
+        record.authors = meta.authors or authors_from([record.byline], [record.source.outlet])
+        record.image, record.keywords = meta.image, list(meta.keywords)
         page_date = date_from_line(layout.date_text) if layout.date_text else None
         if page_date and (record.published is None or meta.date_is_default):
             record.published = page_date
+        if meta.published_time and meta.published_time[:10] == record.published:
+            record.published_time = meta.published_time
         record.dateline = layout.dateline
         record.standfirst = layout.standfirst
         record.paragraphs = layout.paragraphs

@@ -24,12 +24,14 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
+from tidings.authors import authors_from
 from tidings.document import Document, ReaderMeta
 from tidings.errors import one_line
 from tidings.read.common import failed_document, gunzipped, host_of
 from tidings.read.html import block_texts
+from tidings.read.metadata import parse_datetime, time_text
 from tidings.record import Article, Source
 
 
@@ -71,12 +73,16 @@ def item_document(entry, number: int, feed_source: Source, outlet: str | None,
     source = Source(path=f"{feed_source.path or '-'}#{number}", url=link, outlet=outlet,
                     format="feed")  # fmt: skip
     published = _date(entry)
+    byline = _plain(entry.get("author"))
     meta = ReaderMeta(
         text="\n\n".join(content or summary),
         title=title,
         date=published or date,
         date_is_default=not published,
-        byline=_plain(entry.get("author")),
+        byline=byline,
+        authors=authors_from(_author_names(entry) or [byline], [outlet]),
+        published_time=_time(entry, published),
+        image=_image(entry, link),
         sections=_tags(entry),
         outlet=outlet,
         url=link,
@@ -138,6 +144,37 @@ def _tags(entry) -> list[str]:  # noqa: ANN001
     return labels
 
 
+def _author_names(entry) -> list[str]:  # noqa: ANN001
+    """The item's authors, one each (`<author>`, `<dc:creator>`, Atom's `<author>`s)."""
+    return [name for author in entry.get("authors") or []
+            if (name := _plain(author.get("name") or author.get("email")))]  # fmt: skip
+
+
+def _time(entry, day: str | None) -> str | None:  # noqa: ANN001
+    """The item's publication date-time with its offset, as the feed writes it."""
+    for key in ("published", "updated", "created"):
+        when = parse_datetime(entry.get(key))
+        if when:
+            text = time_text(when)
+            return text if text and text[:10] == day else None
+    return None
+
+
+def _image(entry, link: str | None) -> str | None:  # noqa: ANN001
+    """The item's picture: Media RSS content or thumbnail, or an image enclosure."""
+    candidates = [m for m in entry.get("media_content") or []
+                  if (m.get("medium") or "image") == "image"
+                  and (m.get("type") or "image/").startswith("image/")]  # fmt: skip
+    candidates += list(entry.get("media_thumbnail") or [])
+    candidates += [e for e in entry.get("enclosures") or []
+                   if (e.get("type") or "").startswith("image/")]  # fmt: skip
+    for candidate in candidates:
+        url = candidate.get("url") or candidate.get("href")
+        if url:
+            return urljoin(link or "", url)
+    return None
+
+
 def _date(entry) -> str | None:  # noqa: ANN001
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value = entry.get(key)
@@ -157,6 +194,8 @@ class ItemFacts:
     byline: str | None
     sections: list[str]
     title: str | None
+    authors: list[str] = field(default_factory=list)
+    image: str | None = None
 
 
 @dataclass
@@ -177,7 +216,8 @@ class FeedItems:
         assert stub.meta.feed_link is not None
         self.stubs.append(stub)
         meta = stub.meta
-        facts = ItemFacts(meta.date, meta.byline, list(meta.sections), meta.title)
+        facts = ItemFacts(meta.date, meta.byline, list(meta.sections), meta.title,
+                          list(meta.authors), meta.image)
         for key in sorted(link_keys(stub.meta.feed_link)):
             self.facts.setdefault(key, []).append(facts)
 
@@ -204,6 +244,8 @@ def _complete(page: Document, item: ItemFacts) -> None:
         meta.date = item.date
         page.record.published = item.date
     meta.byline = meta.byline or item.byline
+    meta.authors = meta.authors or list(item.authors)
+    meta.image = meta.image or item.image
     meta.sections = meta.sections or item.sections
     meta.title = meta.title or item.title
 

@@ -44,7 +44,6 @@ from collections.abc import Iterator
 from contextlib import suppress
 from copy import copy
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from charset_normalizer import from_bytes
 
@@ -53,6 +52,7 @@ from tidings.errors import EmptyDocument, InputError, NotText, one_line
 from tidings.read.common import failed_document, gunzipped, host_of
 from tidings.read.decode import looks_binary
 from tidings.read.limits import seconds_limit, time_limit
+from tidings.read.metadata import Fallback, read_metadata
 from tidings.record import Source
 
 # --- decoding ------------------------------------------------------------------------
@@ -188,8 +188,12 @@ class Page:
 
     paragraphs: list[str] = field(default_factory=list)
     title: str | None = None
-    author: str | None = None
+    author: str | None = None  # as the page writes it
+    authors: list[str] = field(default_factory=list)
     date: str | None = None
+    published_time: str | None = None
+    image: str | None = None
+    keywords: list[str] = field(default_factory=list)
     sitename: str | None = None
     url: str | None = None
     language: str | None = None
@@ -525,10 +529,10 @@ def _furniture_reason(block: str, teasers: set[str], page: Page) -> str | None:
             label and len(label.group(1).split()) <= 3 and _words(label.group(2)) in teasers
         ):
             return "a link to another article of the site"
-    if page.sections and len(block) < 1000:
+    if (page.sections or page.keywords) and len(block) < 1000:
         parts = [p.lower() for p in _LIST_SEPARATORS.split(block.strip(" .")) if p]
         if len(parts) >= 3:
-            tags = {s.lower() for s in page.sections}
+            tags = {s.lower() for s in page.sections + page.keywords}
             if sum(p in tags for p in parts) >= 0.8 * len(parts):
                 return "the page's list of tags"
     return None
@@ -622,7 +626,8 @@ _LANG = re.compile(r"^[a-z]{2,3}(?=$|[-_])", re.IGNORECASE)
 
 
 def _metadata(tree, url: str | None) -> Page:  # noqa: ANN001
-    from htmldate import find_date
+    """The page's metadata (`read.metadata`), with trafilatura's reader as the fallback
+    and htmldate for a date the page's tags do not give."""
     from trafilatura.metadata import examine_meta, extract_meta_json, extract_title, extract_url
 
     found = examine_meta(tree)
@@ -632,24 +637,31 @@ def _metadata(tree, url: str | None) -> Page:  # noqa: ANN001
         found = extract_meta_json(tree, found)
     found.title = found.title or extract_title(tree)
     found.url = found.url or extract_url(tree, None)
-    page_url = found.url or url
-    try:
-        date = find_date(tree, extensive_search=False, original_date=True, url=page_url)
-    except Exception:
-        date = None
     found.clean_and_trim()
-    sections = _dedupe([*(found.categories or []), *_meta_values(tree, "article:section"),
-                        *(found.tags or [])])  # fmt: skip
+    fallback = Fallback(title=found.title, author=found.author, sitename=found.sitename,
+                        image=found.image, description=found.description, url=found.url,
+                        tags=list(found.tags or []),
+                        categories=list(found.categories or []))  # fmt: skip
+    meta = read_metadata(tree, url, fallback)
+    date = meta.published or _htmldate(tree, meta.url or url)
     return Page(
-        title=found.title or None,
-        author=found.author or None,
-        date=date,
-        sitename=found.sitename or host_of(page_url),
-        url=_absolute(found.url),
-        language=_language(tree),
-        description=found.description or None,
-        sections=sections,
-    )
+        title=meta.title, author=meta.byline, authors=meta.authors, date=date,
+        published_time=meta.published_time if meta.published == date else None,
+        sitename=meta.outlet, url=meta.url, language=_language(tree),
+        description=meta.description, sections=meta.sections, keywords=meta.keywords,
+        image=meta.image,
+    )  # fmt: skip
+
+
+def _htmldate(tree, url: str | None) -> str | None:  # noqa: ANN001
+    """htmldate's quick reading of the page. Not its extensive search, which trafilatura
+    uses: on a page without a date it takes one from the text ("© 2021" → 2021-01-01)."""
+    from htmldate import find_date
+
+    try:
+        return find_date(tree, extensive_search=False, original_date=True, url=url)
+    except Exception:  # noqa: BLE001 - a date that cannot be found is no error
+        return None
 
 
 def _meta_values(tree, name: str) -> list[str]:  # noqa: ANN001
@@ -658,16 +670,6 @@ def _meta_values(tree, name: str) -> list[str]:  # noqa: ANN001
         for element in tree.iterfind(f".//head/meta[@property='{name}']")
         if (value := element.get("content", "")).strip()
     ]
-
-
-def _dedupe(labels: list[str]) -> list[str]:
-    seen: dict[str, str] = {}
-    for label in labels:
-        for part in label.split(","):
-            part = " ".join(part.split())
-            if part and len(part) <= 60 and part.lower() not in seen:
-                seen[part.lower()] = part
-    return list(seen.values())
 
 
 def _language(tree) -> str | None:  # noqa: ANN001
@@ -681,10 +683,6 @@ def _language(tree) -> str | None:  # noqa: ANN001
         if match:
             return match.group(0).lower()
     return None
-
-
-def _absolute(url: str | None) -> str | None:
-    return url if url and urlsplit(url).scheme in ("http", "https") else None
 
 
 # --- documents -----------------------------------------------------------------------
@@ -733,6 +731,10 @@ def fill_page(doc: Document) -> None:
         title=page.title or None,
         date=page.date or meta.date or meta.fallback_date,
         byline=page.author or None,
+        authors=page.authors,
+        published_time=page.published_time,
+        image=page.image,
+        keywords=page.keywords,
         sections=page.sections,
         outlet=source.outlet or None,
         url=source.url or None,

@@ -15,6 +15,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import BinaryIO
 
+from tidings.authors import authors_from
 from tidings.data import lines
 from tidings.document import Document, ReaderMeta
 from tidings.errors import UsageError
@@ -320,7 +321,12 @@ def _jsonl_meta(line: bytes, number: int) -> tuple[ReaderMeta | None, str]:
     if not isinstance(text, str) or not text.strip():
         return None, f"line {number} has no `text` field with the article body"
     given = {k: item[k] for k in ("title", "url", "date", "outlet") if isinstance(item.get(k), str)}
-    return ReaderMeta(text=text, **given), ""
+    authors = item.get("authors")
+    names = [authors] if isinstance(authors, str) else authors if isinstance(authors, list) else []
+    names = [" ".join(n.split()) for n in names if isinstance(n, str) and n.strip()]
+    # a list the user gave is kept as given; one string is a byline, split into names
+    people = authors_from(names, [given.get("outlet")]) if isinstance(authors, str) else names
+    return ReaderMeta(text=text, authors=people, byline=", ".join(names) or None, **given), ""
 
 
 def _failed(source: Source, date: str | None, error: str) -> Document:
