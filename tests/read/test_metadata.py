@@ -145,6 +145,7 @@ def test_a_date_without_a_time_gives_no_time(article_page):
     ("written", "iso"),
     [("Tue Nov 19 2019 03:05:46 GMT+0000", "2019-11-19T03:05:46+00:00"),
      ("19 Nov 2019 07:09 GMT", "2019-11-19T07:09:00+00:00"),
+     ("Nov 19, 2019 10:05 EST", "2019-11-19T10:05:00-05:00"),
      ("0001-01-01T00:00:00Z", None), ("soon", None)],
 )  # fmt: skip
 def test_dates_written_out_are_read(written, iso):

@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import warnings
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -385,9 +386,18 @@ def _written_datetime(value: str) -> dt.datetime | None:
     if not _WRITTEN.search(value):
         return None
     try:
-        return parser.parse(value, default=dt.datetime(1, 1, 1))
+        with warnings.catch_warnings():  # a zone it does not know: the time stays naive
+            warnings.simplefilter("ignore")
+            return parser.parse(value, default=dt.datetime(1, 1, 1), tzinfos=_zones())
     except (ValueError, OverflowError):
         return None
+
+
+@cache
+def _zones() -> dict[str, int]:
+    """Time-zone abbreviations to their offsets in seconds (`data/metadata/time_zones.tsv`)."""
+    rows = (line.split("\t") for line in lines("metadata/time_zones.tsv"))
+    return {name: round(float(hours) * 3600) for name, hours in rows}
 
 
 def time_text(when: dt.datetime | None) -> str | None:
