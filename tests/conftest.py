@@ -101,3 +101,16 @@ def store_location(request, tmp_path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "store.db")
     return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled samples processed by the real pipeline into a store, once per session."""
+    from tidings.ingest import ingest
+    from tidings.store import Store
+
+    path = tmp_path_factory.mktemp("samples") / "samples.db"
+    with Store(path) as store:
+        summary = ingest([str(SAMPLES / "text"), str(SAMPLES / "articles.jsonl")], store)
+    assert summary.added == 15 and not summary.failed
+    return path

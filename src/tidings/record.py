@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import types
@@ -229,10 +230,17 @@ def _build(kind: Any, value: Any) -> Any:
         (item,) = typing.get_args(kind)
         return [_build(item, v) for v in value]
     if is_dataclass(kind):
-        hints = typing.get_type_hints(kind)
-        known = {f.name for f in fields(kind)}
-        return kind(**{k: _build(hints[k], v) for k, v in value.items() if k in known})
+        hints = _field_types(kind)
+        return kind(**{k: _build(hints[k], v) for k, v in value.items() if k in hints})
     return value
+
+
+@functools.cache
+def _field_types(kind: type) -> dict[str, Any]:
+    """A dataclass's fields and their types, worked out once per class (reading a
+    record builds thousands of these objects)."""
+    hints = typing.get_type_hints(kind)
+    return {f.name: hints[f.name] for f in fields(kind)}
 
 
 def json_schema() -> dict[str, Any]:

@@ -8,6 +8,7 @@ sort key of the last row), so a page costs the same wherever it starts.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sqlite3
@@ -16,7 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from tidings.errors import UsageError
-from tidings.events.series import DyadPeriod, dyad_series
+from tidings.events.series import DyadPeriod, actor_code, period_of
 from tidings.record import Actor, Article, Event, Quote
 from tidings.store.views import (
     ActorPage,
@@ -42,6 +43,7 @@ from tidings.store.views import (
 )
 
 MARK_START, MARK_END = "\x02", "\x03"
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 SNIPPET_WORDS = 24
 FACET_SIZE = 10
 _FTS_RANK = "bm25(articles_fts, 5.0, 1.0)"
@@ -70,54 +72,81 @@ class BrowseMixin:
     # --- articles ----------------------------------------------------------------------
 
     def find_articles(self, query: ArticleQuery) -> ArticlePage:
-        """Articles matching `query`: best match first with `q`, else newest first."""
+        """Articles matching `query`: best match first with `q`, else newest first
+        (undated last)."""
         limit = check_limit(query.limit)
         filters = self._article_filters(query)
         if query.q:
             return self._search_page(query, filters, limit)
-        key = decode_cursor(query.cursor, "articles", (str, str))
-        if key is not None:
-            filters.add("(coalesce(a.published, ''), a.id) < (?, ?)", *key)
+        key = decode_cursor(query.cursor, "articles", (str, int))
+        if key is not None and key[0]:
+            filters.add(
+                "(a.published < ? OR (a.published = ? AND a.rowid < ?) OR a.published IS NULL)",
+                key[0], key[0], key[1],
+            )  # fmt: skip
+        elif key is not None:
+            filters.add("(a.published IS NULL AND a.rowid < ?)", key[1])
+        # in the order of the publication-date index, so a page reads only its own rows
         rows = self.db.execute(
-            "SELECT a.id, a.title, a.published, a.outlet, a.url,"
+            "SELECT a.id, a.rowid, a.title, a.published, a.outlet, a.url,"
             f" substr(a.body, 1, 400) AS snippet FROM articles a{filters.sql()}"
-            " ORDER BY coalesce(a.published, '') DESC, a.id DESC LIMIT ?",
+            " ORDER BY a.published DESC, a.rowid DESC LIMIT ?",
             (*filters.args, limit + 1),
         ).fetchall()
         hits = [_hit(r, _first_words(r["snippet"]), r["title"]) for r in rows[:limit]]
-        more = len(rows) > limit
-        last = rows[limit - 1] if more else None
-        cursor = encode_cursor("articles", [last["published"] or "", last["id"]]) if last else None
-        return ArticlePage(hits, cursor)
+        last = rows[limit - 1] if len(rows) > limit else None
+        key = [last["published"] or "", last["rowid"]] if last else None
+        return ArticlePage(hits, encode_cursor("articles", key) if key else None)
 
     def _search_page(self, query: ArticleQuery, filters: Filters, limit: int) -> ArticlePage:
+        """Ranked in one query, then snippets made for the page's rows only (making them
+        for every match would cost a snippet per matching article)."""
         key = decode_cursor(query.cursor, "search", (float, int))
-        rows: list[sqlite3.Row] = []
-        for match in (query.q, plain_words(query.q or "")):
-            paged = Filters()
-            paged.add("articles_fts MATCH ?", match)
-            paged.where += filters.where
-            paged.args += filters.args
-            if key is not None:
-                paged.add(f"({_FTS_RANK}, a.rowid) > (?, ?)", *key)
+        for match in (query.q or "", plain_words(query.q or "")):
             try:
-                rows = self.db.execute(
-                    "SELECT a.id, a.published, a.outlet, a.url, a.rowid,"
-                    f" {_FTS_RANK} AS rank,"
-                    f" highlight(articles_fts, 0, '{MARK_START}', '{MARK_END}') AS title,"
-                    f" snippet(articles_fts, 1, '{MARK_START}', '{MARK_END}', '…',"
-                    f" {SNIPPET_WORDS}) AS snippet"
-                    " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-                    f"{paged.sql()} ORDER BY rank, a.rowid LIMIT ?",
-                    (*paged.args, limit + 1),
-                ).fetchall()
+                ranked = self._ranked(match, filters, key, limit + 1)
                 break
             except sqlite3.OperationalError:
                 continue  # not valid FTS syntax: search its words instead
-        hits = [_hit(r, r["snippet"], r["title"]) for r in rows[:limit]]
-        last = rows[limit - 1] if len(rows) > limit else None
-        cursor = encode_cursor("search", [last["rank"], last["rowid"]]) if last else None
+        else:
+            ranked = []
+        page = ranked[:limit]
+        rows = {
+            r["rowid"]: r
+            for r in self.db.execute(
+                "SELECT a.id, a.rowid, a.published, a.outlet, a.url,"
+                f" highlight(articles_fts, 0, '{MARK_START}', '{MARK_END}') AS title,"
+                f" snippet(articles_fts, 1, '{MARK_START}', '{MARK_END}', '…',"
+                f" {SNIPPET_WORDS}) AS snippet"
+                " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+                " WHERE articles_fts MATCH ? AND articles_fts.rowid IN"
+                " (SELECT value FROM json_each(?))",
+                (match, _json_list([rowid for rowid, _ in page])),
+            )
+        } if page else {}  # fmt: skip
+        hits = [_hit(rows[rowid], rows[rowid]["snippet"], rows[rowid]["title"])
+                for rowid, _ in page if rowid in rows]  # fmt: skip
+        last = ranked[limit - 1] if len(ranked) > limit else None
+        cursor = encode_cursor("search", [last[1], last[0]]) if last else None
         return ArticlePage(hits, cursor)
+
+    def _ranked(
+        self, match: str, filters: Filters, key: list[Any] | None, count: int
+    ) -> list[tuple[int, float]]:
+        """(rowid, rank) of the best `count` matches after the cursor's key."""
+        ranked = Filters()
+        ranked.add("articles_fts MATCH ?", match)
+        ranked.where += filters.where
+        ranked.args += filters.args
+        if key is not None:
+            ranked.add(f"({_FTS_RANK}, articles_fts.rowid) > (?, ?)", *key)
+        join = " JOIN articles a ON a.rowid = articles_fts.rowid" if filters.where else ""
+        rows = self.db.execute(
+            f"SELECT articles_fts.rowid, {_FTS_RANK} AS rank FROM articles_fts{join}"
+            f"{ranked.sql()} ORDER BY rank, articles_fts.rowid LIMIT ?",
+            (*ranked.args, count),
+        ).fetchall()
+        return [(r[0], r[1]) for r in rows]
 
     def _article_filters(self, query: ArticleQuery) -> Filters:
         filters = Filters()
@@ -197,11 +226,6 @@ class BrowseMixin:
         """One article by its full id."""
         row = self.db.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
         return Article.from_json(row["record"]) if row else None
-
-    def article_json(self, article_id: str) -> str | None:
-        """One article's stored record, as the JSON `tidings export` writes."""
-        row = self.db.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return row["record"] if row else None
 
     # --- quotes ------------------------------------------------------------------------
 
@@ -321,8 +345,11 @@ class BrowseMixin:
     def _event_filters(self, query: EventQuery) -> Filters:
         filters = Filters()
         for side, code in (("source", query.source), ("target", query.target)):
-            if code:
-                filters.add(f"{_CODE.format('e.' + side)} = ?", code.upper())
+            if code:  # coalesce(country, org) = code, in a form the (country, org) index serves
+                filters.add(
+                    f"(e.{side}_country = ? OR (e.{side}_country IS NULL AND e.{side}_org = ?))",
+                    code.upper(), code.upper(),
+                )  # fmt: skip
         if query.actor:
             name, code = query.actor, query.actor.upper()
             filters.add(
@@ -338,12 +365,12 @@ class BrowseMixin:
         return filters
 
     def dated_events(self, query: EventQuery) -> list[tuple[str, Event]]:
-        """Every event matching `query` (limit and cursor aside) as (date, event) with
-        the actors' codes: what `dyad_series` counts. Built from the event rows
-        alone, without reading whole records."""
+        """Every event matching `query` (limit and cursor aside) as (its article's
+        publication date, event) with the actors' codes: what `dyad_series` counts.
+        Built from the event rows alone, without reading whole records."""
         filters = self._event_filters(query)
         rows = self.db.execute(
-            f"SELECT e.*, {_EVENT_DATE} AS day FROM events e"
+            "SELECT e.*, coalesce(a.published, '') AS day FROM events e"
             f" JOIN articles a ON a.id = e.article_id{filters.sql()}"
             " ORDER BY day, e.article_id, e.position",
             filters.args,
@@ -371,17 +398,47 @@ class BrowseMixin:
     def dyads(
         self, query: EventQuery, period: str = "week", with_role: bool = False
     ) -> list[DyadPeriod]:
-        """Events by type and mean intensity per period for each pair of actor codes
-        (`dyad_series` over `dated_events`); with roles, `source` and `target` are
-        matched with the role (RUSGOV)."""
-        in_sql = replace(query, source=None, target=None) if with_role else query
-        return dyad_series(
-            self.dated_events(in_sql),
-            period,
-            with_role=with_role,
-            source=query.source.upper() if query.source else None,
-            target=query.target.upper() if query.target else None,
+        """Events by type and mean intensity per period for each pair of actor codes:
+        what `dyad_series` gives for `dated_events`, counted in SQL first (a busy pair
+        has thousands of events); with roles, `source` and `target` match the code
+        with its role (RUSGOV)."""
+        source = query.source.upper() if query.source else None
+        target = query.target.upper() if query.target else None
+        filters = self._event_filters(replace(query, source=None, target=None) if with_role
+                                      else query)  # fmt: skip
+        groups = self.db.execute(
+            "SELECT e.source_country, e.source_org, e.source_role, e.target_country,"
+            " e.target_org, e.target_role, e.date, a.published, e.type,"
+            " count(*) AS n, sum(e.intensity) AS intensity"
+            f" FROM events e JOIN articles a ON a.id = e.article_id{filters.sql()}"
+            " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9",
+            filters.args,
         )
+        rows: dict[tuple[str, str, str], DyadPeriod] = {}
+        sums: dict[tuple[str, str, str], float] = {}
+        # a busy pair repeats the same actors and dates thousands of times
+        codes = functools.cache(lambda columns: _code(columns, with_role))
+        label_of = functools.cache(
+            lambda date, day: period_of(date, period) or period_of(day, period)
+        )
+        for g in groups:
+            src, tgt = codes(tuple(g[0:3])), codes(tuple(g[3:6]))
+            if src is None or tgt is None:
+                continue
+            if (source and src != source) or (target and tgt != target):
+                continue
+            published = g["published"] if _DAY.match(g["published"] or "") else None
+            label = label_of(g["date"], published)
+            if label is None:
+                continue
+            key = (src, tgt, label)
+            row = rows.setdefault(key, DyadPeriod(src, tgt, label))
+            row.counts[g["type"]] = row.counts.get(g["type"], 0) + g["n"]
+            row.total += g["n"]
+            sums[key] = sums.get(key, 0.0) + g["intensity"]
+        for key, row in rows.items():
+            row.mean_intensity = round(sums[key] / row.total, 2)
+        return [rows[k] for k in sorted(rows)]
 
     def _records(self, article_ids: Iterable[str]) -> dict[str, Article]:
         wanted = sorted(set(article_ids))
@@ -394,6 +451,12 @@ class BrowseMixin:
 
 _EVENT_DATE = "coalesce(e.date, a.published, '')"
 _CODE = "coalesce({0}_country, {0}_org)"  # an event side's code, as `actor_code` gives it
+
+
+def _code(columns: tuple[Any, ...], with_role: bool) -> str | None:
+    """The code `actor_code` gives an event side from its (country, org, role) columns."""
+    country, org, role = columns
+    return actor_code(Actor("", "", "", country, org, role), with_role)
 
 
 def _date_filters(filters: Filters, column: str, since: str | None, until: str | None) -> None:

@@ -160,7 +160,7 @@ def get_article(
     article_id: Annotated[str, PathParam(max_length=64, pattern=r"^[0-9a-f]+$")],
 ) -> Response:
     """One article's record: the same JSON as `tidings export` writes."""
-    record = store.article(article_id)
+    record = store.article(article_id)  # read into the record's dataclass, as export does
     if record is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
     return Response(record.to_json(), media_type="application/json")

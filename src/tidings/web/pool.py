@@ -16,6 +16,9 @@ from pathlib import Path
 from tidings.store import Store
 
 
+MMAP_BYTES = 1 << 30
+
+
 class StorePool:
     """Up to `size` read-only stores over one file, made when first needed."""
 
@@ -42,6 +45,8 @@ class StorePool:
         with self._lock:
             if self._made < self.size:
                 store = Store(self.path, read_only=True)
+                # pages through the OS cache that all readers share, not a copy per reader
+                store.db.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
                 self._made += 1
                 return store
         return self._idle.get()

@@ -1,0 +1,418 @@
+"""`tidings serve` under load while `tidings process` writes, with datasette as the anchor.
+
+Store: the 15 bundled samples processed by the real pipeline, then copied into a
+synthetic store of `--articles` (10,000) records: each copy keeps one sample's
+text, actors, quotes and events, takes a new id, outlet (one of 25) and
+publication date (spread over two years, its events dated with it), and gets one
+or two paragraphs of another sample appended so that the search index is not
+15 documents repeated. Loopback only; every loop is bounded in time and count.
+
+Queries (the same list, in the same order, for both servers):
+
+- search: full-text search, best match first, 20 hits with a snippet, for one of
+  `SEARCH_TERMS` (words and phrases of the samples);
+- article: one whole record by id (a random stored id);
+- dyad: one pair's events per week by type with mean intensity (`/api/dyads`),
+  for one of the 20 pairs with the most events.
+
+datasette (the dev extra) serves the same file: search as its own SQL (FTS5
+MATCH, bm25, snippet, 20 rows, the same join), article as the row's `record`,
+dyad as the SQL group-by over events and articles that gives the same counts and
+means. Its default settings; its queries through `/db.json?sql=…&_shape=array`.
+
+Each server runs alone, in its own process, for `--seconds`, with `--clients`
+closed-loop clients (keep-alive HTTP/1.1, raw asyncio streams in this process, so
+the client costs little), each cycling search → article → dyad, while a
+`tidings process` of new JSONL documents writes to the same file (started first
+and writing before the clock starts; its articles/s is reported). A run of
+tidings with no writer is the baseline the writer's cost is measured against.
+
+Reported per server and route: requests, requests/s, p50/p90/p99/max latency in
+ms and non-200 answers; written to benchmarks/results/serve.json.
+Target (issue 12): p99 ≤ 150 ms for search and article at 20 clients over
+10k articles with the writer running.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import shutil
+import signal
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+REPO = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+SAMPLES = REPO / "samples"
+OUTLETS = [f"Outlet {chr(65 + i)} News" for i in range(25)]
+SEARCH_TERMS = [
+    "sanctions", "prisoners", "election", "drought", "protesters", "talks",
+    "court", "aid convoy", "Kremlin", "ministry", "bridge", "oil", "trade deal",
+    "rebels", "ceasefire", "minister", "police", "European Union", "China", "dam",
+]  # fmt: skip
+MAX_REQUESTS = 200_000
+
+
+# --- the store ---------------------------------------------------------------------------
+
+
+def base_records(work: Path) -> list:
+    from tidings.ingest import ingest
+    from tidings.store import Store
+
+    with Store(work / "base.db") as store:
+        ingest([str(SAMPLES / "text"), str(SAMPLES / "articles.jsonl")], store)
+        return list(store.articles())
+
+
+def synthetic_store(path: Path, bases: list, count: int, seed: int) -> None:
+    from tidings.store import Store
+
+    rng = random.Random(seed)
+    start = time.mktime((2024, 1, 1, 0, 0, 0, 0, 0, -1))
+    with Store(path) as store:
+        batch = []
+        for n in range(count):
+            batch.append(_copy(rng.choice(bases), rng.choice(bases), n, rng, start))
+            if len(batch) == 500:
+                store.add(batch)
+                batch = []
+        store.add(batch)
+
+
+def _copy(base, other, n: int, rng: random.Random, start: float):
+    day = time.strftime("%Y-%m-%d", time.localtime(start + rng.randrange(730) * 86400))
+    extra = rng.sample(other.paragraphs, k=min(len(other.paragraphs), rng.choice((1, 2))))
+    source = replace(base.source, outlet=rng.choice(OUTLETS), url=f"https://example.org/{n}")
+    events = [replace(e, date=day) for e in base.events]
+    return replace(base, id=f"{n:016x}", published=day, source=source,
+                   paragraphs=base.paragraphs + extra, events=events)  # fmt: skip
+
+
+def writer_input(path: Path, bases: list, count: int, tag: str) -> None:
+    """New documents for the writer: the samples' repaired texts, each made new by a line."""
+    with path.open("w", encoding="utf-8") as out:
+        for n in range(count):
+            base = bases[n % len(bases)]
+            body = "\n\n".join(base.paragraphs)
+            line = {"title": f"{base.title} ({tag} {n})", "text": f"{body}\n\nUpdate {tag} {n}.",
+                    "date": "2025-06-01", "outlet": "Writer Wire"}  # fmt: skip
+            out.write(json.dumps(line) + "\n")
+
+
+# --- the queries -------------------------------------------------------------------------
+
+
+def workload(db: Path, seed: int) -> dict[str, list]:
+    rng = random.Random(seed)
+    con = sqlite3.connect(db)
+    ids = [r[0] for r in con.execute("SELECT id FROM articles")]
+    pairs = con.execute(
+        "SELECT coalesce(source_country, source_org) s, coalesce(target_country, target_org) t"
+        " FROM events WHERE s IS NOT NULL AND t IS NOT NULL GROUP BY s, t"
+        " ORDER BY count(*) DESC LIMIT 20"
+    ).fetchall()
+    con.close()
+    return {
+        "search": [rng.choice(SEARCH_TERMS) for _ in range(997)],
+        "article": [rng.choice(ids) for _ in range(997)],
+        "dyad": [rng.choice(pairs) for _ in range(997)],
+    }
+
+
+def tidings_path(route: str, value) -> str:
+    if route == "search":
+        return "/api/articles?" + urlencode({"q": value, "limit": 20})
+    if route == "article":
+        return f"/api/articles/{value}"
+    return "/api/dyads?" + urlencode({"source": value[0], "target": value[1],
+                                      "period": "week", "limit": 100})  # fmt: skip
+
+
+SEARCH_SQL = (
+    "SELECT a.id, a.published, a.outlet, a.url, highlight(articles_fts, 0, '[', ']') AS title,"
+    " snippet(articles_fts, 1, '[', ']', '…', 24) AS snippet FROM articles_fts"
+    " JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH :q"
+    " ORDER BY bm25(articles_fts, 5.0, 1.0), a.rowid LIMIT 21"
+)
+ARTICLE_SQL = "SELECT record FROM articles WHERE id = :id"
+DYAD_SQL = (
+    "SELECT strftime('%Y-W%W', coalesce(e.date, a.published)) AS week, e.type,"
+    " count(*) AS events, round(avg(e.intensity), 2) AS mean_intensity"
+    " FROM events e JOIN articles a ON a.id = e.article_id"
+    " WHERE coalesce(e.source_country, e.source_org) = :s"
+    " AND coalesce(e.target_country, e.target_org) = :t GROUP BY week, e.type ORDER BY week"
+)
+
+
+def datasette_path(route: str, value) -> str:
+    if route == "search":
+        params = {"sql": SEARCH_SQL, "q": f'"{value}"' if " " in value else value}
+    elif route == "article":
+        params = {"sql": ARTICLE_SQL, "id": value}
+    else:
+        params = {"sql": DYAD_SQL, "s": value[0], "t": value[1]}
+    return "/bench.json?" + urlencode({**params, "_shape": "array"}, quote_via=quote)
+
+
+# --- the load ----------------------------------------------------------------------------
+
+
+@dataclass
+class Results:
+    latencies: dict[str, list[float]] = field(default_factory=dict)
+    failures: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+async def _request(reader, writer, path: str) -> int:
+    writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split()[1])
+    headers = {k.lower(): v.strip() for k, _, v in (x.partition(":") for x in lines[1:] if x)}
+    if "content-length" in headers:
+        await reader.readexactly(int(headers["content-length"]))
+    elif headers.get("transfer-encoding") == "chunked":
+        while True:
+            size = int((await reader.readuntil(b"\r\n")).strip(), 16)
+            await reader.readexactly(size + 2)
+            if size == 0:
+                break
+    return status
+
+
+async def _client(port: int, jobs, deadline: float, results: Results, counter: list[int]):
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    try:
+        while time.perf_counter() < deadline and counter[0] < MAX_REQUESTS:
+            counter[0] += 1
+            route, path = next(jobs)
+            began = time.perf_counter()
+            status = await _request(reader, writer, path)
+            results.latencies.setdefault(route, []).append(time.perf_counter() - began)
+            if status != 200:
+                results.failures[route] = results.failures.get(route, 0) + 1
+    finally:
+        writer.close()
+
+
+def load(port: int, paths: list[tuple[str, str]], clients: int, seconds: float) -> Results:
+    results = Results()
+
+    def jobs(offset: int):
+        n = offset
+        while True:
+            yield paths[n % len(paths)]
+            n += 1
+
+    async def run() -> None:
+        deadline = time.perf_counter() + seconds
+        counter = [0]
+        began = time.perf_counter()
+        await asyncio.gather(*(
+            _client(port, jobs(i * 37), deadline, results, counter) for i in range(clients)
+        ))  # fmt: skip
+        results.seconds = time.perf_counter() - began
+
+    asyncio.run(run())
+    return results
+
+
+def summary(results: Results) -> dict[str, dict[str, float]]:
+    out = {}
+    everything = []
+    for route, times in sorted(results.latencies.items()):
+        everything += times
+        out[route] = _stats(times, results.seconds, results.failures.get(route, 0))
+    out["all"] = _stats(everything, results.seconds, sum(results.failures.values()))
+    return out
+
+
+def _stats(times: list[float], seconds: float, failed: int) -> dict[str, float]:
+    ordered = sorted(times)
+    cut = statistics.quantiles(ordered, n=100, method="inclusive") if len(ordered) > 1 else [0] * 99
+    return {
+        "requests": len(ordered),
+        "per_second": round(len(ordered) / seconds, 1),
+        "p50_ms": round(cut[49] * 1000, 1),
+        "p90_ms": round(cut[89] * 1000, 1),
+        "p99_ms": round(cut[98] * 1000, 1),
+        "max_ms": round(ordered[-1] * 1000, 1),
+        "non_200": failed,
+    }
+
+
+# --- servers and the writer ------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start(command: list[str], port: int, probe_path: str) -> subprocess.Popen:
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              start_new_session=True)  # fmt: skip
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
+                request = f"GET {probe_path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                s.sendall(request.encode())
+                if s.recv(12).startswith(b"HTTP/1.1 200"):
+                    return server
+        except OSError:
+            time.sleep(0.2)
+    stop(server)
+    raise SystemExit(f"server did not start: {' '.join(command)}")
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def count(db: Path) -> int:
+    con = sqlite3.connect(db, timeout=30)
+    try:
+        return con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    finally:
+        con.close()
+
+
+def start_writer(db: Path, source: Path) -> tuple[subprocess.Popen, int, float]:
+    """`tidings process` on new documents; returns once it has stored some."""
+    before = count(db)
+    writer = subprocess.Popen(
+        [str(BIN / "tidings"), "process", str(source), "--db", str(db), "--quiet"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 120
+    while count(db) == before:
+        if writer.poll() is not None or time.monotonic() > deadline:
+            raise SystemExit("the writer stored nothing")
+        time.sleep(0.2)
+    return writer, count(db), time.monotonic()
+
+
+def run(name: str, command: list[str], port: int, probe: str, paths, args, db: Path,
+        writer_docs: Path | None) -> dict:  # fmt: skip
+    server = start(command, port, probe)
+    writer = None
+    try:
+        load(port, paths[:200], 4, 2.0)  # warm up: caches, pools, pages of the file
+        if writer_docs is not None:
+            writer, written_before, writer_began = start_writer(db, writer_docs)
+        results = load(port, paths, args.clients, args.seconds)
+        report: dict = {"routes": summary(results)}
+        if writer is not None:
+            elapsed = time.monotonic() - writer_began
+            report["writer_articles_per_second"] = round(
+                (count(db) - written_before) / elapsed, 2
+            )
+            report["writer_still_running"] = writer.poll() is None
+        return report
+    finally:
+        if writer is not None:
+            stop(writer)
+        stop(server)
+        print(f"  {name} done", file=sys.stderr)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--writer-docs", type=int, default=3000)
+    parser.add_argument("--seed", type=int, default=12)
+    parser.add_argument("--output", type=Path, default=REPO / "benchmarks/results/serve.json")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="tidings-serve-bench-"))
+    try:
+        print(f"building a store of {args.articles} articles in {work}", file=sys.stderr)
+        began = time.monotonic()
+        db = work / "bench.db"
+        bases = base_records(work)
+        synthetic_store(db, bases, args.articles, args.seed)
+        print(f"  built in {time.monotonic() - began:.0f} s", file=sys.stderr)
+        work_list = workload(db, args.seed)
+        order = [(route, value) for i in range(997) for route, values in work_list.items()
+                 for value in [values[i]]]  # fmt: skip
+        tidings_paths = [(r, tidings_path(r, v)) for r, v in order]
+        datasette_paths = [(r, datasette_path(r, v)) for r, v in order]
+
+        runs = {}
+        port = free_port()
+        tidings_cmd = [str(BIN / "tidings"), "serve", "--db", str(db), "--port", str(port)]
+        for label, docs in (("tidings, no writer", None), ("tidings + writer", "t")):
+            source = None
+            if docs:
+                source = work / f"writer-{docs}.jsonl"
+                writer_input(source, bases, args.writer_docs, docs)
+            print(f"running {label}", file=sys.stderr)
+            runs[label] = run(label, tidings_cmd, port, "/api/articles?limit=1",
+                              tidings_paths, args, db, source)  # fmt: skip
+        datasette_port = free_port()
+        datasette_cmd = [str(BIN / "datasette"), "serve", str(db), "--port", str(datasette_port)]
+        source = work / "writer-d.jsonl"
+        writer_input(source, bases, args.writer_docs, "d")
+        print("running datasette + writer", file=sys.stderr)
+        runs["datasette + writer"] = run("datasette + writer", datasette_cmd, datasette_port,
+                                         "/bench.json?sql=select+1&_shape=array",
+                                         datasette_paths, args, db, source)  # fmt: skip
+        report = {
+            "articles": args.articles,
+            "clients": args.clients,
+            "seconds": args.seconds,
+            "cpus": os.cpu_count(),
+            "runs": runs,
+            "throughput_vs_datasette": round(
+                runs["tidings + writer"]["routes"]["all"]["per_second"]
+                / runs["datasette + writer"]["routes"]["all"]["per_second"], 2
+            ),
+        }  # fmt: skip
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        print_report(report)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def print_report(report: dict) -> None:
+    print(f"{report['articles']} articles, {report['clients']} clients, "
+          f"{report['seconds']:.0f} s per run, {report['cpus']} CPUs")  # fmt: skip
+    print(f"{'run':<20} {'route':<8} {'req':>7} {'req/s':>8} {'p50':>7} {'p90':>7} "
+          f"{'p99':>7} {'max':>7} {'non-200':>8}")  # fmt: skip
+    for label, result in report["runs"].items():
+        for route, s in result["routes"].items():
+            print(f"{label:<20} {route:<8} {s['requests']:>7} {s['per_second']:>8} "
+                  f"{s['p50_ms']:>7} {s['p90_ms']:>7} {s['p99_ms']:>7} {s['max_ms']:>7} "
+                  f"{s['non_200']:>8}")  # fmt: skip
+        if "writer_articles_per_second" in result:
+            print(f"{'':<20} writer: {result['writer_articles_per_second']} articles/s")
+    print(f"tidings / datasette throughput (with the writer): {report['throughput_vs_datasette']}")
+
+
+if __name__ == "__main__":
+    main()
