@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from tidings.errors import UsageError
-from tidings.events.series import DyadPeriod, actor_code, period_of
+from tidings.events.series import DyadPeriod, period_of
 from tidings.record import Actor, Article, Event, Quote
 from tidings.store.views import (
     ActorPage,
@@ -345,11 +345,8 @@ class BrowseMixin:
     def _event_filters(self, query: EventQuery) -> Filters:
         filters = Filters()
         for side, code in (("source", query.source), ("target", query.target)):
-            if code:  # coalesce(country, org) = code, in a form the (country, org) index serves
-                filters.add(
-                    f"(e.{side}_country = ? OR (e.{side}_country IS NULL AND e.{side}_org = ?))",
-                    code.upper(), code.upper(),
-                )  # fmt: skip
+            if code:  # as the events_pairs index spells it, so that the index serves it
+                filters.add(f"{_CODE.format('e.' + side)} = ?", code.upper())
         if query.actor:
             name, code = query.actor, query.actor.upper()
             filters.add(
@@ -406,25 +403,25 @@ class BrowseMixin:
         target = query.target.upper() if query.target else None
         filters = self._event_filters(replace(query, source=None, target=None) if with_role
                                       else query)  # fmt: skip
+        roles = "e.source_role, e.target_role" if with_role else "NULL, NULL"
+        join = " JOIN articles a ON a.id = e.article_id" if query.since or query.until else ""
         groups = self.db.execute(
-            "SELECT e.source_country, e.source_org, e.source_role, e.target_country,"
-            " e.target_org, e.target_role, e.date, a.published, e.type,"
-            " count(*) AS n, sum(e.intensity) AS intensity"
-            f" FROM events e JOIN articles a ON a.id = e.article_id{filters.sql()}"
-            " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9",
+            f"SELECT {_CODE.format('e.source')}, {_CODE.format('e.target')}, {roles},"
+            f" e.date, {_FALLBACK_DAY} AS published, e.type, count(*) AS n,"
+            f" sum(e.intensity) AS intensity FROM events e{join}{filters.sql()}"
+            " GROUP BY 1, 2, 3, 4, 5, 6, 7",
             filters.args,
         )
         rows: dict[tuple[str, str, str], DyadPeriod] = {}
         sums: dict[tuple[str, str, str], float] = {}
-        # a busy pair repeats the same actors and dates thousands of times
-        codes = functools.cache(lambda columns: _code(columns, with_role))
+        # a busy pair repeats the same dates thousands of times
         label_of = functools.cache(
             lambda date, day: period_of(date, period) or period_of(day, period)
         )
         for g in groups:
-            src, tgt = codes(tuple(g[0:3])), codes(tuple(g[3:6]))
-            if src is None or tgt is None:
+            if g[0] is None or g[1] is None:
                 continue
+            src, tgt = g[0] + (g[2] or ""), g[1] + (g[3] or "")
             if (source and src != source) or (target and tgt != target):
                 continue
             published = g["published"] if _DAY.match(g["published"] or "") else None
@@ -451,12 +448,11 @@ class BrowseMixin:
 
 _EVENT_DATE = "coalesce(e.date, a.published, '')"
 _CODE = "coalesce({0}_country, {0}_org)"  # an event side's code, as `actor_code` gives it
-
-
-def _code(columns: tuple[Any, ...], with_role: bool) -> str | None:
-    """The code `actor_code` gives an event side from its (country, org, role) columns."""
-    country, org, role = columns
-    return actor_code(Actor("", "", "", country, org, role), with_role)
+# an event's article's publication date, read only where the event's own date is not a day
+_FALLBACK_DAY = (
+    "CASE WHEN e.date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' THEN NULL"
+    " ELSE (SELECT p.published FROM articles p WHERE p.id = e.article_id) END"
+)
 
 
 def _date_filters(filters: Filters, column: str, since: str | None, until: str | None) -> None:

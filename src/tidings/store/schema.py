@@ -124,6 +124,13 @@ MIGRATIONS: list[str] = [
     );
     INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
     """,
+    # 5: events by pair of actor codes (the code `actor_code` gives: the country, else
+    # the organisation), for dyads and their evidence
+    """
+    CREATE INDEX events_pairs ON events (
+        (coalesce(source_country, source_org)), (coalesce(target_country, target_org)), date, type
+    );
+    """,
 ]
 
 # PostgreSQL's own version of the migrations that use SQLite's machinery: full-text

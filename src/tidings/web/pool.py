@@ -15,7 +15,6 @@ from pathlib import Path
 
 from tidings.store import Store
 
-
 MMAP_BYTES = 1 << 30
 
 
