@@ -649,9 +649,12 @@ def serve(
     ] = 8000,
 ) -> None:
     """The HTTP API and web pages over the store; read-only unless TIDINGS_TOKEN is set."""
+    from tidings.store import is_postgres_url
     from tidings.web import serve as run_server
 
-    if not db.exists():
+    if is_postgres_url(db):
+        raise UsageError("tidings serve reads a SQLite store; export the PostgreSQL one first")
+    if not Path(db).is_file():
         raise UsageError(f"no database at {db}; run `tidings process PATH --db {db}` first")
     run_server(db, host, port, token=os.environ.get("TIDINGS_TOKEN") or None)
 
