@@ -20,15 +20,18 @@ MATCH, bm25, snippet, 20 rows, the same join), article as the row's `record`,
 dyad as the SQL group-by over events and articles that gives the same counts and
 means. Its default settings; its queries through `/db.json?sql=…&_shape=array`.
 
-Each server runs alone, in its own process, for `--seconds`, with `--clients`
+Each server runs alone, in its own process, while a `tidings process` of new
+JSONL documents writes to the same file (started first and writing before the
+clock starts; its articles/s is reported). For each route in turn, `--clients`
 closed-loop clients (keep-alive HTTP/1.1, raw asyncio streams in this process, so
-the client costs little), each cycling search → article → dyad, while a
-`tidings process` of new JSONL documents writes to the same file (started first
-and writing before the clock starts; its articles/s is reported). A run of
+the client costs little) send that route's queries for `--seconds`. A run of
 tidings with no writer is the baseline the writer's cost is measured against.
 
 Reported per server and route: requests, requests/s, p50/p90/p99/max latency in
-ms and non-200 answers; written to benchmarks/results/serve.json.
+ms, non-200 answers, and the server process's CPU time per request (user +
+system, from /proc: what a request costs whatever else the machine runs; the
+machine's load average is recorded beside each run, since on a shared machine
+latency depends on it). Written to benchmarks/results/serve.json.
 Target (issue 12): p99 ≤ 150 ms for search and article at 20 clients over
 10k articles with the writer running.
 """
@@ -232,13 +235,10 @@ def load(port: int, paths: list[tuple[str, str]], clients: int, seconds: float) 
 
 
 def summary(results: Results) -> dict[str, dict[str, float]]:
-    out = {}
-    everything = []
-    for route, times in sorted(results.latencies.items()):
-        everything += times
-        out[route] = _stats(times, results.seconds, results.failures.get(route, 0))
-    out["all"] = _stats(everything, results.seconds, sum(results.failures.values()))
-    return out
+    return {
+        route: _stats(times, results.seconds, results.failures.get(route, 0))
+        for route, times in sorted(results.latencies.items())
+    }
 
 
 def _stats(times: list[float], seconds: float, failed: int) -> dict[str, float]:
@@ -314,6 +314,12 @@ def start_writer(db: Path, source: Path) -> tuple[subprocess.Popen, int, float]:
     return writer, count(db), time.monotonic()
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (/proc/PID/stat fields 14 and 15)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def run(name: str, command: list[str], port: int, probe: str, paths, args, db: Path,
         writer_docs: Path | None) -> dict:  # fmt: skip
     server = start(command, port, probe)
@@ -322,8 +328,17 @@ def run(name: str, command: list[str], port: int, probe: str, paths, args, db: P
         load(port, paths[:200], 4, 2.0)  # warm up: caches, pools, pages of the file
         if writer_docs is not None:
             writer, written_before, writer_began = start_writer(db, writer_docs)
-        results = load(port, paths, args.clients, args.seconds)
-        report: dict = {"routes": summary(results)}
+        report: dict = {"load_average_before": os.getloadavg()[0], "routes": {}}
+        for route in ("search", "article", "dyad"):
+            only = [(r, p) for r, p in paths if r == route]
+            cpu_before = cpu_seconds(server.pid)
+            results = load(port, only, args.clients, args.seconds)
+            stats = summary(results)[route]
+            stats["server_cpu_ms_per_request"] = round(
+                (cpu_seconds(server.pid) - cpu_before) * 1000 / max(stats["requests"], 1), 2
+            )
+            report["routes"][route] = stats
+        report["load_average_after"] = os.getloadavg()[0]
         if writer is not None:
             elapsed = time.monotonic() - writer_began
             report["writer_articles_per_second"] = round(
@@ -342,7 +357,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--clients", type=int, default=20)
-    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--seconds", type=float, default=10.0, help="per route")
     parser.add_argument("--writer-docs", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=12)
     parser.add_argument("--output", type=Path, default=REPO / "benchmarks/results/serve.json")
@@ -357,8 +372,7 @@ def main() -> None:
         synthetic_store(db, bases, args.articles, args.seed)
         print(f"  built in {time.monotonic() - began:.0f} s", file=sys.stderr)
         work_list = workload(db, args.seed)
-        order = [(route, value) for i in range(997) for route, values in work_list.items()
-                 for value in [values[i]]]  # fmt: skip
+        order = [(route, value) for route, values in work_list.items() for value in values]
         tidings_paths = [(r, tidings_path(r, v)) for r, v in order]
         datasette_paths = [(r, datasette_path(r, v)) for r, v in order]
 
@@ -387,10 +401,11 @@ def main() -> None:
             "seconds": args.seconds,
             "cpus": os.cpu_count(),
             "runs": runs,
-            "throughput_vs_datasette": round(
-                runs["tidings + writer"]["routes"]["all"]["per_second"]
-                / runs["datasette + writer"]["routes"]["all"]["per_second"], 2
-            ),
+            "throughput_vs_datasette": {
+                route: round(runs["tidings + writer"]["routes"][route]["per_second"]
+                             / runs["datasette + writer"]["routes"][route]["per_second"], 2)
+                for route in ("search", "article", "dyad")
+            },
         }  # fmt: skip
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
@@ -403,15 +418,19 @@ def print_report(report: dict) -> None:
     print(f"{report['articles']} articles, {report['clients']} clients, "
           f"{report['seconds']:.0f} s per run, {report['cpus']} CPUs")  # fmt: skip
     print(f"{'run':<20} {'route':<8} {'req':>7} {'req/s':>8} {'p50':>7} {'p90':>7} "
-          f"{'p99':>7} {'max':>7} {'non-200':>8}")  # fmt: skip
+          f"{'p99':>7} {'max':>7} {'non-200':>8} {'cpu ms/req':>10}")  # fmt: skip
     for label, result in report["runs"].items():
         for route, s in result["routes"].items():
             print(f"{label:<20} {route:<8} {s['requests']:>7} {s['per_second']:>8} "
                   f"{s['p50_ms']:>7} {s['p90_ms']:>7} {s['p99_ms']:>7} {s['max_ms']:>7} "
-                  f"{s['non_200']:>8}")  # fmt: skip
+                  f"{s['non_200']:>8} {s['server_cpu_ms_per_request']:>10}")  # fmt: skip
+        extra = f"load average {result['load_average_before']:.1f} → "
+        extra += f"{result['load_average_after']:.1f}"
         if "writer_articles_per_second" in result:
-            print(f"{'':<20} writer: {result['writer_articles_per_second']} articles/s")
-    print(f"tidings / datasette throughput (with the writer): {report['throughput_vs_datasette']}")
+            extra += f"; writer {result['writer_articles_per_second']} articles/s"
+        print(f"{'':<20} {extra}")
+    ratios = ", ".join(f"{k} {v}" for k, v in report["throughput_vs_datasette"].items())
+    print(f"tidings / datasette requests/s with the writer: {ratios}")
 
 
 if __name__ == "__main__":

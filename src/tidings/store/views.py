@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -231,7 +232,7 @@ def marked_spans(text: str, start_mark: str, end_mark: str) -> tuple[str, list[S
     spans: list[Span] = []
     length = 0
     opened: int | None = None
-    for piece in _split_marks(text, start_mark, end_mark):
+    for piece in re.split(f"([{re.escape(start_mark + end_mark)}])", text):
         if piece == start_mark:
             opened = length
         elif piece == end_mark:
@@ -242,17 +243,3 @@ def marked_spans(text: str, start_mark: str, end_mark: str) -> tuple[str, list[S
             out.append(piece)
             length += len(piece)
     return "".join(out), spans
-
-
-def _split_marks(text: str, start_mark: str, end_mark: str) -> list[str]:
-    pieces: list[str] = []
-    current: list[str] = []
-    for char in text:
-        if char in (start_mark, end_mark):
-            pieces.append("".join(current))
-            pieces.append(char)
-            current = []
-        else:
-            current.append(char)
-    pieces.append("".join(current))
-    return [p for p in pieces if p]
