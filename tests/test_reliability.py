@@ -42,6 +42,96 @@ def stored(tmp_path, write) -> Path:
     return db
 
 
+# --- 1. a JSONL line with an escaped lone surrogate --------------------------------------
+
+SURROGATE_LINES = '{"text":"ok text about Kremlin talks here."}\n{"text":"a \\ud800 b c d e"}\n'
+
+
+def test_1_a_lone_surrogate_escape_stops_nothing(tmp_path, write):
+    jsonl = write("s.jsonl", SURROGATE_LINES)
+    good = write("good.txt", GOOD)
+    db = tmp_path / "x.db"
+    result = run("process", jsonl, good, "--db", db)
+    # done, with failures: both lines are one sentence, which layout takes for a title
+    assert result.exit_code == 1 and "unexpected" not in result.stderr
+    with Store(db, read_only=True) as store:
+        assert [a.source.path for a in store.articles()] == [str(good)]
+        failed = {f["source"]: f["error"] for f in store.failures()}
+    assert sorted(failed) == [f"{jsonl}:1", f"{jsonl}:2"]
+    assert failed[f"{jsonl}:2"].startswith("read: line 2: 1 lone surrogate escape(s)")
+
+
+def test_1_parse_of_a_lone_surrogate_prints_its_records(write):
+    result = run("parse", write("s.jsonl", SURROGATE_LINES), "--format", "jsonl")
+    assert "unexpected" not in result.stderr
+    printed = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["original"] for r in printed] == ["ok text about Kremlin talks here.",
+                                                "a \ufffd b c d e"]  # fmt: skip
+
+
+# --- 3, 4. inputs that are not files to read --------------------------------------------
+
+
+def test_3_an_unreadable_file_is_recorded_and_the_rest_go_on(tmp_path, write, unprivileged):
+    locked = write("in/locked.txt", GOOD.replace("Kyiv", "Minsk"))
+    write("in/good.txt", GOOD)
+    os.chmod(locked, 0)
+    db = tmp_path / "x.db"
+    for _ in range(2):  # and a rerun does the same
+        result = unprivileged("process", locked.parent, "--db", db, "--no-nlp")
+        assert result.returncode == 1, result.stderr
+        assert "unexpected" not in result.stderr
+        with Store(db, read_only=True) as store:
+            assert [a.title for a in store.articles()] == ["Talks resume"]
+            [failure] = store.failures()
+        assert failure["source"] == str(locked)
+        assert failure["error"].startswith("read: the file cannot be opened (Permission denied)")
+
+
+def test_4_a_fifo_device_socket_or_broken_link_is_reported_and_never_waited_on(tmp_path, write):
+    import socket
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "f.txt"
+    os.mkfifo(fifo)
+    good = write("good.txt", GOOD)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    (folder / "null.txt").symlink_to("/dev/null")
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(folder / "sock.txt"))
+    db = tmp_path / "x.db"
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "tidings", "process", fifo, good, folder, "--db", db,
+             "--no-nlp"], capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+    finally:
+        server.close()
+    assert done.returncode == 1, done.stderr
+    with Store(db, read_only=True) as store:
+        assert [a.title for a in store.articles()] == ["Talks resume"]
+        failures = {Path(f["source"]).name: f["error"] for f in store.failures()}
+    assert failures == {
+        "f.txt": "read: not a file but a named pipe (FIFO); it was not read",
+        "pipe.txt": "read: not a file but a named pipe (FIFO); it was not read",
+        "gone.txt": f"read: a broken link (to {tmp_path / 'missing.txt'}); it was not read",
+        "null.txt": "read: not a file but a character device; it was not read",
+        "sock.txt": "read: not a file but a socket; it was not read",
+    }
+
+
+def test_4_parse_of_a_fifo_is_one_line_and_exit_2(tmp_path):
+    fifo = tmp_path / "f.txt"
+    os.mkfifo(fifo)
+    result = run("parse", fifo, "--no-nlp")
+    assert result.exit_code == 2 and one_line(result.stderr)
+    assert "named pipe (FIFO)" in result.stderr
+
+
 # --- 5. two processes opening a new database at once: see tests/store -------------
 
 

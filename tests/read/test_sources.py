@@ -73,3 +73,17 @@ def test_walking_a_folder_skips_database_files(write, tmp_path):
     for name in ("tidings.db", "tidings.db-wal", "tidings.db-shm"):
         write(name, b"SQLite format 3\x00")
     assert [d.source.path.rsplit("/", 1)[-1] for d in iter_documents([str(tmp_path)])] == ["a.txt"]
+
+
+def test_a_lone_surrogate_escape_in_jsonl_becomes_a_replacement_character_noted():
+    from tidings.read.sources import read_bytes
+    from tidings.record import Source
+
+    line = b'{"title": "Bad \\udc00 title", "text": "Body \\ud800 here \\ud83d\\ude00."}\n'
+    [doc] = read_bytes(line, Source(path="s.jsonl"), "jsonl")
+    assert doc.meta.title == "Bad \ufffd title"
+    assert doc.meta.text == "Body \ufffd here \U0001f600."  # a valid pair stays one character
+    assert doc.record.errors == [
+        "read: line 1: 2 lone surrogate escape(s) (\\ud800-\\udfff, not characters) "
+        "replaced with U+FFFD"
+    ]

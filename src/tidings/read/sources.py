@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from tidings.authors import authors_from
 from tidings.data import lines
 from tidings.document import Document, ReaderMeta
-from tidings.errors import UsageError
+from tidings.errors import InputError, UsageError
+from tidings.read.files import not_a_file, open_file
 from tidings.read.limits import DEFAULT_MAX_BYTES
 from tidings.read.limits import too_large as _too_large
 from tidings.record import Source
@@ -130,14 +132,16 @@ ALL_FILES = FileFilter()
 
 
 def iter_paths(paths: Iterable[str], files: FileFilter = ALL_FILES) -> Iterator[Path]:
-    """Files named, and files under folders named (recursively, sorted), as `files` selects."""
+    """Files named, and files under folders named (recursively, sorted), as `files` selects.
+    What is there but is not a file to read (a pipe, a device, a socket, a broken link)
+    comes too, for `read.files.not_a_file` to report; only folders are left out."""
     for name in paths:
         path = Path(name)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and files.wants(child, path):
+                if not child.is_dir() and files.wants(child, path):
                     yield child
-        elif path.exists():
+        elif os.path.lexists(path):
             if files.wants(path):
                 yield path
         else:
@@ -154,6 +158,9 @@ def count_documents(paths: Iterable[str], fmt: str = "auto",
         if name == "-":
             return None
         for path in iter_paths([name], files):
+            if not_a_file(path):
+                total += 1
+                continue
             kind = fmt if fmt != "auto" else sniff_format(path.name, _head(path))
             if kind in ("feed", "warc"):
                 return None
@@ -164,7 +171,7 @@ def count_documents(paths: Iterable[str], fmt: str = "auto",
 def _count_lines(path: Path) -> int:
     """Non-blank lines of a file, read in blocks (memory does not grow with the file)."""
     count = 0
-    with path.open("rb") as handle:
+    with open_file(path) as handle:
         for line in handle:
             count += bool(line.strip())
     return count
@@ -183,6 +190,7 @@ class Input:
     start: int = 0  # byte offset where the part begins (a record or line boundary)
     stop: int | None = None  # byte offset where the next part begins (None: the end)
     line: int = 1  # JSONL: the number of the line at `start`
+    problem: str | None = None  # why it cannot be read at all (see `not_a_file`)
 
 
 def plan_inputs(paths: Iterable[str], fmt: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES,
@@ -198,6 +206,10 @@ def plan_inputs(paths: Iterable[str], fmt: str = "auto", max_bytes: int = DEFAUL
             inputs.append(Input("-", kind, data=raw))
             continue
         for path in iter_paths([name], files):
+            problem = not_a_file(path)
+            if problem:
+                inputs.append(Input(str(path), fmt if fmt != "auto" else "text", problem=problem))
+                continue
             kind = fmt if fmt != "auto" else sniff_format(path.name, _head(path))
             inputs.append(Input(str(path), kind))
     return inputs
@@ -224,6 +236,16 @@ def read_input(item: Input, date: str | None = None,
         yield from read_bytes(item.data, Source(path=item.name), item.kind, date, max_bytes)
         return
     path = Path(item.name)
+    if item.problem:
+        yield _failed(Source(path=item.name, format=item.kind), date, item.problem)
+        return
+    try:
+        yield from _read_path(item, path, date, max_bytes)
+    except InputError as exc:  # it changed since it was planned
+        yield _failed(Source(path=item.name, format=item.kind), date, str(exc))
+
+
+def _read_path(item: Input, path: Path, date: str | None, max_bytes: int) -> Iterator[Document]:
     if item.kind == "jsonl":
         yield from _read_jsonl(path, date, max_bytes, item.start, item.stop, item.line)
         return
@@ -233,19 +255,24 @@ def read_input(item: Input, date: str | None = None,
         yield from read_warc_path(path, date, max_bytes, item.start, item.stop)
         return
     source = Source(path=str(path))
-    size = path.stat().st_size
-    if size > max_bytes:
-        source.format = item.kind
-        yield _failed(source, date, _too_large(size, max_bytes))
-        return
-    yield from read_bytes(path.read_bytes(), source, item.kind, date, max_bytes)
+    with open_file(path) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > max_bytes:
+            source.format = item.kind
+            yield _failed(source, date, _too_large(size, max_bytes))
+            return
+        try:
+            raw = handle.read()
+        except OSError as exc:
+            raise InputError(f"the file cannot be read ({exc.strerror})") from None
+    yield from read_bytes(raw, source, item.kind, date, max_bytes)
 
 
 def _head(path: Path) -> bytes:
     try:
-        with path.open("rb") as handle:
+        with open_file(path) as handle:
             return handle.read(4096)
-    except OSError:
+    except (InputError, OSError):
         return b""
 
 
@@ -275,7 +302,7 @@ def read_bytes(
 
 def _read_jsonl(path: Path, date: str | None, max_bytes: int, start: int = 0,
                 stop: int | None = None, first: int = 1) -> Iterator[Document]:  # fmt: skip
-    with path.open("rb") as handle:  # streamed: memory does not grow with the file
+    with open_file(path) as handle:  # streamed: memory does not grow with the file
         handle.seek(start)
         lines = _lines_until(handle, stop - start) if stop is not None else handle
         yield from _jsonl_lines(lines, str(path), date, max_bytes, first)
@@ -307,7 +334,10 @@ def _jsonl_lines(lines: Iterable[bytes], name: str, date: str | None, max_bytes:
         source.url = meta.url
         source.outlet = meta.outlet
         meta.date = meta.date or date
-        yield Document(raw=line, source=source, meta=meta)
+        doc = Document(raw=line, source=source, meta=meta)
+        if error:
+            doc.record.errors.append(f"read: {error}")
+        yield doc
 
 
 def _jsonl_meta(line: bytes, number: int) -> tuple[ReaderMeta | None, str]:
@@ -317,6 +347,7 @@ def _jsonl_meta(line: bytes, number: int) -> tuple[ReaderMeta | None, str]:
         return None, f"line {number} is not JSON ({exc.args[0].split(':')[0]})"
     if not isinstance(item, dict):
         return None, f"line {number} is not a JSON object"
+    item, replaced = without_surrogates(item)
     text = item.get("text")
     if not isinstance(text, str) or not text.strip():
         return None, f"line {number} has no `text` field with the article body"
@@ -326,7 +357,29 @@ def _jsonl_meta(line: bytes, number: int) -> tuple[ReaderMeta | None, str]:
     names = [" ".join(n.split()) for n in names if isinstance(n, str) and n.strip()]
     # a list the user gave is kept as given; one string is a byline, split into names
     people = authors_from(names, [given.get("outlet")]) if isinstance(authors, str) else names
-    return ReaderMeta(text=text, authors=people, byline=", ".join(names) or None, **given), ""
+    meta = ReaderMeta(text=text, authors=people, byline=", ".join(names) or None, **given)
+    note = (f"line {number}: {replaced} lone surrogate escape(s) (\\ud800-\\udfff, not "
+            f"characters) replaced with U+FFFD") if replaced else ""  # fmt: skip
+    return meta, note
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(value: Any) -> tuple[Any, int]:
+    """`value` (a string, or JSON's lists and objects of them) with each lone surrogate
+    as U+FFFD, and how many there were. JSON's `\\ud800` escapes decode to them; they
+    are not characters, and no UTF-8 writer takes them."""
+    if isinstance(value, str):
+        count = len(_SURROGATE.findall(value))
+        return (_SURROGATE.sub("\ufffd", value), count) if count else (value, 0)
+    if isinstance(value, list):
+        pairs = [without_surrogates(v) for v in value]
+        return [v for v, _ in pairs], sum(n for _, n in pairs)
+    if isinstance(value, dict):
+        pairs = {k: without_surrogates(v) for k, v in value.items()}
+        return {k: v for k, (v, _) in pairs.items()}, sum(n for _, n in pairs.values())
+    return value, 0
 
 
 def _failed(source: Source, date: str | None, error: str) -> Document:

@@ -19,6 +19,7 @@ from typing import BinaryIO
 from tidings.errors import one_line
 from tidings.pipeline import Document
 from tidings.read.common import failed_document
+from tidings.read.files import open_file
 from tidings.read.html import pending_page
 from tidings.read.limits import DEFAULT_MAX_BYTES, too_large
 from tidings.record import Source
@@ -30,7 +31,7 @@ def read_warc_path(path: Path, date: str | None, max_bytes: int | None = None, s
                    stop: int | None = None) -> Iterator[Document]:  # fmt: skip
     """Documents from an archive on disk, streamed record by record: those of the
     records that begin at byte `start` (a record boundary) and before byte `stop`."""
-    with path.open("rb") as stream:
+    with open_file(path) as stream:
         stream.seek(start)
         yield from read_warc_stream(stream, str(path), date, max_bytes, stop)
 
