@@ -355,6 +355,26 @@ def process(
     memory_limit: MemoryLimitOption = DEFAULT_MEMORY_MB,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
+    engine: Annotated[
+        Literal["local", "dask"],
+        typer.Option(
+            "--engine", help="local (this machine: --workers processes) or dask (a Dask "
+            "cluster: --scheduler, else a local one of --workers), e.g. --engine dask.",
+        ),
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler", help="The Dask scheduler to use, e.g. --scheduler tcp://10.0.0.5:8786.",
+        ),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output", help="With --engine dask: write Parquet shards to this folder instead "
+            "of the store (load them with `tidings load`), e.g. --output shards/.",
+        ),
+    ] = None,
 ) -> None:
     """Ingest files, folders, feeds, WARC or JSONL into the store; bad documents are
     recorded, the rest go on. Folders are walked for articles: hidden files, READMEs,
@@ -366,6 +386,14 @@ def process(
     budget = document_budget(time_limit, memory_limit)
     check_inputs(paths)
     files = FileFilter(tuple(include or ()), tuple(exclude or ()))
+    if scheduler and engine != "dask":
+        raise UsageError("--scheduler is for --engine dask")
+    if output is not None:
+        if engine != "dask":
+            raise UsageError("--output writes shards from --engine dask; add --engine dask")
+        _process_to_shards(paths, output, input_format, date, workers, nlp, max_bytes, files,
+                           scheduler, quiet)  # fmt: skip
+        return
     total = count_documents(paths, input_format, files)
     store = open_store(db, write=True)
     with _progress(quiet) as progress:
@@ -378,7 +406,7 @@ def process(
 
         summary = ingest(paths, store, fmt=input_format, date=date, workers=workers, nlp=nlp,
                          max_bytes=max_bytes, budget=budget, on_document=done,
-                         files=files)  # fmt: skip
+                         files=files, engine=engine, scheduler=scheduler)  # fmt: skip
     if not quiet:
         err.print(f"{summary.line}; {store.count()} articles in {db}", markup=False)
     for source, reason in summary.failed:
@@ -386,6 +414,41 @@ def process(
     store.close()
     if summary.failed:
         raise typer.Exit(1)
+
+
+def _process_to_shards(paths: list[str], output: str, fmt: str, date: str | None,
+                       workers: int, nlp: bool, max_bytes: int, files: Any,
+                       scheduler: str | None, quiet: bool) -> None:  # fmt: skip
+    from tidings.ingest import process_to_shards
+
+    summary = process_to_shards(paths, output, fmt=fmt, date=date, workers=workers, nlp=nlp,
+                                max_bytes=max_bytes, files=files, scheduler=scheduler)  # fmt: skip
+    if not quiet:
+        err.print(f"{summary.line}; load them with `tidings load {output}`", markup=False)
+    for source, reason in summary.failed:
+        err.print(f"failed: {source}: {reason}", markup=False, highlight=False)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+@guarded
+def load(
+    folder: Annotated[
+        str, typer.Argument(help="A folder of shards from `process --output`, e.g. shards/.")
+    ],
+    db: DbOption = DEFAULT_DB_PATH,
+    quiet: QuietOption = False,
+) -> None:
+    """Load the Parquet shards of a `process --engine dask --output` run into the store,
+    in batches (a rerun skips what is stored)."""
+    from tidings.ingest import load_shards
+
+    store = open_store(db, write=True)
+    summary = load_shards(folder, store)
+    if not quiet:
+        err.print(f"{summary.line}; {store.count()} articles in {db}", markup=False)
+    store.close()
 
 
 def _progress(quiet: bool) -> Progress:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
+from typing import Any
 
 from tidings.document import Document
 from tidings.engines.local import PipelineFactory
@@ -30,6 +31,7 @@ class Run:
     max_bytes: int = DEFAULT_MAX_BYTES
     nlp: bool = True
     feed_items: FeedItems = field(default_factory=FeedItems)
+    seen: set[str] = field(default_factory=set)  # keys of the pages read (or stored before)
 
     @classmethod
     def of(cls, paths: Iterable[str], fmt: str = "auto", date: str | None = None,
@@ -42,6 +44,10 @@ class Run:
                     if doc.meta.feed_link is not None:
                         run.feed_items.add(doc)
         return run
+
+    def saw(self, keys: set[str]) -> None:
+        """Pages not run because the store holds them still stand for their feed items."""
+        self.seen |= keys
 
     def pipeline(self) -> PipelineFactory:
         """A picklable factory of this run's pipeline (what each worker builds once)."""
@@ -60,12 +66,12 @@ class Run:
     def with_stubs(
         self, records: Iterable[Article], keep: Callable[[Document], bool] | None = None
     ) -> Iterator[Article]:
-        """The records, then those of the stubs whose page was not among them."""
-        seen: set[str] = set()
+        """The records, then those of the stubs whose page was not among them (nor among
+        the pages skipped as already stored: see `saw`)."""
         for record in records:
-            seen |= record_keys(record)
+            self.seen |= record_keys(record)
             yield record
-        stubs = [s for s in self.feed_items.unmatched(seen) if keep is None or keep(s)]
+        stubs = [s for s in self.feed_items.unmatched(self.seen) if keep is None or keep(s)]
         if stubs:
             yield from build_pipeline(self.nlp).run(stubs)
 
@@ -80,3 +86,14 @@ def run_here(docs: Iterable[Document], nlp: bool = True) -> Iterator[Article]:
         else:
             run.feed_items.add(doc)
     yield from run.with_stubs(run.pipeline()().run(pages))
+
+
+def stored_page_keys(store: Any, docs: Iterable[Document]) -> set[str]:
+    """The keys of web pages the store already holds (their stored records say them)."""
+    keys: set[str] = set()
+    for doc in docs:
+        if doc.source.format in ("html", "warc"):
+            record = store.get(doc.record.id)
+            if record is not None:
+                keys |= record_keys(record)
+    return keys

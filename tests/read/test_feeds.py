@@ -184,3 +184,19 @@ def test_a_gzipped_feed_is_unpacked(tmp_path, rss):
     path.write_bytes(gzip.compress(rss(FULL_ITEM)))
     (doc,) = iter_documents([str(path)])
     assert doc.source.format == "feed" and doc.meta.title == "Ferries resume after storm"
+
+
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_a_rerun_keeps_a_stored_page_standing_for_its_feed_item(
+    tmp_path, write, rss, article_page, engine
+):
+    from tidings.ingest import ingest
+    from tidings.store import Store
+
+    write("feed.xml", rss(LINK_ITEM))
+    write("pages/saved-page.html", article_page())
+    with Store(tmp_path / "t.db") as store:
+        first = ingest([str(tmp_path)], store, nlp=False, engine=engine, workers=1)
+        again = ingest([str(tmp_path)], store, nlp=False, engine=engine, workers=1)
+        assert (first.added, again.added, again.skipped) == (1, 0, 1)  # no stub the 2nd time
+        assert [a.source.format for a in store.articles()] == ["html"]

@@ -11,7 +11,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -189,7 +189,7 @@ class Input:
     data: bytes | None = None  # standard input, read once
     start: int = 0  # byte offset where the part begins (a record or line boundary)
     stop: int | None = None  # byte offset where the next part begins (None: the end)
-    line: int = 1  # JSONL: the number of the line at `start`
+    line: int = 1  # the number of the JSONL line or WARC record at `start`
     problem: str | None = None  # why it cannot be read at all (see `not_a_file`)
 
 
@@ -213,6 +213,38 @@ def plan_inputs(paths: Iterable[str], fmt: str = "auto", max_bytes: int = DEFAUL
             kind = fmt if fmt != "auto" else sniff_format(path.name, _head(path))
             inputs.append(Input(str(path), kind))
     return inputs
+
+
+def split_input(item: Input, size: int) -> list[Input]:
+    """An input cut into parts of about `size` documents: JSON lines by line ranges,
+    archives by record ranges, at boundaries found by a scan; other files whole."""
+    if item.data is not None or item.problem or item.kind not in ("jsonl", "warc") or size < 1:
+        return [item]
+    try:
+        starts = _line_starts(Path(item.name)) if item.kind == "jsonl" else _record_starts(item)
+    except OSError:  # read whole: its reader says what is wrong
+        return [item]
+    cuts = starts[::size]
+    if len(cuts) <= 1:
+        return [item]
+    stops = [*cuts[1:], None]
+    return [replace(item, start=start, stop=stop, line=1 + index * size)
+            for index, (start, stop) in enumerate(zip(cuts, stops, strict=True))]  # fmt: skip
+
+
+def _line_starts(path: Path) -> list[int]:
+    starts, offset = [], 0
+    with path.open("rb") as handle:
+        for line in handle:
+            starts.append(offset)
+            offset += len(line)
+    return starts
+
+
+def _record_starts(item: Input) -> list[int]:
+    from tidings.read.warc import record_offsets
+
+    return record_offsets(Path(item.name))
 
 
 def iter_documents(
@@ -252,7 +284,7 @@ def _read_path(item: Input, path: Path, date: str | None, max_bytes: int) -> Ite
     if item.kind == "warc":  # streamed record by record: the limit applies to each record
         from tidings.read.warc import read_warc_path
 
-        yield from read_warc_path(path, date, max_bytes, item.start, item.stop)
+        yield from read_warc_path(path, date, max_bytes, item.start, item.stop, item.line)
         return
     source = Source(path=str(path))
     with open_file(path) as handle:

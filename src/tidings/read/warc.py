@@ -28,12 +28,13 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 def read_warc_path(path: Path, date: str | None, max_bytes: int | None = None, start: int = 0,
-                   stop: int | None = None) -> Iterator[Document]:  # fmt: skip
+                   stop: int | None = None, first: int = 1) -> Iterator[Document]:  # fmt: skip
     """Documents from an archive on disk, streamed record by record: those of the
-    records that begin at byte `start` (a record boundary) and before byte `stop`."""
+    records that begin at byte `start` (a record boundary; record number `first`)
+    and before byte `stop`."""
     with open_file(path) as stream:
         stream.seek(start)
-        yield from read_warc_stream(stream, str(path), date, max_bytes, stop)
+        yield from read_warc_stream(stream, str(path), date, max_bytes, stop, first - 1)
 
 
 def read_warc(raw: bytes, source: Source, date: str | None) -> Iterator[Document]:
@@ -42,14 +43,14 @@ def read_warc(raw: bytes, source: Source, date: str | None) -> Iterator[Document
 
 
 def read_warc_stream(stream: BinaryIO, name: str, date: str | None,
-                     max_bytes: int | None = None,
-                     stop: int | None = None) -> Iterator[Document]:  # fmt: skip
+                     max_bytes: int | None = None, stop: int | None = None,
+                     before: int = 0) -> Iterator[Document]:  # fmt: skip
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     limit = max_bytes or DEFAULT_MAX_BYTES
     records = ArchiveIterator(stream)
-    count = 0
+    count = before  # records of the archive before this part
     try:
         for record in records:
             if stop is not None and records.offset >= stop:
@@ -115,3 +116,19 @@ def _record_document(record, body: bytes, where: str, date: str | None,  # noqa:
 def _looks_html(body: bytes) -> bool:
     head = body[:1024].lower()
     return b"<html" in head or b"<!doctype html" in head
+
+
+def record_offsets(path: Path) -> list[int]:
+    """Where each record of an archive begins (a scan: nothing is decoded but the
+    framing). Stops quietly at damage: the part that reaches it records the error."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    offsets: list[int] = []
+    with path.open("rb") as stream:
+        records = ArchiveIterator(stream)
+        try:
+            for _ in records:
+                offsets.append(records.get_record_offset())
+        except Exception:  # noqa: BLE001 - damage is reported when the part is read
+            pass
+    return offsets

@@ -118,6 +118,15 @@ class Store(BrowseMixin):
         row = self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row is not None
 
+    def known_ids(self, ids: list[str]) -> set[str]:
+        """Which of `ids` the store holds (asked in chunks, as one query each)."""
+        found: set[str] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            sql = f"SELECT id FROM articles WHERE id IN ({', '.join('?' * len(chunk))})"
+            found |= {row[0] for row in self.db.execute(sql, chunk)}
+        return found
+
     def add(self, articles: Iterable[Article]) -> tuple[int, int]:
         """Store records in one transaction; return (new articles, failures recorded).
 
