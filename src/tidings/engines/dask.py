@@ -125,12 +125,19 @@ def dask_client(scheduler: str | None, workers: int) -> Iterator[Any]:
         with Client(scheduler) as client:
             yield client
         return
-    with (
-        LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                     dashboard_address=None, silence_logs=logging.ERROR) as cluster,
-        Client(cluster) as client,
-    ):  # fmt: skip
-        yield client
+    from multiprocessing import resource_tracker
+
+    tracker_was_running = resource_tracker._resource_tracker._pid is not None
+    try:
+        with (
+            LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                         dashboard_address=None, silence_logs=logging.ERROR) as cluster,
+            Client(cluster) as client,
+        ):  # fmt: skip
+            yield client
+    finally:
+        if not tracker_was_running:  # the cluster's processes started it: nothing is left
+            resource_tracker._resource_tracker._stop()
 
 
 def run_parts(parts: list[Input], task: Task, client: Any,
