@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -48,7 +49,7 @@ class Store(BrowseMixin):
                 self._check_readable()
             else:
                 self.db = _connect(self.path)
-                self.db.execute("PRAGMA journal_mode=WAL")
+                _use_wal(self.db)
                 self.db.execute("PRAGMA synchronous=NORMAL")
                 self._migrate()
             self.db.row_factory = sqlite3.Row
@@ -365,6 +366,21 @@ class Store(BrowseMixin):
 
 def _connect(path: str) -> sqlite3.Connection:
     return sqlite3.connect(path, isolation_level=None, timeout=30)
+
+
+def _use_wal(db: sqlite3.Connection, seconds: float = 30.0) -> None:
+    """Switch to WAL. On a new file this needs the write lock, and SQLite answers
+    "locked" at once, without its busy wait, while another process creating the same
+    store holds it: wait here instead."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _connect_read_only(path: str) -> sqlite3.Connection:
