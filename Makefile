@@ -33,6 +33,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/understanding.py
 	$(BIN)/python benchmarks/actors_times.py
 	$(BIN)/python benchmarks/events_precision.py
+	$(BIN)/python benchmarks/serve.py
 
 # Re-pin every dependency to what the virtual environment holds now.
 lock:

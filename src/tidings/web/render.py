@@ -226,7 +226,7 @@ def timeline(rows: list[DyadPeriod], period: str, width: int = 720, height: int 
     labels = period_range(min(by_period), max(by_period), period) if by_period else []
     top = max((r.total for r in by_period.values()), default=1)
     plot_top, plot_bottom = 20.0, height - 40.0
-    step = (width - 60) / max(len(labels), 1)
+    step = (width - 80) / max(len(labels), 1)  # 40px each side for the two scales
     bar_width = max(min(step * 0.7, 40), 2)
     bars, points = [], []
     types: set[str] = set()
