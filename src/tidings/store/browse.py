@@ -12,7 +12,7 @@ import functools
 import json
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
@@ -94,9 +94,8 @@ class BrowseMixin:
             (*filters.args, limit + 1),
         ).fetchall()
         hits = [_hit(r, _first_words(r["snippet"]), r["title"]) for r in rows[:limit]]
-        last = rows[limit - 1] if len(rows) > limit else None
-        key = [last["published"] or "", last["rowid"]] if last else None
-        return ArticlePage(hits, encode_cursor("articles", key) if key else None)
+        cursor = next_cursor(rows, limit, "articles", lambda r: [r["published"] or "", r["rowid"]])
+        return ArticlePage(hits, cursor)
 
     def _search_page(self, query: ArticleQuery, filters: Filters, limit: int) -> ArticlePage:
         """Ranked in one query, then snippets made for the page's rows only (making them
@@ -126,8 +125,7 @@ class BrowseMixin:
         } if page else {}  # fmt: skip
         hits = [_hit(rows[rowid], rows[rowid]["snippet"], rows[rowid]["title"])
                 for rowid, _ in page if rowid in rows]  # fmt: skip
-        last = ranked[limit - 1] if len(ranked) > limit else None
-        cursor = encode_cursor("search", [last[1], last[0]]) if last else None
+        cursor = next_cursor(ranked, limit, "search", lambda r: [r[1], r[0]])
         return ArticlePage(hits, cursor)
 
     def _ranked(
@@ -263,11 +261,8 @@ class BrowseMixin:
             )  # fmt: skip
             for r in rows[:limit]
         ]
-        last = rows[limit - 1] if len(rows) > limit else None
-        cursor = (
-            encode_cursor("quotes", [last["published"] or "", last["article_id"], last["position"]])
-            if last
-            else None
+        cursor = next_cursor(
+            rows, limit, "quotes", lambda r: [r["published"] or "", r["article_id"], r["position"]]
         )
         return QuotePage(items, cursor)
 
@@ -334,12 +329,8 @@ class BrowseMixin:
             )
             for r in rows[:limit]
         ]
-        last = rows[limit - 1] if len(rows) > limit else None
-        cursor = (
-            encode_cursor("events", [last["day"], last["article_id"], last["position"]])
-            if last
-            else None
-        )
+        cursor = next_cursor(rows, limit, "events",
+                             lambda r: [r["day"], r["article_id"], r["position"]])  # fmt: skip
         return EventPage(items, cursor)
 
     def _event_filters(self, query: EventQuery) -> Filters:
@@ -444,6 +435,14 @@ class BrowseMixin:
             (_json_list(wanted),),
         )
         return {r["id"]: Article.from_json(r["record"]) for r in rows}
+
+
+def next_cursor(
+    rows: list[Any], limit: int, kind: str, key: Callable[[Any], list[Any]]
+) -> str | None:
+    """The cursor after a page: the sort key of its last row, when a row more was found
+    (each list asks for `limit + 1` rows)."""
+    return encode_cursor(kind, key(rows[limit - 1])) if len(rows) > limit else None
 
 
 _EVENT_DATE = "coalesce(e.date, a.published, '')"
