@@ -156,6 +156,22 @@ VerboseOption = Annotated[
         "--verbose", "-v", help="Print a line for every document as it is done, e.g. -v."
     ),
 ]
+LinkOption = Annotated[
+    bool,
+    typer.Option(
+        "--link/--no-link",
+        help="Link articles into stories as they are stored (copies, versions, related "
+        "reports), e.g. --no-link.",
+    ),
+]
+EmbedOption = Annotated[
+    bool,
+    typer.Option(
+        "--embed/--no-embed",
+        help="Link related reports through sentence embeddings; --no-embed (or "
+        "TIDINGS_EMBED=off) links copies and versions only, e.g. --no-embed.",
+    ),
+]
 DEFAULT_DB_PATH = "tidings.db"
 
 
@@ -375,6 +391,8 @@ def process(
             "of the store (load them with `tidings load`), e.g. --output shards/.",
         ),
     ] = None,
+    link: LinkOption = True,
+    use_embeddings: EmbedOption = True,
 ) -> None:
     """Ingest files, folders, feeds, WARC or JSONL into the store; bad documents are
     recorded, the rest go on. Folders are walked for articles: hidden files, READMEs,
@@ -406,9 +424,11 @@ def process(
 
         summary = ingest(paths, store, fmt=input_format, date=date, workers=workers, nlp=nlp,
                          max_bytes=max_bytes, budget=budget, on_document=done,
-                         files=files, engine=engine, scheduler=scheduler)  # fmt: skip
+                         files=files, engine=engine, scheduler=scheduler, link=link,
+                         related=None if use_embeddings else False)  # fmt: skip
     if not quiet:
-        err.print(f"{summary.line}; {store.count()} articles in {db}", markup=False)
+        linked = f", {summary.linked} linked into stories" if link else ""
+        err.print(f"{summary.line}{linked}; {store.count()} articles in {db}", markup=False)
     for source, reason in summary.failed:
         err.print(f"failed: {source}: {reason}", markup=False, highlight=False)
     store.close()
@@ -702,6 +722,78 @@ def dyads(
 
 @app.command()
 @guarded
+def stories(
+    db: DbOption = DEFAULT_DB_PATH,
+    since: Annotated[
+        str | None,
+        typer.Option(help="Stories last reported on or after this date, e.g. --since 2021-01-01."),
+    ] = None,
+    actor: Annotated[
+        str | None,
+        typer.Option(
+            help="Stories with this actor: a name, or a country, organisation or role code, "
+            "e.g. --actor RUS."
+        ),
+    ] = None,
+    min_articles: Annotated[
+        int,
+        typer.Option(
+            "--min-articles", min=1,
+            help="Stories of at least this many articles (default 2), e.g. --min-articles 1.",
+        ),
+    ] = 2,
+    rebuild: Annotated[
+        bool,
+        typer.Option(
+            "--rebuild", help="Forget every story and link the whole store again first, "
+            "e.g. --rebuild.",
+        ),
+    ] = False,
+    use_embeddings: EmbedOption = True,
+    fmt: ListFormatOption = "table",
+    limit: LimitOption = DEFAULT_LIMIT,
+) -> None:
+    """Stories across outlets, newest first: the copies, versions and related reports of
+    the same news, with how many articles and outlets carried each."""
+    since = check_date(since, "--since")
+    store = open_store(db, write=rebuild)
+    if rebuild:
+        from tidings.stories import rebuild as relink
+
+        linked = relink(store, related=None if use_embeddings else False)
+        err.print(f"linked {linked} articles into stories", markup=False)
+    rows = store.stories(since=since, actor=actor, limit=fetch(limit), min_articles=min_articles)
+    columns = [Column("id", width=16), Column("last_published", "last", width=10),
+               Column("articles", justify="right"), Column("outlets", justify="right"),
+               Column("title")]  # fmt: skip
+    listing(rows, columns, fmt, limit)
+
+
+@app.command()
+@guarded
+def story(
+    story_id: Annotated[str, typer.Argument(help="A story id (or a unique prefix).")],
+    db: DbOption = DEFAULT_DB_PATH,
+    fmt: Annotated[
+        Literal["table", "json"],
+        typer.Option("--format", help="table, or the story object as JSON, e.g. --format json."),
+    ] = "table",
+) -> None:
+    """One story: its articles and their relations, what each copy cut, added or
+    changed, and its events and quotes, each once, with the articles that report it."""
+    from tidings.stories import story_detail
+
+    found = story_detail(open_store(db), story_id)
+    if found is None:
+        raise UsageError(f"no story with id {story_id!r} in {db} (try `tidings stories`)")
+    if fmt == "json":
+        _print_json(found.to_dict())
+    else:
+        print_story(found)
+
+
+@app.command()
+@guarded
 def serve(
     db: DbOption = DEFAULT_DB_PATH,
     host: Annotated[
@@ -762,6 +854,57 @@ def print_record(record: Article) -> None:
             out.print(f"\n[bold]{title}")
             for row in rows:
                 out.print(f"  {_escape(row)}")
+
+
+def print_story(story: Any) -> None:
+    out.rule(f"[bold]{_escape(story.title) or '(no title)'}")
+    facts = Table.grid(padding=(0, 2))
+    for name, value in (
+        ("story", story.id),
+        ("published", f"{story.first_published or '-'} … {story.last_published or '-'}"),
+        ("original", story.original or "-"),
+        ("fullest", story.fullest or "-"),
+        ("outlets", ", ".join(story.outlets) or "-"),
+    ):
+        facts.add_row(f"[dim]{name}", _escape(value))
+    out.print(facts)
+    write_rows(out, [asdict(a) for a in story.articles], STORY_ARTICLE_COLUMNS, "table")
+    for diff in story.diffs:
+        out.print(f"\n[bold]{diff.relation} {diff.article}[/] of {diff.of}")
+        for line in _diff_lines(diff):
+            out.print(f"  {_escape(line)}")
+    if story.events:
+        out.print("\n[bold]Events")
+        for e in story.events:
+            outlets = ", ".join(e.outlets) or "-"
+            out.print(f"  {_escape(e.type)}: {_escape(e.sentence[:100])} "
+                      f"[dim]({len(e.articles)} articles: {_escape(outlets)})")  # fmt: skip
+    if story.quotes:
+        out.print("\n[bold]Quotes")
+        for q in story.quotes:
+            outlets = ", ".join(q.outlets) or "-"
+            out.print(f"  {_escape(q.speaker or '?')}: {_escape(q.text)} "
+                      f"[dim]({len(q.articles)} articles: {_escape(outlets)})")  # fmt: skip
+
+
+STORY_ARTICLE_COLUMNS = [Column("published", width=10), Column("outlet", width=24),
+                         Column("relation", width=8), Column("of", width=16),
+                         Column("id", "article", width=16), Column("title")]  # fmt: skip
+
+
+def _diff_lines(diff: Any) -> Iterator[str]:
+    if diff.title:
+        yield f"title: {diff.title.before!r} → {diff.title.after!r}"
+    for paragraph in diff.cut:
+        yield f"- cut: {paragraph[:100]}"
+    for paragraph in diff.added:
+        yield f"+ added: {paragraph[:100]}"
+    for change in diff.changed:
+        yield f"~ changed: {change.before[:60]!r} → {change.after[:60]!r}"
+    if diff.repairs:
+        yield "damage mended: " + ", ".join(f"{k} {v}" for k, v in diff.repairs.items())
+    if not (diff.title or diff.cut or diff.added or diff.changed or diff.repairs):
+        yield "the same text"
 
 
 def _facts(record: Article) -> Iterator[tuple[str, str]]:

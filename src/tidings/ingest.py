@@ -12,6 +12,7 @@ from tidings.read.sources import ALL_FILES, DEFAULT_MAX_BYTES, FileFilter
 from tidings.record import Article
 from tidings.runs import Run, stored_page_keys
 from tidings.store import Store
+from tidings.stories import Linker
 
 BATCH = 50
 
@@ -26,6 +27,7 @@ class Summary:
     skipped: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
+    linked: int = 0  # articles put into stories
 
     @property
     def line(self) -> str:
@@ -47,6 +49,8 @@ def ingest(
     files: FileFilter = ALL_FILES,
     engine: str = "local",
     scheduler: str | None = None,
+    link: bool = True,
+    related: bool | None = None,
 ) -> Summary:
     """Process inputs into the store. Each batch is one transaction, so a run that is
     killed keeps every batch it committed, and a rerun skips them by id. With a
@@ -54,9 +58,13 @@ def ingest(
 
     `on_document(source, outcome)` is called once per document as soon as it is
     processed or skipped. `engine` is "local" (this process, or a pool of `workers`)
-    or "dask" (a cluster at `scheduler`, or a LocalCluster of `workers`)."""
+    or "dask" (a cluster at `scheduler`, or a LocalCluster of `workers`). With
+    `link`, stored articles are linked into stories after each batch, in store
+    order (`related`: also through embeddings; None: unless the user turned them
+    off)."""
     started = time.perf_counter()
     summary = Summary()
+    linker = Linker(store, related=related) if link else None
     report = on_document or (lambda _source, _outcome: None)
 
     def new(doc: Document) -> bool:
@@ -83,18 +91,20 @@ def ingest(
         report(record.source.path or record.id, "processed" if record.paragraphs else "failed")
         batch.append(record)
         if len(batch) >= BATCH:
-            _store(batch, store, summary)
+            _store(batch, store, summary, linker)
             batch = []
-    if batch:
-        _store(batch, store, summary)
+    _store(batch, store, summary, linker)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _store(batch: list[Article], store: Store, summary: Summary) -> None:
-    added, _ = store.add(batch)
-    summary.added += added
-    summary.skipped += sum(1 for r in batch if r.paragraphs) - added
+def _store(batch: list[Article], store: Store, summary: Summary, linker: Linker | None) -> None:
+    if batch:
+        added, _ = store.add(batch)
+        summary.added += added
+        summary.skipped += sum(1 for r in batch if r.paragraphs) - added
+    if linker:  # also links what an earlier run stored without linking
+        summary.linked += linker.link_pending(known={r.id: r for r in batch})
 
 
 def _dask_records(
@@ -161,21 +171,22 @@ def _failure(record: Article) -> tuple[str, str]:
     return (record.source.path or record.id, "; ".join(record.errors))
 
 
-def load_shards(folder: str, store: Store) -> Summary:
-    """Store the records of a folder of shards, in batches of one transaction each."""
+def load_shards(folder: str, store: Store, link: bool = True) -> Summary:
+    """Store the records of a folder of shards, in batches of one transaction each,
+    linking them into stories as they are stored (with `link`)."""
     from tidings.engines.shards import read_shards
 
     started = time.perf_counter()
     summary = Summary()
+    linker = Linker(store) if link else None
     batch: list[Article] = []
     for record in read_shards(folder):
         if not record.paragraphs:
             summary.failed.append((record.source.path or record.id, "; ".join(record.errors)))
         batch.append(record)
         if len(batch) >= BATCH:
-            _store(batch, store, summary)
+            _store(batch, store, summary, linker)
             batch = []
-    if batch:
-        _store(batch, store, summary)
+    _store(batch, store, summary, linker)
     summary.seconds = time.perf_counter() - started
     return summary

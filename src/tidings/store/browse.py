@@ -221,9 +221,8 @@ class BrowseMixin:
         return []
 
     def article(self, article_id: str) -> Article | None:
-        """One article by its full id."""
-        row = self.db.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return Article.from_json(row["record"]) if row else None
+        """One article by its full id, with its place in its story."""
+        return self.records([article_id]).get(article_id)
 
     # --- quotes ------------------------------------------------------------------------
 
@@ -429,12 +428,7 @@ class BrowseMixin:
         return [rows[k] for k in sorted(rows)]
 
     def _records(self, article_ids: Iterable[str]) -> dict[str, Article]:
-        wanted = sorted(set(article_ids))
-        rows = self.db.execute(
-            "SELECT id, record FROM articles WHERE id IN (SELECT value FROM json_each(?))",
-            (_json_list(wanted),),
-        )
-        return {r["id"]: Article.from_json(r["record"]) for r in rows}
+        return self.records(sorted(set(article_ids)))
 
 
 def next_cursor(

@@ -131,6 +131,49 @@ MIGRATIONS: list[str] = [
         (coalesce(source_country, source_org)), (coalesce(target_country, target_org)), date, type
     );
     """,
+    # 6: stories across outlets (tidings.stories): stories, who belongs where, and
+    # what linking needs to find candidates (LSH buckets, shared keys, embeddings)
+    """
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL DEFAULT '',
+        first_published TEXT,
+        last_published TEXT,
+        original_id TEXT,
+        articles INTEGER NOT NULL DEFAULT 0,
+        outlets INTEGER NOT NULL DEFAULT 0,
+        tellings INTEGER NOT NULL DEFAULT 0,
+        vectors INTEGER NOT NULL DEFAULT 0,
+        vector_sum BLOB
+    );
+    CREATE INDEX stories_last_published ON stories (last_published);
+    CREATE INDEX stories_first_published ON stories (first_published);
+    CREATE TABLE story_members (
+        article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        relation TEXT NOT NULL,
+        of_id TEXT,
+        matched_id TEXT,
+        similarity REAL,
+        canonical_url TEXT
+    );
+    CREATE INDEX story_members_story ON story_members (story_id, seq);
+    CREATE TABLE story_keys (
+        key TEXT NOT NULL,
+        story_id TEXT NOT NULL,
+        PRIMARY KEY (key, story_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE minhash_buckets (
+        bucket BIGINT NOT NULL,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (bucket, article_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE article_vectors (
+        article_id TEXT PRIMARY KEY,
+        vector BLOB NOT NULL
+    );
+    """,
 ]
 
 # PostgreSQL's own version of the migrations that use SQLite's machinery: full-text
@@ -166,6 +209,13 @@ POSTGRESQL: dict[int, str] = {
     """,
     4: "",  # SQLite's search index declared for datasette: nothing to do here
 }
+# 6: the story tables, with PostgreSQL's types; articles get the `rowid` SQLite has
+# of itself (the order they were stored in, which is the order they are linked in)
+POSTGRESQL[6] = (
+    "ALTER TABLE articles ADD COLUMN rowid BIGSERIAL;\n"
+    "CREATE INDEX articles_rowid ON articles (rowid);\n"
+    + MIGRATIONS[5].replace("WITHOUT ROWID", "").replace("BLOB", "BYTEA")
+)
 
 _SQLITE_NOW = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 _POSTGRESQL_NOW = """to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')"""

@@ -17,15 +17,16 @@ from typing import Any
 from urllib.parse import quote
 
 from tidings.errors import StoreError
-from tidings.record import Actor, Article, Event
+from tidings.record import Actor, Article, Event, StoryRef
 from tidings.store.browse import BrowseMixin, escape_like, plain_words
 from tidings.store.postgres import PostgresConnection, is_postgres_url, retrying
 from tidings.store.schema import MIGRATIONS
+from tidings.store.stories import StoryTables
 
 DEFAULT_DB = "tidings.db"
 
 
-class Store(BrowseMixin):
+class Store(StoryTables, BrowseMixin):
     """Articles and what was found in them, in one SQLite file (or `:memory:`)."""
 
     def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
@@ -250,10 +251,10 @@ class Store(BrowseMixin):
     def get(self, article_id: str) -> Article | None:
         """An article by id, or by a unique prefix of its id (see `ids_starting`)."""
         rows = self.db.execute(
-            "SELECT record FROM articles WHERE id LIKE ? || '%' ESCAPE '\\' LIMIT 2",
+            f"SELECT {_RECORD_WITH_STORY} WHERE a.id LIKE ? || '%' ESCAPE '\\' LIMIT 2",
             (escape_like(article_id),),
         ).fetchall()
-        return Article.from_json(rows[0]["record"]) if len(rows) == 1 else None
+        return _with_story(rows[0]) if len(rows) == 1 else None
 
     def ids_starting(self, prefix: str, limit: int = 3) -> list[str]:
         """Ids of the stored articles that start with `prefix`, in order."""
@@ -264,9 +265,19 @@ class Store(BrowseMixin):
         return [row["id"] for row in rows]
 
     def articles(self) -> Iterator[Article]:
-        sql = "SELECT record FROM articles ORDER BY published NULLS FIRST, id"
+        """Every stored record, with its place in its story."""
+        sql = f"SELECT {_RECORD_WITH_STORY} ORDER BY a.published NULLS FIRST, a.id"
         for row in self.db.execute(sql):
-            yield Article.from_json(row["record"])
+            yield _with_story(row)
+
+    def records(self, ids: Iterable[str]) -> dict[str, Article]:
+        """Records by exact id, with their place in their stories."""
+        ids = list(ids)
+        if not ids:
+            return {}
+        marks = ", ".join("?" * len(ids))
+        rows = self.db.execute(f"SELECT {_RECORD_WITH_STORY} WHERE a.id IN ({marks})", ids)
+        return {row["id"]: _with_story(row) for row in rows}
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         """Full-text search over titles and bodies, best first."""
@@ -409,6 +420,19 @@ def _open_error(path: str, exc: sqlite3.DatabaseError) -> str:
             f"give a file and folder you can write to with --db"
         )
     return f"cannot open the database {path}: {exc}; give another file with --db"
+
+
+_RECORD_WITH_STORY = (
+    "a.id, a.record, m.story_id, m.relation, m.of_id FROM articles a"
+    " LEFT JOIN story_members m ON m.article_id = a.id"
+)
+
+
+def _with_story(row: sqlite3.Row) -> Article:
+    article = Article.from_json(row["record"])
+    if row["story_id"]:
+        article.story = StoryRef(id=row["story_id"], relation=row["relation"], of=row["of_id"])
+    return article
 
 
 def _actor_columns(actor: Actor | None) -> tuple[str | None, ...]:

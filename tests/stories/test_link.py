@@ -1,0 +1,136 @@
+import numpy as np
+import pytest
+
+from tidings.stories import Linker, rebuild, story_id_for
+from tidings.stories.link import average_similarity
+from tidings.stories.model import StoryRow
+from tidings.stories.sketch import overlap, sketch
+
+from .conftest import make
+
+
+def link(store, *records, related=False):
+    """Store each record (one batch each, so that store order is the order given) and
+    link it, as `process` does."""
+    linker = Linker(store, related=related)
+    for record in records:
+        store.add([record])
+        linker.link(record)
+    return [store.member(r.id) for r in records]
+
+
+def relations(store, story_id):
+    return {m.article_id: (m.relation, m.of_id) for m in store.members(story_id)}
+
+
+def test_a_copy_joins_its_original_story_which_keeps_its_id(store, wire, cut_and_padded):
+    first, copy = link(store, wire, cut_and_padded)
+    assert first.story_id == copy.story_id == story_id_for(wire.id)
+    assert (copy.relation, copy.of_id) == ("copy", wire.id)
+    # the share of the copy's text found in the original: its padding is not
+    found = overlap(sketch(wire.body).shingles, sketch(cut_and_padded.body).shingles)
+    assert copy.similarity == round(found.containment, 4) < 1
+    assert store.get(cut_and_padded.id).story.relation == "copy"
+
+
+def test_a_revision_by_the_same_outlet_is_a_version(store, wire, revised, cut_and_padded):
+    link(store, wire, cut_and_padded, revised)
+    story = store.member(wire.id).story_id
+    assert relations(store, story) == {
+        wire.id: ("original", None),
+        cut_and_padded.id: ("copy", wire.id),
+        revised.id: ("version", wire.id),
+    }
+
+
+def test_the_earlier_article_is_the_original_whichever_came_first(store, wire, cut_and_padded):
+    wire.published = "2024-12-17"
+    copy_first, original = link(store, cut_and_padded, wire)
+    story = copy_first.story_id
+    assert story == story_id_for(cut_and_padded.id)  # the story keeps the id it started with
+    assert relations(store, story) == {
+        wire.id: ("original", None),
+        cut_and_padded.id: ("copy", wire.id),
+    }
+    assert store.story_row(story).original_id == wire.id
+
+
+def test_other_news_starts_its_own_story(store, wire, other_news):
+    a, b = link(store, wire, other_news)
+    assert a.story_id != b.story_id
+    assert (b.relation, b.of_id) == ("original", None)
+
+
+def test_linking_twice_changes_nothing(store, wire, cut_and_padded):
+    link(store, wire, cut_and_padded)
+    again = Linker(store, related=False).link(cut_and_padded)
+    assert again == store.member(cut_and_padded.id)
+    assert len(store.members(again.story_id)) == 2
+
+
+def test_rebuild_gives_the_same_stories(store, wire, cut_and_padded, revised, other_news):
+    link(store, cut_and_padded, other_news, wire, revised, related=True)
+    before = {m.article_id: m for s in store.stories(limit=None) for m in store.members(s["id"])}
+    assert rebuild(store, related=True) == 4
+    after = {m.article_id: m for s in store.stories(limit=None) for m in store.members(s["id"])}
+    assert after == before
+
+
+def test_pending_articles_are_linked_in_store_order(store, wire, cut_and_padded):
+    store.add([cut_and_padded])
+    store.add([wire])
+    assert Linker(store, related=False).link_pending() == 2
+    assert store.member(cut_and_padded.id).story_id == story_id_for(cut_and_padded.id)
+    assert Linker(store, related=False).link_pending() == 0
+
+
+# --- related reports --------------------------------------------------------------------
+
+SAME_NEWS = (
+    "Serbian riot police arrest marchers in Belgrade",
+    [
+        "Serbian riot police arrested scores of students and farmers in Belgrade on Tuesday as "
+        "thousands marched on parliament over the deadly collapse of a railway station canopy.",
+        "President Aleksandar Vucic offered talks with the students but said he would not resign.",
+    ],
+)
+
+
+def test_the_same_news_in_other_words_joins_the_story(store, wire, other_news):
+    related = make(*SAME_NEWS, "tv.example", "https://tv.example/serbia")
+    first, _, joined = link(store, wire, other_news, related, related=True)
+    assert joined.story_id == first.story_id
+    assert (joined.relation, joined.of_id) == ("related", None)
+    assert joined.similarity >= 0.86
+
+
+def test_related_reports_are_not_linked_when_embeddings_are_off(store, wire, cut_and_padded):
+    related = make(*SAME_NEWS, "tv.example", "https://tv.example/serbia")
+    first, copy, alone = link(store, wire, cut_and_padded, related, related=False)
+    assert copy.story_id == first.story_id
+    assert alone.story_id != first.story_id
+
+
+def test_the_environment_turns_embeddings_off(store, monkeypatch):
+    monkeypatch.setenv("TIDINGS_EMBED", "off")
+    assert Linker(store).related is False
+
+
+def test_a_report_a_month_later_starts_a_new_story(store, wire):
+    later = make(*SAME_NEWS, "tv.example", "https://tv.example/serbia", date="2025-01-20")
+    first, alone = link(store, wire, later, related=True)
+    assert alone.story_id != first.story_id
+
+
+def test_an_undated_report_is_only_linked_as_a_copy(store, wire):
+    undated = make(*SAME_NEWS, "tv.example", "https://tv.example/serbia", date=None)
+    first, alone = link(store, wire, undated, related=True)
+    assert alone.story_id != first.story_id
+
+
+def test_average_link_keeps_a_story_from_drifting():
+    a, b = np.eye(2, dtype=np.float32)
+    story = StoryRow(id="s", vectors=2, tellings=2, vector_sum=(a + b).astype(np.float64))
+    # as close as can be to one of its tellings, unrelated to the other: half way
+    assert average_similarity(a, story) == pytest.approx(0.5)
+    assert average_similarity((a + b) / np.linalg.norm(a + b), story) == pytest.approx(0.7071, 1e-3)
