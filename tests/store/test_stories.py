@@ -70,4 +70,3 @@ def test_the_article_browser_filters_by_story(store):
     hits = store.find_articles(ArticleQuery(story=story_id)).items
     assert sorted(h.title for h in hits) == ["Dozens held", "Serbian police detain protesters"]
     assert store.article(hits[0].id).story.id == story_id
-    assert '"story": {"id": "' in store.article_json(hits[0].id)
