@@ -78,14 +78,22 @@ def browser_context(tmp_path_factory):
 
 @pytest.fixture
 def page(browser_context, server) -> Iterator[Page]:
+    """A tab that fails its test on a console error, an uncaught error, or a request
+    to anywhere but the server (no CDN: every script and style is served locally)."""
     errors: list[str] = []
+    elsewhere: list[str] = []
     tab = browser_context.new_page()
     tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    tab.on(
+        "request",
+        lambda req: None if req.url.startswith((server, "data:")) else elsewhere.append(req.url),
+    )
     tab.base = server  # type: ignore[attr-defined]
     yield tab
     tab.close()
     assert errors == [], f"console errors: {errors}"
+    assert elsewhere == [], f"requests off the server: {elsewhere}"
 
 
 def shoot(page: Page, name: str) -> None:
@@ -172,3 +180,9 @@ def test_nothing_found_is_said_in_words(page: Page):
     page.goto(page.base + "/actors/United%20Arab%20Emirates")
     expect(page.get_by_text("No quotes by United Arab Emirates in this store.")).to_be_visible()
     shoot(page, "empty")
+
+
+def test_api_docs_render_from_local_scripts(page: Page):
+    page.goto(page.base + "/docs")
+    expect(page.locator(".swagger-ui .title").first).to_contain_text("tidings")
+    expect(page.get_by_text("/api/articles/{article_id}").first).to_be_visible()

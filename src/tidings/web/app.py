@@ -58,6 +58,8 @@ def create_app(db: str | Path, token: str | None = None) -> FastAPI:
         title="tidings",
         version=__version__,
         description="News articles as clean, structured, linked data: the store, read-only.",
+        docs_url=None,  # FastAPI's own /docs loads Swagger UI from a CDN: ours is local
+        redoc_url=None,
     )
     app.state.pool = StorePool(path)
     app.state.token = token
@@ -68,8 +70,34 @@ def create_app(db: str | Path, token: str | None = None) -> FastAPI:
     _add_error_handlers(app)
     from tidings.web.pages import mount_pages
 
+    _mount_api_docs(app)
     mount_pages(app)
     return app
+
+
+def _mount_api_docs(app: FastAPI) -> None:
+    """Swagger UI at /docs, its script and style served from the pinned fastapi-offline
+    package (Swagger UI 5, which reads OpenAPI 3.1)."""
+    from importlib.resources import files
+
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.staticfiles import StaticFiles
+
+    app.mount(
+        "/vendor/swagger-ui",
+        StaticFiles(directory=str(files("fastapi_offline") / "static")),
+        name="swagger-ui",
+    )
+
+    @app.get("/docs", include_in_schema=False)
+    async def api_docs() -> Response:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="tidings API",
+            swagger_js_url="/vendor/swagger-ui/swagger-ui-bundle.js",
+            swagger_css_url="/vendor/swagger-ui/swagger-ui.css",
+            swagger_favicon_url="/vendor/swagger-ui/favicon.png",
+        )
 
 
 def _add_error_handlers(app: FastAPI) -> None:
