@@ -15,10 +15,12 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/tidings process samples/text samples/articles.jsonl --db tidings.db
+	$(BIN)/tidings process samples/text samples/articles.jsonl samples/copies.jsonl --db tidings.db
 	$(BIN)/tidings search sanctions --db tidings.db --limit 5
 	$(BIN)/tidings quotes --db tidings.db --limit 8
 	$(BIN)/tidings dyads --db tidings.db --period month
+	$(BIN)/tidings stories --db tidings.db
+	$(BIN)/tidings story $$($(BIN)/tidings stories --db tidings.db --format csv --limit 1 | sed -n 2p | cut -d, -f1) --db tidings.db
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -107,3 +108,20 @@ def test_bad_usage_is_one_line_and_exit_2(db, args, message):
     result = run(*args, "--db", db)
     assert result.exit_code == 2
     assert message in result.output
+
+
+def test_the_sample_corpus_shows_its_stories(tmp_path):
+    samples = Path(__file__).resolve().parents[1] / "samples"
+    path = tmp_path / "demo.db"
+    result = run("process", samples / "articles.jsonl", samples / "copies.jsonl", "--db", path,
+                 "--no-nlp")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    rows = json.loads(run("stories", "--db", path, "--format", "json").stdout)
+    assert [(r["articles"], r["outlets"]) for r in rows] == [(3, 2), (2, 2)]
+    story = json.loads(run("story", rows[0]["id"], "--db", path, "--format", "json").stdout)
+    assert [(a["outlet"], a["relation"]) for a in story["articles"]] == [
+        ("Meridian Wire", "original"),
+        ("Black Sea Digest", "copy"),
+        ("Meridian Wire", "version"),
+    ]
+    assert story["fullest"] == story["articles"][2]["id"]  # the revision added a paragraph

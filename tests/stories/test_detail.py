@@ -30,13 +30,17 @@ def test_an_event_reported_by_three_articles_is_counted_once(wire, cut_and_padde
     wire.events = [_event(WIRE[0], mentions=2)]
     cut_and_padded.events = [_event(WIRE[0])]
     revised.events = [_event(WIRE[0]), _event("Police detained more.", date="2024-12-19")]
+    undated = _event(WIRE[0], date=revised.published)
+    undated.date_text = "publication date"  # what the events coder says: no day stated
+    cut_and_padded.events.append(undated)
     merged = merge_events([wire, cut_and_padded, revised])
-    assert len(merged) == 2
+    assert len(merged) == 3
     first = merged[0]
     assert first.articles == [wire.id, cut_and_padded.id, revised.id]
     assert first.outlets == ["wire.example", "daily.example"]
     assert first.mentions == 4
-    assert merged[1].articles == [revised.id]
+    assert merged[1].articles == [cut_and_padded.id]  # no day stated: not the dated one
+    assert merged[2].articles == [revised.id]
 
 
 def test_a_quote_and_its_cut_are_one_quote(wire, cut_and_padded):

@@ -26,6 +26,9 @@ from tidings.stories.sketch import words
 DAMAGE_KINDS = frozenset(
     {"glued_words", "split_word", "doubled_letter", "spacing", "encoding", "hyphenation"}
 )
+# `date_text` of an event whose day is not in the article (the events coder then
+# takes the publication date)
+UNSTATED_DAY = frozenset({None, "", "publication date"})
 CHANGED = 0.5  # paragraphs this similar (difflib ratio of their words) are one paragraph changed
 
 
@@ -99,11 +102,11 @@ def copy_diff(copy: Article, of: Article, relation: str) -> CopyDiff:
 
 
 def merge_events(records: Iterable[Article]) -> list[StoryEvent]:
-    """Each event once: the same type, actors, date and place in several articles."""
+    """Each event once: the same type, actors, day and place in several articles."""
     merged: dict[Hashable, StoryEvent] = {}
     for record in records:
         for event in record.events:
-            found = merged.setdefault(_event_key(record, event), _story_event(event))
+            found = merged.setdefault(_event_key(event), _story_event(event))
             found.mentions += event.mentions
             _note(found.articles, found.outlets, record.id, record.source.outlet)
     return list(merged.values())
@@ -133,9 +136,12 @@ def _note(articles: list[str], outlets: list[str], article_id: str, outlet: str 
         outlets.append(outlet)
 
 
-def _event_key(record: Article, event: Event) -> Hashable:
-    date = event.date or (record.published or "")[:10]
-    return (event.type, _actor_key(event.source), _actor_key(event.target), date,
+def _event_key(event: Event) -> Hashable:
+    """The same type between the same actors, on the same day and place. A day the
+    article does not state (the event took its publication date: no `date_text`)
+    is left out, so a copy published a day later reports the same event."""
+    day = event.date if event.date_text not in UNSTATED_DAY else ""
+    return (event.type, _actor_key(event.source), _actor_key(event.target), day or "",
             (event.location or "").lower())  # fmt: skip
 
 
