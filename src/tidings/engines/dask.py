@@ -35,7 +35,7 @@ from tidings.record import Article, Source
 if TYPE_CHECKING:
     from tidings.runs import Run
 
-PART_SIZE = 16  # documents per part of a JSON lines file or an archive
+PART_SIZE = 8  # documents per part of a JSON lines file or an archive
 
 _pipelines: dict[str, Pipeline] = {}  # per worker process: one pipeline per run
 
@@ -131,7 +131,7 @@ def dask_client(scheduler: str | None, workers: int) -> Iterator[Any]:
     try:
         with (
             LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                         dashboard_address=None, silence_logs=logging.ERROR) as cluster,
+                         dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR) as cluster,
             Client(cluster) as client,
         ):  # fmt: skip
             yield client
