@@ -36,6 +36,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/actors_times.py
 	$(BIN)/python benchmarks/events_precision.py
 	$(BIN)/python benchmarks/serve.py
+	$(BIN)/python benchmarks/scale.py
 
 # Re-pin every dependency to what the virtual environment holds now.
 lock:

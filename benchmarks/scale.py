@@ -18,6 +18,8 @@ worker processes, as `tidings process` does), the store is in memory.
    package); records/s, and whether every record is there exactly once.
 
     nice -n 10 python benchmarks/scale.py [--limit N] [--records N] [--skip-engines]
+
+Writes `benchmarks/results/scale.json`.
 """
 
 from __future__ import annotations
@@ -188,7 +190,11 @@ def main() -> int:
         print("stores:", file=sys.stderr)
         report["stores"] = stores(archive, args.records, folder)
         report["load_average_at_end"] = os.getloadavg()[0]
-    print(json.dumps(report, indent=2))
+    text = json.dumps(report, indent=2)
+    results = REPO / "benchmarks/results"
+    results.mkdir(exist_ok=True)
+    (results / "scale.json").write_text(text + "\n")
+    print(text)
     return 0
 
 
