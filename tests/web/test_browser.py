@@ -30,6 +30,7 @@ FLAGS = [
     "--disable-sync",
 ]
 PHONE = {"width": 375, "height": 740}
+LOCAL = "http://127.0.0.1:"  # the servers these tests start; nothing else may be asked
 
 if not CHROMIUM.exists():
     if os.environ.get("CI"):
@@ -41,6 +42,15 @@ from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
 
 @pytest.fixture(scope="module")
 def server(sample_db) -> Iterator[str]:
+    yield from _serve(sample_db)
+
+
+@pytest.fixture(scope="module")
+def story_server(story_db) -> Iterator[str]:
+    yield from _serve(story_db[0])
+
+
+def _serve(db: Path) -> Iterator[str]:
     import uvicorn
 
     from tidings.web import create_app
@@ -48,7 +58,7 @@ def server(sample_db) -> Iterator[str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    config = uvicorn.Config(create_app(sample_db), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
     app_server = uvicorn.Server(config)
     thread = threading.Thread(target=app_server.run, daemon=True)
     thread.start()
@@ -87,7 +97,7 @@ def page(browser_context, server) -> Iterator[Page]:
     tab.on("pageerror", lambda exc: errors.append(str(exc)))
     tab.on(
         "request",
-        lambda req: None if req.url.startswith((server, "data:")) else elsewhere.append(req.url),
+        lambda req: None if req.url.startswith((LOCAL, "data:")) else elsewhere.append(req.url),
     )
     tab.base = server  # type: ignore[attr-defined]
     yield tab
@@ -186,3 +196,18 @@ def test_api_docs_render_from_local_scripts(page: Page):
     page.goto(page.base + "/docs")
     expect(page.locator(".swagger-ui .title").first).to_contain_text("tidings")
     expect(page.get_by_text("/api/articles/{article_id}").first).to_be_visible()
+
+
+def test_story_page_from_an_article(page: Page, story_server, story_db):
+    _, story_id = story_db
+    page.goto(f"{story_server}/articles/558cdf0b3bfbfa90")
+    page.get_by_role("link", name=re.compile("^Story:")).click()
+    expect(page).to_have_url(re.compile(f"/stories/{story_id}$"))
+    expect(page.locator(".story-article")).to_have_count(3)
+    expect(page.locator(".story-article.rel-original .title")).to_have_text(
+        "Russia and Ukraine swap 146 prisoners each in UAE-brokered deal"
+    )
+    expect(page.locator(".diff .cut").first).to_be_visible()
+    shoot(page, "story")
+    page.get_by_role("link", name="Stories", exact=True).click()
+    expect(page.locator("table.list tbody tr")).to_have_count(1)

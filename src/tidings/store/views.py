@@ -159,6 +159,25 @@ class DyadPair:
 
 
 @dataclass
+class StorySummary:
+    """A story in a list: the same news across outlets and over time."""
+
+    id: str
+    title: str
+    first_published: str | None
+    last_published: str | None
+    original_id: str | None
+    articles: int
+    outlets: int
+
+
+@dataclass
+class StoryPage:
+    items: list[StorySummary]
+    next_cursor: str | None = None
+
+
+@dataclass
 class ArticlePage:
     items: list[ArticleHit]
     next_cursor: str | None = None

@@ -13,7 +13,7 @@ import enum
 import functools
 import hmac
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
@@ -37,9 +37,13 @@ from tidings.store.views import (
     Facets,
     QuotePage,
     QuoteQuery,
+    StoryPage,
+    StorySummary,
     decode_cursor,
     encode_cursor,
 )
+from tidings.stories import story_detail
+from tidings.stories.model import Story
 
 MAX_LIMIT = 100
 EventType = enum.StrEnum("EventType", {t: t for t in PLOVER_TYPES})
@@ -76,6 +80,9 @@ Code = Annotated[
     Query(max_length=8, pattern=r"^[A-Za-z]*$", description="A country (RUS) or org (EU) code."),
 ]
 ActorName = Annotated[str | None, text(200, "An actor's name, or a country or org code.")]
+MinArticles = Annotated[
+    int, Query(ge=1, le=10_000, description="Stories of at least this many articles.")
+]
 
 
 def reader(request: Request) -> Iterator[Store]:
@@ -270,6 +277,54 @@ def list_dyads(
     end = start + query.limit
     more = end < len(rows)
     return as_json(DyadPage(rows[start:end], encode_cursor("dyads", [end]) if more else None))
+
+
+def story_page(
+    store: Store,
+    since: str | None,
+    actor: str | None,
+    min_articles: int,
+    limit: int,
+    cursor: str | None,
+) -> StoryPage:
+    """Stories newest first, a page at a time (the cursor is the offset)."""
+    key = decode_cursor(cursor, "stories", (int,))
+    start = key[0] if key else 0
+    rows = store.stories(
+        since=since, actor=actor, limit=start + limit + 1, min_articles=min_articles
+    )
+    items = [StorySummary(**{k: r[k] for k in STORY_FIELDS}) for r in rows[start : start + limit]]
+    more = len(rows) > start + limit
+    return StoryPage(items, encode_cursor("stories", [start + limit]) if more else None)
+
+
+STORY_FIELDS = [f.name for f in fields(StorySummary)]
+
+
+@router.get("/stories", response_model=StoryPage)
+def list_stories(
+    store: Reader,
+    since: Since = None,
+    actor: ActorName = None,
+    min_articles: MinArticles = 2,
+    limit: Limit = 20,
+    cursor: Cursor = None,
+) -> Response:
+    """Stories, newest first: the same news across outlets and over time."""
+    since = check_date(since, "since")
+    return as_json(story_page(store, since, actor or None, min_articles, limit, cursor or None))
+
+
+@router.get("/stories/{story_id}", response_model=Story)
+def get_story(
+    store: Reader, story_id: Annotated[str, PathParam(max_length=64, pattern=r"^[0-9a-z_-]+$")]
+) -> Response:
+    """One story: its articles and their relations, what each copy changed, and its
+    events and quotes merged across its articles, each once."""
+    found = story_detail(store, story_id)
+    if found is None:
+        raise HTTPException(404, f"no story with id {story_id!r}")
+    return as_json(found)
 
 
 # --- writing: only when the server has a token ----------------------------------------------

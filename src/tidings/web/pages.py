@@ -17,7 +17,20 @@ from fastapi.templating import Jinja2Templates
 
 from tidings.events import PLOVER_TYPES
 from tidings.store.views import ArticleQuery, EventQuery, QuoteQuery
-from tidings.web.api import Code, Cursor, Period, Reader, Text, article_query
+from tidings.stories import story_detail
+from tidings.web.api import (
+    ActorName,
+    Code,
+    Cursor,
+    MinArticles,
+    Period,
+    Reader,
+    Since,
+    Text,
+    article_query,
+    check_date,
+    story_page,
+)
 from tidings.web.render import (
     actor_href,
     highlighted,
@@ -195,6 +208,30 @@ def dyads_page(
             periods=_periods_of(evidence.items, period),
         )
     return templates.TemplateResponse(request, "dyads.html", context)
+
+
+@pages.get("/stories")
+def stories_page(
+    request: Request,
+    store: Reader,
+    since: Since = None,
+    actor: ActorName = None,
+    min_articles: MinArticles = 2,
+    cursor: Cursor = None,
+) -> HTMLResponse:
+    since = check_date(since, "since")
+    found = story_page(store, since, actor or None, min_articles, 50, cursor or None)
+    context = {"page": found, "since": since, "actor": actor, "min_articles": min_articles}
+    return templates.TemplateResponse(request, "stories.html", context)
+
+
+@pages.get("/stories/{story_id}")
+def story_view(request: Request, store: Reader, story_id: str) -> HTMLResponse:
+    found = story_detail(store, story_id)
+    if found is None:
+        raise HTTPException(404, f"no story with id {story_id!r}")
+    titles = {a.id: a.title or a.id for a in found.articles}
+    return templates.TemplateResponse(request, "story.html", {"story": found, "titles": titles})
 
 
 def _periods_of(items: list, period: str) -> dict[str, list]:
