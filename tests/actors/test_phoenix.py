@@ -30,11 +30,25 @@ def test_dated_entries():
     assert phoenix.known_actor("Vladimir Putin", "1995-01-01", COUNTRIES) == phoenix.Known(
         "RUS", None
     )  # ELI (an elite out of office) is no role of the record
+    # USAGOVLEG is a legislator: the branch is the role
     assert phoenix.known_actor("John McCain", "2019-11-20", COUNTRIES) == phoenix.Known(
-        "USA", "GOV"
+        "USA", "LEG"
     )
+    # [USAGOVLEG 850103-130201] [USAGOV >130201]: senator, then secretary of state
+    assert phoenix.known_actor("John Kerry", "2010-05-01", COUNTRIES).role == "LEG"
+    assert phoenix.known_actor("John Kerry", "2014-05-01", COUNTRIES).role == "GOV"
     assert phoenix.known_actor("Taliban", None, COUNTRIES) == phoenix.Known("AFG", "REB")
     assert phoenix.known_actor("Nobody Atall", "2019-01-01", COUNTRIES) is None
+
+
+def test_names_as_the_dictionaries_write_them():
+    # AYMAN AL SAFADI; PEOPLE'S LIBERATION ARMY with a straight apostrophe
+    assert phoenix.known_actor("Ayman Safadi", "2019-11-20", COUNTRIES) == phoenix.Known(
+        "JOR", "GOV"
+    )
+    assert phoenix.known_actor("People’s Liberation Army", None, COUNTRIES) == phoenix.Known(
+        "CHN", "MIL"
+    )
 
 
 def test_agents_give_roles_of_descriptions():

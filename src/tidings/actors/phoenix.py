@@ -20,6 +20,8 @@ ROLES = {
     "GOV": "GOV", "MIL": "MIL", "COP": "COP", "JUD": "JUD", "LEG": "LEG", "OPP": "OPP",
     "REB": "REB", "INS": "REB", "MED": "MED", "BUS": "BUS", "CVL": "CVL", "SPY": "GOV",
 }  # fmt: skip
+# Branches of government: the specific part of a GOV code (USAGOVLEG is a legislator).
+BRANCHES = frozenset({"LEG", "JUD", "MIL", "COP"})
 # Sector codes in the country slot: no country, the sector's role.
 SECTORS = {"IGO": "IGO", "NGO": "NGO", "MNC": "BUS", "IMG": "REB"}
 
@@ -54,7 +56,7 @@ def agent_role(phrase: str) -> str | None:
 
 def known_actor(name: str, published: str | None, countries: frozenset[str]) -> Known | None:
     """Country and role of `name` on `published` (YYYY-MM-DD; None: the default)."""
-    codes = _actors().get(" ".join(name.upper().split()))
+    codes = _lookup(name)
     if codes is None:
         return None
     day = (published or "")[:10].replace("-", "")
@@ -73,10 +75,30 @@ def known_actor(name: str, published: str | None, countries: frozenset[str]) -> 
     return _decode(chosen, countries)
 
 
+def _lookup(name: str) -> str | None:
+    """The codes of a name as the dictionaries write it: upper case, straight
+    apostrophes, and without the Arabic article they often drop ("Ayman Safadi" is
+    AYMAN AL SAFADI)."""
+    key = " ".join(name.upper().replace("’", "'").split())
+    codes = _actors().get(key)
+    if codes is None and len(key.split()) == 2:
+        first, last = key.split()
+        codes = _actors().get(f"{first} AL {last}")
+    return codes
+
+
 def _decode(code: str, countries: frozenset[str]) -> Known | None:
     head, rest = code[:3], code[3:]
     if head in SECTORS:
         return Known(None, SECTORS[head])
     if head not in countries:
         return None
-    return Known(head, ROLES.get(rest[:3]))
+    return Known(head, _role(rest))
+
+
+def _role(codes: str) -> str | None:
+    """The role of a code's role part: its branch where it names one (GOVLEG, a
+    legislator, is LEG; GOVMIL MIL), else its first role (GOVBUS is GOV)."""
+    parts = [codes[i : i + 3] for i in range(0, len(codes), 3)]
+    branch = next((ROLES[c] for c in reversed(parts) if c in BRANCHES), None)
+    return branch or next((ROLES[c] for c in parts if c in ROLES), None)

@@ -78,6 +78,7 @@ NAMED_LABELS = frozenset(
 LABEL_FOR_KIND = {
     "country": "GPE",
     "capital": "GPE",
+    "place": "GPE",
     "demonym": "NORP",
     "seat": "ORG",
     "igo": "ORG",
@@ -107,7 +108,12 @@ THING_PRONOUNS = frozenset({"it", "its"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 DATELINE_PLACE = re.compile(r"([A-Z][A-Z .'’-]+[A-Z])(?=,| \(| —| –| --| - )")
 # roles of a country's own institutions and people: they take the article's country
+# A country after these is what a person deals with, not theirs ("envoy to Ukraine").
+TOPIC_PREPOSITIONS = frozenset({"to", "on", "about", "over", "toward", "towards", "against"})
+COUNTRY_KINDS = frozenset({"country", "capital", "place", "demonym", "seat"})
 MEMBER_ROLES = frozenset({"REB", "MIL", "OPP", "CVL"})
+LEDE_VOTES = 3
+OFFICIAL_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "OPP", "JUD", "LEG", "REB", "CVL"})
 ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9&-]{1,9})\)")
 NAME_PARTICLES = frozenset(
@@ -119,24 +125,6 @@ PARTY_WORDS = frozenset({"party", "bloc", "alliance", "movement", "front", "coal
 COLLECTIVE_FOR_ROLE = {"GOV": "government", "MIL": "military", "LEG": "parliament", "COP": "police"}
 COLLECTIVE_KIND = {"government": "organization", "military": "organization"}
 PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
-ORG_SUFFIX_ROLES = {
-    "Inc": "BUS",
-    "Inc.": "BUS",
-    "Corp": "BUS",
-    "Corp.": "BUS",
-    "Ltd": "BUS",
-    "Ltd.": "BUS",
-    "plc": "BUS",
-    "PLC": "BUS",
-    "AG": "BUS",
-    "SA": "BUS",
-    "Co.": "BUS",
-    "Group": "BUS",
-    "Bank": "BUS",
-    "Airlines": "BUS",
-    "Ministry": "GOV",
-    "Department": "GOV",
-}
 
 
 @dataclass
@@ -187,6 +175,7 @@ class _Analysis:
     blocked: bool = False
     first_person: bool = False
     party: bool = False  # the phrase names a political party
+    topic: bool = False  # its country is a noun modifier ("Ukraine specialist"): maybe a topic
 
 
 class Resolver:
@@ -204,7 +193,8 @@ class Resolver:
         self.matches: list[list[_Match]] = [[] for _ in self.docs]
         self.person_spans: list[list[tuple[int, int, tuple]]] = [[] for _ in self.docs]
         self.covered: list[set[int]] = [set() for _ in self.docs]  # token ids already an NP
-        self.dominant: str | None = None
+        self.dominant: str | None = None  # the article's home country (see _home_country)
+        self.wants_context: list[_Actor] = []  # actors whose country is the home country
 
     # -- the steps ---------------------------------------------------------------
 
@@ -213,10 +203,12 @@ class Resolver:
             return ActorIndex(docs=self.docs)
         self._entities()
         self._gazetteer()
+        self._split_place_from_person()
+        self._places()
         self._people_by_apposition()
-        self._dominant_country()
         self._people()
         self._names()
+        self._home_country()
         self._noun_phrases()
         self._pronouns()
         return self._index()
@@ -228,6 +220,7 @@ class Resolver:
                 if ent.label_ not in NAMED_LABELS:
                     continue
                 start, end = _trim_quotes(self.paragraphs[p], ent.start_char, ent.end_char)
+                end = _trim_tail(doc, start, end)
                 label = ent.label_
                 if label == "PERSON":
                     start = self._skip_title(p, start, end)
@@ -235,6 +228,36 @@ class Resolver:
                     continue
                 self.entities.append([self.paragraphs[p][start:end], label, p, start, end])
             self._titled_names(p, doc)
+            self._institution_names(p, doc)
+
+    def _institution_names(self, p: int, doc: Any) -> None:
+        """A capitalised phrase headed by an institution's word that spaCy left out
+        ("the U.S. Attorney’s Office for the Western District of New York") is an
+        organisation: capitalised words before the head, "of"/"for" phrases after."""
+        text = self.paragraphs[p]
+        for tok in doc:
+            if tok.text not in self.g.org_words or tok.pos_ != "PROPN":
+                continue
+            if any(e[2] == p and e[1] == "ORG" and e[3] <= tok.idx < e[4] for e in self.entities):
+                continue
+            first = tok.i
+            while first > 0 and _in_name(doc[first - 1]):
+                first -= 1
+            last = tok.i
+            while last + 2 < len(doc) and doc[last + 1].lower_ in ("of", "for"):
+                nxt = last + 2 + (doc[last + 2].lower_ == "the")
+                if nxt >= len(doc) or not doc[nxt].text[:1].isupper():
+                    break
+                last = nxt
+                while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN":
+                    last += 1
+            if first == tok.i and last == tok.i:
+                continue  # one word: a role word ("Office"), not a name
+            start, end = doc[first].idx, _tok_end(doc[last])
+            self.entities = [
+                e for e in self.entities if not (e[2] == p and start <= e[3] and e[4] <= end)
+            ]
+            self.entities.append([text[start:end], "ORG", p, start, end])
 
     def _titled_names(self, p: int, doc: Any) -> None:
         """A title before proper nouns is a person spaCy missed ("Mayor Ana Ruiz")."""
@@ -285,8 +308,8 @@ class Resolver:
             # a wire dateline in capitals: "NAIROBI (AP) —", "PORT SUDAN, Sudan —"
             place = DATELINE_PLACE.match(text)
             if place and not any(m.start == 0 for m in self.matches[p]):
-                name = self.g.names.get(place.group(1).strip().title())
-                if name is not None and name.kind in ("capital", "country"):
+                name = self._place_name(place.group(1).strip().title())
+                if name is not None:
                     self.matches[p].append(_Match(0, len(place.group(1).strip()), name))
         # entity labels from the lists; names spaCy missed become entities
         for ent in self.entities:
@@ -311,6 +334,80 @@ class Resolver:
                         [self.paragraphs[p][m.start : m.end], label, p, m.start, m.end]
                     )
 
+    def _split_place_from_person(self) -> None:
+        """A place run on into a person's name ("envoy to Ukraine Kurt Volker" parsed
+        as the ORG "Ukraine Kurt Volker"): the place, then the person, when what
+        follows the place opens with a given name or ends with a surname the
+        article names elsewhere."""
+        surnames = {
+            text.split()[-1] for text, label, *_ in self.entities if label == "PERSON"
+        }
+        for ent in self.entities:
+            text, label, p, start, end = ent
+            if label == "PERSON":
+                continue
+            lead = next(
+                (
+                    m
+                    for m in self.matches[p]
+                    if m.start == start + len(text) - len(_strip_article(text))
+                    and m.end < end
+                    and m.name.kind in COUNTRY_KINDS
+                ),
+                None,
+            )
+            if lead is None:
+                continue
+            rest = self.paragraphs[p][lead.end : end].split()
+            if len(rest) < 2 or not all(w[:1].isupper() for w in rest):
+                continue
+            if rest[0] in gazetteer.given_names() or rest[-1] in surnames:
+                lead.inside_name = False
+                person_start = end - len(" ".join(rest))
+                ent[:] = [" ".join(rest), "PERSON", p, person_start, end]
+
+    def _place_name(self, text: str) -> gazetteer.Name | None:
+        """A country, capital, city or region by its name ("Kherson": UKR)."""
+        name = self.g.names.get(text)
+        if name is not None:
+            return name if name.kind in ("capital", "country") else None
+        code = gazetteer.place_country(text)
+        if code is None:
+            return None
+        return gazetteer.Name(text, "place", code, display=self.g.country_display.get(code, code))
+
+    def _places(self) -> None:
+        """Cities and regions: what the parse calls a place (GPE, LOC), or a name
+        described as one ("Addison, a village southwest of Ithaca"), found in the
+        gazetteer of places, is the country it lies in. A surname of a person the
+        article names is not a place."""
+        surnames = {
+            text.split()[-1] for text, label, *_ in self.entities if label == "PERSON"
+            and len(text.split()) > 1
+        }
+        for ent in self.entities:
+            text, label, p, start, end = ent
+            name = _strip_article(text)
+            if name in surnames or self._gazetteer_name(p, start, end) is not None:
+                continue
+            if label not in ("GPE", "LOC") and not self._described_as_place(p, end):
+                continue
+            place = self._place_name(name)
+            if place is None:
+                continue
+            ent[1] = "GPE"
+            self.matches[p].append(_Match(end - len(name), end, place))
+
+    def _described_as_place(self, p: int, end: int) -> bool:
+        head = _token_at(self.docs[p], end - 1)
+        if head is None:
+            return False
+        nouns = [c for c in head.children if c.dep_ == "appos" and c.i > head.i]
+        if head.dep_ == "appos" and head.head.i < head.i:
+            nouns.append(head.head)
+        words = [t for n in nouns for t in (n, *n.lefts) if t.dep_ != "det"]
+        return any(t.lemma_.lower() in self.g.place_nouns for t in words)
+
     def _people_by_apposition(self) -> None:
         """A name spaCy calls ORG or GPE, described as a person ("Smith, the company’s
         chief executive", "the agency’s director, Diallo"), is a person."""
@@ -330,17 +427,46 @@ class Resolver:
                     ent[1] = "PERSON"
                     break
 
-    def _dominant_country(self) -> None:
-        counts: Counter[str] = Counter()
+    def _home_country(self) -> None:
+        """The country the article is about, for actors it gives no country of their
+        own: the country with the most votes. One vote per mention of its name,
+        capital, cities or seats (three in the lede, which says where the story is;
+        none inside quote marks, where speakers talk about other places); one per
+        mention of an official person or body (GOV, MIL, COP, JUD, LEG) the text or
+        a dictionary places there, or that a name calls its own ("Hong Kong
+        police"). Ties go to the first named. Counting the officials keeps a topic
+        country ("aid to Ukraine", named often) from becoming the home of a story
+        told by its U.S. actors."""
+        votes: Counter[str] = Counter()
         first: dict[str, tuple[int, int]] = {}
         for p, found in enumerate(self.matches):
+            quoted = _quoted_ranges(self.paragraphs[p])
             for m in found:
                 code = m.name.country
-                if code and m.name.kind in ("country", "capital", "demonym", "seat"):
-                    counts[code] += 1
+                if any(a <= m.start < b for a, b in quoted):
+                    continue  # what a speaker talks about is not where the story is
+                if code and m.name.kind in COUNTRY_KINDS:
+                    votes[code] += LEDE_VOTES if p == 0 else 1
+                    votes[code] += self._names_officials(p, m)
                     first.setdefault(code, (p, m.start))
-        if counts:
-            self.dominant = min(counts, key=lambda c: (-counts[c], first[c]))
+        for m in self.mentions:
+            actor = self.actors[m.key]
+            if actor.country and actor.role in OFFICIAL_ROLES:
+                votes[actor.country] += 1
+                first.setdefault(actor.country, (m.p, m.start))
+        if votes:
+            self.dominant = min(votes, key=lambda c: (-votes[c], first[c]))
+        for actor in self.wants_context:
+            actor.country = actor.country or self.dominant
+
+    def _names_officials(self, p: int, m: _Match) -> int:
+        """1 when a country's name says whose officials a phrase names ("Hong Kong
+        police", "Chinese diplomats"): they vote as the officials named do."""
+        tok = _token_at(self.docs[p], m.end - 1)
+        if tok is None or tok.dep_ not in ("compound", "amod", "poss", "nmod"):
+            return 0
+        rw, _ = self._role_phrase(tok.head, p)
+        return 1 if rw is not None and rw.role in OFFICIAL_ROLES else 0
 
     # -- people ------------------------------------------------------------------
 
@@ -368,7 +494,7 @@ class Resolver:
                 key = ("person", " ".join(w))
                 people.append((key, w))
                 self._actor(key, "person", " ".join(w)).name_forms.append(" ".join(w))
-        surnames = {pw[-1]: k for k, pw in people}
+        surnames = {_surname(pw): k for k, pw in people}
         # surnames spaCy tagged GPE/ORG/NORP, or missed, are people named elsewhere
         for ent in self.entities:
             text, label, p, start, end = ent
@@ -415,8 +541,8 @@ class Resolver:
                 actor.role = actor.role or known.role
                 actor.description = actor.description or known.description
             self._from_dictionary(actor)
-            if actor.country is None and self._takes_context(actor):
-                actor.country = self.dominant
+            if actor.country is None and actor.org is None:
+                self.wants_context.append(actor)  # nobody is from nowhere: the home country
 
     def _from_dictionary(self, actor: _Actor) -> None:
         """What the Phoenix dictionaries say of a name on the publication date, under
@@ -483,37 +609,68 @@ class Resolver:
         actor = self.actors[key]
         span = self._np_span(p, head)
         phrases: list[tuple[int, int, Any]] = []
-        if span[0] < start:
+        topic = self._after_topic_preposition(p, span[0], start)
+        if span[0] < start and not topic:
             phrases.append((span[0], start, head))
             self._mention(p, span[0], max(end, span[1]), key)
         for child in head.children:
             if child.dep_ == "appos" and child.i > head.i:
                 phrases.append((child.left_edge.idx, self._appos_end(child), child))
-        if head.dep_ == "appos" and head.head.i < head.i and head.head.pos_ in ("NOUN", "PROPN"):
-            noun = head.head
+        noun = head.head
+        if head.dep_ == "pobj" and noun.lower_ in TOPIC_PREPOSITIONS and topic:
+            noun = noun.head  # "envoy to Ukraine Kurt Volker" parsed as the envoy's object
+        if (
+            head.dep_ in ("appos", "pobj")
+            and noun.i < head.i
+            and noun.pos_ in ("NOUN", "PROPN")
+            and (head.dep_ == "appos" or self._role_phrase(noun, p)[0] is not None)
+            and self._gazetteer_name(p, noun.idx, _tok_end(noun)) is None
+        ):  # "the agency’s director, Diallo" (not "HANOI, Vietnam (AP) — … Esper")
             np_start = self._np_span(p, noun)[0]
-            phrases.append((np_start, _tok_end(noun), noun))
+            phrase_end = start if topic else min(self._appos_end(noun), start)
+            phrases.append((np_start, phrase_end, noun))
             self._mention(p, np_start, _tok_end(noun), key)
         for s, e, phrase_head in phrases:
-            s = self._trim_description(p, s, e)
-            e, title = self._trim_title(p, s, e)
-            text = self.paragraphs[p][s:e].strip(" ,")
-            if title is not None and (not text or text in self.g.titles):
-                e, text = e + len(title) + 1, (text + " " + title).strip()
-            role_head = phrase_head if phrase_head.idx >= s else None
-            found = self._role_of_description(p, s, e, role_head)
-            if found is None:
-                continue
-            rw, analysis, role = found
-            if rw is not None:
-                actor.role_keys.add(rw.key)
-            actor.party = actor.party or analysis.party
-            if not actor.description and text:
-                actor.description = text
-            actor.role = actor.role or role
-            if analysis.country and analysis.country_from_text:
-                actor.country = actor.country or analysis.country
-            actor.org = actor.org or analysis.org
+            self._take_description(actor, p, s, e, phrase_head)
+
+    def _after_topic_preposition(self, p: int, span_start: int, name_start: int) -> bool:
+        """The words before a name are the object of "to", "on", … ("ambassador to
+        Britain Liu Xiaming"): a place the person deals with, not their description."""
+        before = self.paragraphs[p][:span_start].rstrip().rsplit(" ", 1)[-1].lower()
+        if before not in TOPIC_PREPOSITIONS or span_start >= name_start:
+            return False
+        return any(
+            m.start == span_start and m.name.kind in COUNTRY_KINDS for m in self.matches[p]
+        )
+
+    def _take_description(self, actor: _Actor, p: int, s: int, e: int, phrase_head: Any) -> None:
+        """What one description says: its text, role, country and organisation. A title
+        at its end ("U.S. Defense Secretary") is left out of the text when the rest
+        says the role ("Army spokesman Colonel"), else it is what says it."""
+        s = self._trim_description(p, s, e)
+        full_end = len(self.paragraphs[p][:e].rstrip(" ,"))
+        e, title = self._trim_title(p, s, e)
+        text = self.paragraphs[p][s:e].strip(" ,")
+        if title is not None and (not text or text in self.g.titles):
+            e, text = e + len(title) + 1, (text + " " + title).strip()
+        role_head = phrase_head if s <= phrase_head.idx < e else None
+        found = self._role_of_description(p, s, e, role_head)
+        if title is not None and e < full_end and (found is None or found[0] is None):
+            with_title = self._role_of_description(p, s, full_end, None)
+            if with_title is not None and with_title[0] is not None:
+                found, text = with_title, self.paragraphs[p][s:full_end].strip(" ,")
+        if found is None:
+            return
+        rw, analysis, role = found
+        if rw is not None:
+            actor.role_keys.add(rw.key)
+        actor.party = actor.party or analysis.party
+        if not actor.description and text:
+            actor.description = text
+        actor.role = actor.role or role
+        if analysis.country and analysis.country_from_text:
+            actor.country = actor.country or analysis.country
+        actor.org = actor.org or analysis.org
 
     def _appos_end(self, noun: Any) -> int:
         """An apposition's noun phrase with its of/for/at phrases, without clauses:
@@ -576,7 +733,9 @@ class Resolver:
         if rw is None and title is None:
             rw, rw_start = self._agent_phrase(head)
         analysis = self._analyze(p, start, rw_start if rw else _tok_end(head), head)
-        if rw is None and not (analysis.country_from_text or analysis.org):
+        if (rw is None or rw.role is None) and analysis.topic:
+            analysis.country, analysis.country_from_text = None, False  # "a China scholar"
+        if rw is None and not (analysis.country_from_text or analysis.org or analysis.named_role):
             return None
         role = self._role(rw, analysis)
         return rw, analysis, role
@@ -625,20 +784,31 @@ class Resolver:
             key = ("named", name, country) if country else ("named", name)
             actor = self._actor(key, "organization", name)
             actor.country = actor.country or country
-            role = _org_role(self.g, name)
+            role = self.g.org_role(name)
             inner = [m for m in self.matches[p] if start <= m.start and m.end <= end]
             for m in inner:
                 if m.name.country and not actor.country:
                     actor.country = m.name.country
                 if m.name.org and not actor.org:
                     actor.org = m.name.org
-            if (role in ("GOV", "MIL", "COP", "JUD", "LEG") or _party(name)) and not actor.country:
-                actor.country = self.dominant
             actor.role = actor.role or role
             self._from_dictionary(actor)
+            actor.country = actor.country or self._place_in_name(name)
+            if not actor.country and not actor.org:
+                self.wants_context.append(actor)
             self._mention(p, start, end, key)
             if np_start < start:
                 self._mention(p, np_start, end, key)
+
+    def _place_in_name(self, name: str) -> str | None:
+        """The country of a city or region an organisation's name opens with
+        ("San Francisco Chronicle": USA)."""
+        words = name.split()
+        for k in range(len(words) - 1, 0, -1):
+            place = self._place_name(" ".join(words[:k]))
+            if place is not None:
+                return place.country
+        return None
 
     def _acronyms(self) -> dict[str, str]:
         """ "the Kivu Patriotic Front (FPK)": FPK is another name of the front."""
@@ -652,7 +822,7 @@ class Resolver:
         return aliases
 
     def _name_key(self, name: gazetteer.Name, p: int, start: int) -> tuple | None:
-        if name.kind in ("country", "capital", "demonym"):
+        if name.kind in ("country", "capital", "place", "demonym"):
             actor = self._actor(("country", name.country), "country", name.display)
             actor.country = name.country
             return actor.key
@@ -736,12 +906,20 @@ class Resolver:
                     continue
                 if any(s <= start < e for s, e, _ in self.person_spans[p]):
                     continue
+                if rw.kind == "person" and self._inside_org_name(p, tok):
+                    continue  # "Attorney" in "the U.S. Attorney’s Office"
                 if any(
                     m.p == p and m.start <= start and end <= m.end and m.key[0] == "person"
                     for m in self.mentions
                 ):
                     continue  # "spokesman" in "Kremlin spokesman Dmitry Peskov"
                 self._role_mention(p, tok, rw, rw_start)
+
+    def _inside_org_name(self, p: int, tok: Any) -> bool:
+        return any(
+            e[2] == p and e[1] == "ORG" and e[3] <= tok.idx and _tok_end(tok) < e[4]
+            for e in self.entities
+        )
 
     def _role_mention(self, p: int, head: Any, rw: gazetteer.RoleWord, rw_start: int) -> None:
         start, end = self._np_span(p, head)
@@ -884,7 +1062,12 @@ class Resolver:
         for m in self.matches[p]:
             if not (start <= m.start and m.end <= end):
                 continue
+            if m.inside_name and m.name.kind not in COUNTRY_KINDS:
+                continue  # "Security Council" in "National Security Council": not the UN's
             self._take_name(a, p, m)
+            tok = _token_at(doc, m.end - 1)
+            if m.name.kind in ("country", "place") and tok is not None and tok.dep_ == "compound":
+                a.topic = True
         for s, _e, key in self.person_spans[p]:
             if start <= s < end:
                 if self.actors[key].country and not a.country:
@@ -900,7 +1083,7 @@ class Resolver:
                 and _strip_article(ent_text).lower() not in self.g.roles
             ):
                 a.named = self._mention_key_at(p, es, ee) or ("named", _strip_article(ent_text))
-                a.named_role = _org_role(self.g, _strip_article(ent_text))
+                a.named_role = self._named_role(_strip_article(ent_text))
                 a.party = a.party or _party(_strip_article(ent_text))
         for tok in doc:
             if not (start <= tok.idx < end):
@@ -913,14 +1096,21 @@ class Resolver:
             if rw is not None and rw.role and tok.i != head.i:
                 a.modifier_role = rw.role
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "for", "from", "at"):
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "for", "from", "at", "with"):
                 continue
             for obj in prep.children:
                 if obj.dep_ != "pobj":
                     continue
                 m = self._gazetteer_name(p, obj.idx, _tok_end(obj))
-                if m is not None:
+                if m is not None and prep.lower_ != "with":
                     self._take_name(a, p, m)
+                    continue
+                if prep.lower_ == "of" and not a.modifier_role:  # "director of prosecutions"
+                    rw, _ = self._role_phrase(obj, p)
+                    a.modifier_role = rw.role if rw is not None else None
+                org = self._org_entity(p, obj)
+                if org is not None and a.named is None:
+                    a.named, a.named_role = ("named", org), self._named_role(org)
                     continue
                 key = self._mention_key_at(p, *self._np_span(p, obj)) or next(
                     (
@@ -934,9 +1124,24 @@ class Resolver:
                     a.named, a.named_role = key, self.actors[key].role
         return a
 
+    def _org_entity(self, p: int, tok: Any) -> str | None:
+        """The name of the ORG entity holding `tok`, without "the"."""
+        for text, label, ep, es, ee in self.entities:
+            if ep == p and label == "ORG" and es <= tok.idx < ee:
+                return _strip_article(text)
+        return None
+
+    def _named_role(self, name: str) -> str | None:
+        """An organisation's role: what its name says, else the Phoenix dictionaries."""
+        role = self.g.org_role(name)
+        if role is None:
+            known = phoenix.known_actor(name, self.published, self.countries)
+            role = known.role if known is not None else None
+        return role
+
     def _take_name(self, a: _Analysis, p: int, m: _Match) -> None:
         name = m.name
-        if name.kind in ("country", "capital", "demonym", "seat") and not a.country:
+        if name.kind in ("country", "capital", "place", "demonym", "seat") and not a.country:
             a.country, a.country_from_text = name.country, True
         if name.kind == "seat":
             a.seat_role = name.role
@@ -956,7 +1161,7 @@ class Resolver:
             return a.seat_role
         if a.org:
             return "IGO"
-        if a.named is not None:  # "Kivu Patriotic Front spokesman": the front's role
+        if a.named is not None and a.named_role:  # "Kivu Patriotic Front spokesman"
             return a.named_role
         return rw.role if rw is not None else None
 
@@ -966,6 +1171,7 @@ class Resolver:
         for child in head.lefts:
             if child.dep_ in MODIFIER_DEPS or child.dep_ == "punct" and child.text == "-":
                 left = min(left, child.left_edge, key=lambda t: t.i)
+        left = _hyphen_start(left)
         end = _tok_end(head)
         for child in head.rights:
             if child.dep_ == "case" and child.i == head.i + 1:
@@ -1125,17 +1331,38 @@ class Resolver:
         return best[1] if best else None
 
 
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
+
+
+def _quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """The stretches of a paragraph inside double quote marks."""
+    return [m.span() for m in QUOTED.finditer(text)]
+
+
+def _hyphen_start(tok: Any) -> Any:
+    """The first token of a hyphenated word the parse cut up, with the nouns before
+    it: "founder" of "Wikileaks co-founder" starts at "Wikileaks"."""
+    doc = tok.doc
+    i = tok.i
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_:
+        if doc[i - 2].whitespace_:
+            break
+        i -= 2
+        while i >= 1 and doc[i - 1].dep_ == "compound" and doc[i - 1].pos_ in ("NOUN", "PROPN"):
+            i -= 1
+    return doc[i]
+
+
+def _surname(words: list[str]) -> str:
+    """The last name word, past a suffix ("Carlineo" of "Patrick W. Carlineo Jr.")."""
+    kept = [w for w in words if w not in gazetteer.NAME_SUFFIXES]
+    return (kept or words)[-1]
+
+
 def _party(name: str) -> bool:
     """A political party's name ("Patriotic Bloc", "Law and Justice Party")."""
     words = name.split()
     return len(words) > 1 and words[-1].lower() in PARTY_WORDS
-
-
-def _org_role(g: gazetteer.Gazetteer, name: str) -> str | None:
-    """The role an organisation's name says: "… Ministry" GOV, "… Corp." BUS."""
-    last = name.split()[-1] if name.split() else ""
-    rw = g.roles.get(last.lower())
-    return rw.role if rw else ORG_SUFFIX_ROLES.get(last)
 
 
 def _tok_end(tok: Any) -> int:
@@ -1181,9 +1408,42 @@ def _contains_words(full: list[str], part: list[str]) -> bool:
     return len(part) == 1 and part[0] in full[1:]
 
 
+def _in_name(tok: Any) -> bool:
+    """A word that can be part of an institution's name before its head word."""
+    return tok.tag_ == "POS" or (tok.pos_ == "PROPN" and tok.text[:1].isupper())
+
+
+def _apostrophe(text: str, i: int) -> bool:
+    """A ’ or ' between letters ("People’s", "O’Brien") is not a quote mark."""
+    return (
+        text[i] in "’'"
+        and 0 < i < len(text) - 1
+        and text[i - 1].isalpha()
+        and text[i + 1].isalpha()
+    )
+
+
+def _trim_tail(doc: Any, start: int, end: int) -> int:
+    """The end of a name past lowercase words spaCy ran it on into ("The Associated
+    Press that" -> "The Associated Press")."""
+    tokens = [t for t in doc if start <= t.idx < end]
+    while (
+        len(tokens) > 1
+        and tokens[-1].text[:1].islower()
+        and tokens[-1].is_alpha
+        and tokens[-2].whitespace_  # "Cheuk Hau-yip" keeps its "yip"
+    ):
+        tokens.pop()
+    return _tok_end(tokens[-1]) if tokens else end
+
+
 def _trim_quotes(text: str, start: int, end: int) -> tuple[int, int]:
     """Cut a quote mark glued into an entity ("dialogue,”Kremlin" -> "Kremlin")."""
-    inner = [i for i in range(start, end) if text[i] in QUOTE_CHARS]
+    inner = [
+        i
+        for i in range(start, end)
+        if text[i] in QUOTE_CHARS and not _apostrophe(text, i)
+    ]
     if not inner:
         return start, end
     after = inner[-1] + 1
