@@ -135,3 +135,39 @@ def test_countries_tsv_is_what_the_build_tool_writes() -> None:
         text=True,
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_places_tsv_is_what_the_build_tool_writes() -> None:
+    done = subprocess.run(
+        [sys.executable, str(REPO / "tools" / "build_places.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_places_give_the_country_of_cities_and_regions() -> None:
+    assert gazetteer.place_country("Kherson") == "UKR"
+    assert gazetteer.place_country("Tigray") == "ETH"  # ISO 3166-2 writes "Tigrai"
+    assert gazetteer.place_country("Addison") == "USA"
+    assert gazetteer.place_country("Virginia") == "USA"  # the state, not a smaller namesake
+    assert gazetteer.place_country("Northern") is None  # a compass word, not a place
+    assert gazetteer.place_country("Moscow") is None  # capitals.tsv knows it better
+
+
+def test_place_codes_are_iso_alpha3() -> None:
+    codes = {row[1] for row in rows("places.tsv")}
+    assert all(pycountry.countries.get(alpha_3=code) for code in codes)
+
+
+def test_org_words_say_roles_of_the_vocabulary() -> None:
+    for word, role, where in rows("org_words.tsv"):
+        assert role in CAMEO_ROLES and where in ("head", "any"), word
+    g = gazetteer.load()
+    assert g.org_role("Swedish Prosecution Authority") == "JUD"  # "any" wins over the head
+    assert g.org_role("U.S. Attorney’s Office for the Western District") == "JUD"
+    assert g.org_role("British Foreign Office") == "GOV"
+    assert g.org_role("Kohelet Policy Forum") == "NGO"
+    assert g.org_role("National Assembly") == "LEG"
+    assert g.org_role("Ministry of Health") == "GOV"  # the head word comes before "of"
+    assert g.org_role("Burisma") is None
