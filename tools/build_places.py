@@ -50,7 +50,15 @@ NEWS_REGIONS = {
     "Dagestan": "RUS", "Catalonia": "ESP", "Flanders": "BEL", "Wallonia": "BEL",
     "Punjab": "IND", "Balochistan": "PAK", "Sindh": "PAK", "Mindanao": "PHL",
     "Papua": "IDN", "Aceh": "IDN", "Zaporizhzhia": "UKR", "Luhansk": "UKR",
+    "Inner Mongolia": "CHN",
 }  # fmt: skip
+# The AP's abbreviations of US states, written after a city ("Addison, N.Y.").
+AP_STATES = [
+    "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.",
+    "Ind.", "Kan.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.",
+    "Neb.", "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.",
+    "R.I.", "S.C.", "S.D.", "Tenn.", "Vt.", "Va.", "Wash.", "W.Va.", "Wis.", "Wyo.", "D.C.",
+]  # fmt: skip
 # Words of a region's name that are a compass point or a common word, not a place alone.
 NOT_PLACES = frozenset({
     "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
@@ -113,6 +121,8 @@ def places() -> dict[str, str]:
         add(REGION_WORDS.sub("", region.name), code, REGION_RANK)
     for name, code in NEWS_REGIONS.items():
         add(name, code, REGION_RANK + 1)
+    for name in AP_STATES:
+        ranked[name] = (STATE_RANK, "USA")  # "N.Y." is no Latin name: added as written
     known = _known_names()
     return {name: code for name, (_, code) in ranked.items() if name not in known}
 

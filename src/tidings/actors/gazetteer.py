@@ -26,6 +26,8 @@ from tidings.data import lines
 
 # Written after a surname: "Patrick Carlineo Jr." is still Carlineo.
 NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+# Written after a company's name, and left out of its initials ("PG&E").
+ORG_SUFFIXES = frozenset({"Co.", "Co", "Inc.", "Inc", "Corp.", "Corp", "Ltd.", "Ltd", "LLC", "plc"})
 # Kinds of names, in the order that wins when one surface is listed twice.
 NAME_KINDS = ("country", "igo", "media", "group", "person", "seat", "capital", "demonym", "place")
 
@@ -72,6 +74,8 @@ class Gazetteer:
     short_people: dict[str, Name] = field(default_factory=dict)  # "Biden" -> Joe Biden
     org_words: dict[str, tuple[str, bool]] = field(default_factory=dict)  # word -> (role, any)
     place_nouns: frozenset[str] = frozenset()  # "village", "town": what a place is called
+    feature_nouns: frozenset[str] = frozenset()  # "river", "lake": places that are no actors
+    held_verbs: frozenset[str] = frozenset()  # "arrest", "charge": their objects are CVL
     _regex: re.Pattern[str] | None = None
 
     def find(self, text: str) -> list[tuple[int, int, Name]]:
@@ -181,7 +185,13 @@ def load() -> Gazetteer:
             strong="strong" in options,
             context="context" in options,
         )
-    g.place_nouns = frozenset(lines("actors/place_nouns.txt"))
+    for line in lines("actors/place_nouns.txt"):
+        word, _, kind = line.partition("\t")
+        if kind.strip() == "feature":
+            g.feature_nouns |= {word}
+        else:
+            g.place_nouns |= {word}
+    g.held_verbs = frozenset(lines("actors/held_verbs.txt"))
     for word, role, where in _rows("org_words.tsv", 3):
         if where not in ("head", "any"):
             raise ValueError(f"data/actors/org_words.tsv: unknown place {where!r} of {word!r}")

@@ -89,8 +89,9 @@ def _lookup(name: str) -> str | None:
 
 def _decode(code: str, countries: frozenset[str]) -> Known | None:
     head, rest = code[:3], code[3:]
-    if head in SECTORS:
-        return Known(None, SECTORS[head])
+    if head in SECTORS:  # MNCUSA: a company of the United States
+        home = rest[:3] if rest[:3] in countries else None
+        return Known(home, SECTORS[head])
     if head not in countries:
         return None
     return Known(head, _role(rest))

@@ -108,6 +108,8 @@ THING_PRONOUNS = frozenset({"it", "its"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 DATELINE_PLACE = re.compile(r"([A-Z][A-Z .'’-]+[A-Z])(?=,| \(| —| –| --| - )")
 # roles of a country's own institutions and people: they take the article's country
+# Verbs whose complement says what their subject is ("was the director", "named secretary").
+PREDICATE_VERBS = frozenset({"be", "become", "name", "appoint", "elect", "remain", "serve"})
 # A country after these is what a person deals with, not theirs ("envoy to Ukraine").
 TOPIC_PREPOSITIONS = frozenset({"to", "on", "about", "over", "toward", "towards", "against"})
 COUNTRY_KINDS = frozenset({"country", "capital", "place", "demonym", "seat"})
@@ -115,6 +117,10 @@ MEMBER_ROLES = frozenset({"REB", "MIL", "OPP", "CVL"})
 LEDE_VOTES = 3
 OFFICIAL_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "OPP", "JUD", "LEG", "REB", "CVL"})
+QUALIFIER = re.compile(r", ((?:[A-Z][\w.]*\.?)(?: [A-Z][\w.]*)*)")
+IN_PLACE = re.compile(r"(?: \([A-Z][A-Za-z.&]+\))? in (?:the )?")
+ACRONYM_WORD = re.compile(r"[A-Z][A-Z&]{1,7}")
+WHO = re.compile(r",? who\b")
 ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9&-]{1,9})\)")
 NAME_PARTICLES = frozenset(
     {"van", "von", "de", "da", "di", "del", "der", "den", "du", "la", "le", "bin", "ibn", "al"}
@@ -141,6 +147,7 @@ class _Actor:
     name_forms: list[str] = field(default_factory=list)
     desc_at: tuple[int, int] | None = None
     party: bool = False  # described by a political party ("Patriotic Bloc leader")
+    rank_only: bool = False  # its role comes from a title alone ("Lt."): a description wins
 
 
 @dataclass
@@ -175,6 +182,7 @@ class _Analysis:
     blocked: bool = False
     first_person: bool = False
     party: bool = False  # the phrase names a political party
+    employer: bool = False  # a named organisation it works for ("director of X", "fellow at X")
     topic: bool = False  # its country is a noun modifier ("Ukraine specialist"): maybe a topic
 
 
@@ -208,6 +216,7 @@ class Resolver:
         self._people_by_apposition()
         self._people()
         self._names()
+        self._redescribe()
         self._home_country()
         self._noun_phrases()
         self._pronouns()
@@ -221,6 +230,9 @@ class Resolver:
                     continue
                 start, end = _trim_quotes(self.paragraphs[p], ent.start_char, ent.end_char)
                 end = _trim_tail(doc, start, end)
+                for suffix in ("’s", "'s"):  # "Armenia’s": the possessive is not the name
+                    if self.paragraphs[p].endswith(suffix, start, end) and end - start > 2:
+                        end -= len(suffix)
                 label = ent.label_
                 if label == "PERSON":
                     start = self._skip_title(p, start, end)
@@ -298,6 +310,9 @@ class Resolver:
                     longer = _strip_article(e_text) != text[start:end] and (ee - es) > (end - start)
                     if longer and label == "PERSON" and name.kind != "person":
                         inside = None  # "Jordan" in "Michael Jordan": not the country
+                        break
+                    if longer and label in ("GPE", "LOC") and gazetteer.place_country(e_text):
+                        inside = None  # "Mongolia" in "Inner Mongolia": the region is
                         break
                     if longer and label in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW"):
                         # "Interfax news agency" is still Interfax; "Bank of Russia" is not Russia
@@ -377,26 +392,73 @@ class Resolver:
         return gazetteer.Name(text, "place", code, display=self.g.country_display.get(code, code))
 
     def _places(self) -> None:
-        """Cities and regions: what the parse calls a place (GPE, LOC), or a name
-        described as one ("Addison, a village southwest of Ithaca"), found in the
-        gazetteer of places, is the country it lies in. A surname of a person the
-        article names is not a place."""
+        """Cities and regions: what the parse calls a place (GPE, LOC), a name
+        described as one ("Addison, a village southwest of Ithaca") or a lone word
+        spaCy calls a person that no full name ends with ("fighting in Tigray"),
+        found in the gazetteer of places, is the country it lies in. A surname of a
+        person the article names is not a place, nor is a river, a lake or a
+        mountain ("the Sava river"; data/actors/place_nouns.txt): those are no
+        actors at all."""
         surnames = {
             text.split()[-1] for text, label, *_ in self.entities if label == "PERSON"
             and len(text.split()) > 1
         }
+        features = {_strip_article(e[0]) for e in self.entities if self._natural_feature(e)}
         for ent in self.entities:
             text, label, p, start, end = ent
             name = _strip_article(text)
+            if name in features:
+                ent[1] = "LOC"
+                continue
             if name in surnames or self._gazetteer_name(p, start, end) is not None:
                 continue
-            if label not in ("GPE", "LOC") and not self._described_as_place(p, end):
+            if label not in ("GPE", "LOC") and not (
+                self._described_as_place(p, end) or self._lone_name(ent)
+            ):
                 continue
             place = self._place_name(name)
             if place is None:
                 continue
+            within = self._qualifier(p, end)
+            if within is not None and within != place.country:  # "Palm Beach, Florida"
+                place = gazetteer.Name(name, "place", within, display=self.g.country_name(within))
             ent[1] = "GPE"
             self.matches[p].append(_Match(end - len(name), end, place))
+
+    def _qualifier(self, p: int, end: int) -> str | None:
+        """The country of the state or country written after a place's name
+        ("Palm Beach, Florida", "Addison, N.Y."), which settles which one it is."""
+        after = QUALIFIER.match(self.paragraphs[p], end)
+        if after is None:
+            return None
+        name = after.group(1)
+        place = self._place_name(name) or self._place_name(name.rstrip("."))  # "N.Y." or end
+        return place.country if place is not None else None
+
+    def _natural_feature(self, ent: list[Any]) -> bool:
+        """ "the Sava river", "Lake Chad", "the river Sava"."""
+        text, _label, p, start, end = ent
+        doc = self.docs[p]
+        after = _token_at(doc, end + 1) if end + 1 < len(self.paragraphs[p]) else None
+        words = [after] if after is not None else []
+        first = _token_at(doc, start)
+        if first is not None and first.i > 0:
+            words.append(doc[first.i - 1])
+        words.extend(t for t in doc if start <= t.idx < end)
+        return any(t.lower_ in self.g.feature_nouns for t in words)
+
+    def _lone_name(self, ent: list[Any]) -> bool:
+        """One word spaCy calls a person, not a subject, that no full name of the
+        article ends with: news names a person in full first, so a known place is
+        what it is ("shelling hit Kherson")."""
+        text, label, p, start, _end = ent
+        if label != "PERSON" or " " in text:
+            return False
+        tok = _token_at(self.docs[p], start)
+        if tok is None or tok.dep_ in ("nsubj", "nsubjpass", "poss"):
+            return False  # "Kennedy said": a person's surname, however spaCy missed the name
+        before = self.paragraphs[p][:start].rstrip()
+        return not any(before.endswith(t) and _word_start(before, len(t)) for t in self.g.titles)
 
     def _described_as_place(self, p: int, end: int) -> bool:
         head = _token_at(self.docs[p], end - 1)
@@ -410,7 +472,8 @@ class Resolver:
 
     def _people_by_apposition(self) -> None:
         """A name spaCy calls ORG or GPE, described as a person ("Smith, the company’s
-        chief executive", "the agency’s director, Diallo"), is a person."""
+        chief executive", "the agency’s director, Diallo", "Figgins, who represents
+        Thomas"), is a person."""
         for ent in self.entities:
             text, label, p, start, end = ent
             if label not in ("ORG", "GPE", "NORP", "LOC") or self._listed(p, start, end):
@@ -426,6 +489,25 @@ class Resolver:
                 if rw is not None and rw.kind == "person" and noun.tag_ in ("NN", "NNP"):
                     ent[1] = "PERSON"
                     break
+            if ent[1] != "PERSON" and (
+                WHO.match(self.paragraphs[p], end) or self._titled_by_role(p, start, end)
+            ):
+                ent[1] = "PERSON"
+
+    def _titled_by_role(self, p: int, start: int, end: int) -> bool:
+        """ "executive chair Marcelo Claure" parsed as an organisation: a person's role
+        word right before a short name with no institution's word in it."""
+        words = self.paragraphs[p][start:end].split()
+        if len(words) > 3 or any(w in self.g.org_words for w in words):
+            return False
+        first = _token_at(self.docs[p], start)
+        if first is None or first.i == 0:
+            return False
+        before = first.doc[first.i - 1]
+        if before.dep_ != "compound" or not (start <= before.head.idx < end):
+            return False
+        rw, _ = self._role_phrase(before, p)
+        return rw is not None and rw.kind == "person" and before.text[:1].islower()
 
     def _home_country(self) -> None:
         """The country the article is about, for actors it gives no country of their
@@ -515,6 +597,10 @@ class Resolver:
         for o in occurrences:
             w = words[o]
             candidates = [k for k, pw in people if _contains_words(pw, w)]
+            holder = self._title_holder(o, w, candidates)
+            if holder is not None:  # "Vice President Biden" beside "Hunter Biden"
+                w = holder.split()
+                candidates = [k for k, pw in people if pw == w]
             if not candidates:
                 key = ("person", " ".join(w))
                 people.append((key, w))
@@ -541,8 +627,55 @@ class Resolver:
                 actor.role = actor.role or known.role
                 actor.description = actor.description or known.description
             self._from_dictionary(actor)
+            if actor.role is None and self._held(actor.key):
+                actor.role = "CVL"  # "police arrested Jane Doe": a private individual
             if actor.country is None and actor.org is None:
                 self.wants_context.append(actor)  # nobody is from nowhere: the home country
+
+    def _redescribe(self) -> None:
+        """People with no role yet, described again now that the organisations are
+        known: "PG&E's principal meteorologist" is a company's man once PG&E is
+        known as Pacific Gas & Electric Co."""
+        for p, spans in enumerate(self.person_spans):
+            for start, end, key in spans:
+                actor = self.actors[key]
+                if actor.role is None or actor.role == "CVL" and not actor.role_keys:
+                    before = actor.role
+                    actor.role = None
+                    self._describe_person((p, start, end), key)
+                    actor.role = actor.role or before
+
+    def _held(self, key: tuple) -> bool:
+        """Arrested, charged, jailed … (data/actors/held_verbs.txt): the object of such
+        a verb, or the subject of its passive, somewhere in the article."""
+        for m in self.mentions:
+            if m.key != key:
+                continue
+            tok = _token_at(self.docs[m.p], m.end - 1)
+            if tok is None:
+                continue
+            verb = tok.head
+            patient = tok.dep_ in ("dobj", "nsubjpass") or (
+                tok.dep_ == "pobj" and tok.head.lower_ == "against"  # "charges against X"
+            )
+            if patient and verb.lemma_.lower() in self.g.held_verbs:
+                return True
+        return False
+
+    def _title_holder(self, o: tuple[int, int, int], w: list[str], candidates: list) -> str | None:
+        """The well-known person (people.tsv) a titled surname names when the
+        article's full names with that surname include someone else: "Vice
+        President Biden" is Joe Biden, not his son Hunter named last."""
+        known = self.g.short_people.get(w[0]) if len(w) == 1 else None
+        if known is None or candidates == [("person", known.text)]:
+            return None
+        p, start, _end = o
+        before = self.paragraphs[p][:start].rstrip()
+        titled = any(
+            before.endswith(t) and _word_start(before, len(t)) and title.role_word
+            for t, title in self.g.titles.items()
+        )
+        return known.text if titled and candidates else None
 
     def _from_dictionary(self, actor: _Actor) -> None:
         """What the Phoenix dictionaries say of a name on the publication date, under
@@ -630,15 +763,20 @@ class Resolver:
             phrase_end = start if topic else min(self._appos_end(noun), start)
             phrases.append((np_start, phrase_end, noun))
             self._mention(p, np_start, _tok_end(noun), key)
+        for noun in _predicates(head):  # "X, who was the acting director of …"
+            phrases.append((self._np_span(p, noun)[0], self._appos_end(noun), noun))
         for s, e, phrase_head in phrases:
             self._take_description(actor, p, s, e, phrase_head)
 
     def _after_topic_preposition(self, p: int, span_start: int, name_start: int) -> bool:
         """The words before a name are the object of "to", "on", … ("ambassador to
         Britain Liu Xiaming"): a place the person deals with, not their description."""
-        before = self.paragraphs[p][:span_start].rstrip().rsplit(" ", 1)[-1].lower()
-        if before not in TOPIC_PREPOSITIONS or span_start >= name_start:
+        first = _token_at(self.docs[p], span_start)
+        if first is None or first.i < 2 or span_start >= name_start:
             return False
+        prep, noun = first.doc[first.i - 1], first.doc[first.i - 2]
+        if prep.lower_ not in TOPIC_PREPOSITIONS or noun.pos_ != "NOUN":
+            return False  # "spoke to U.S. Rep. Ilhan Omar": the place is hers
         return any(
             m.start == span_start and m.name.kind in COUNTRY_KINDS for m in self.matches[p]
         )
@@ -648,6 +786,9 @@ class Resolver:
         at its end ("U.S. Defense Secretary") is left out of the text when the rest
         says the role ("Army spokesman Colonel"), else it is what says it."""
         s = self._trim_description(p, s, e)
+        others = [es for _, label, ep, es, _ in self.entities if ep == p and label == "PERSON"]
+        e = min([e, *(es for es in others if s < es < e)])  # "… of the DHS and Alex Azar"
+        e = len(self.paragraphs[p][:e].rstrip(" ,").removesuffix(" and").rstrip(" ,"))
         full_end = len(self.paragraphs[p][:e].rstrip(" ,"))
         e, title = self._trim_title(p, s, e)
         text = self.paragraphs[p][s:e].strip(" ,")
@@ -655,9 +796,14 @@ class Resolver:
             e, text = e + len(title) + 1, (text + " " + title).strip()
         role_head = phrase_head if s <= phrase_head.idx < e else None
         found = self._role_of_description(p, s, e, role_head)
-        if title is not None and e < full_end and (found is None or found[0] is None):
+        if title is not None and e < full_end:
             with_title = self._role_of_description(p, s, full_end, None)
-            if with_title is not None and with_title[0] is not None:
+            word = with_title[0] if with_title is not None else None
+            # "U.S. Defense Secretary": the title says it; "Attorney General": one phrase
+            if word is not None and (
+                found is None or found[0] is None or word.phrase.endswith(title.lower())
+                and " " in word.phrase
+            ):
                 found, text = with_title, self.paragraphs[p][s:full_end].strip(" ,")
         if found is None:
             return
@@ -665,12 +811,22 @@ class Resolver:
         if rw is not None:
             actor.role_keys.add(rw.key)
         actor.party = actor.party or analysis.party
+        rank_only = self._rank(text)  # "Lt. Matt Harris, police spokesman": spokesman
+        if role and (actor.role is None or actor.rank_only and not rank_only):
+            actor.role, actor.rank_only = role, rank_only
+            if actor.description and self._rank(actor.description):
+                actor.description = None
         if not actor.description and text:
             actor.description = text
-        actor.role = actor.role or role
         if analysis.country and analysis.country_from_text:
             actor.country = actor.country or analysis.country
         actor.org = actor.org or analysis.org
+
+    def _rank(self, text: str) -> bool:
+        """A military rank alone ("Lt.", "Col."), which police and others hold too."""
+        title = self.g.titles.get(text)
+        rw = self.g.role_word(title.role_word) if title and title.role_word else None
+        return rw is not None and rw.role == "MIL"
 
     def _appos_end(self, noun: Any) -> int:
         """An apposition's noun phrase with its of/for/at phrases, without clauses:
@@ -791,6 +947,9 @@ class Resolver:
                     actor.country = m.name.country
                 if m.name.org and not actor.org:
                     actor.org = m.name.org
+                if m.name.kind == "seat":  # "Federal Reserve Bank of New York": the Fed's
+                    role = m.name.role
+            actor.country = actor.country or self._country_after(p, end)
             actor.role = actor.role or role
             self._from_dictionary(actor)
             actor.country = actor.country or self._place_in_name(name)
@@ -799,6 +958,14 @@ class Resolver:
             self._mention(p, start, end, key)
             if np_start < start:
                 self._mention(p, np_start, end, key)
+
+    def _country_after(self, p: int, end: int) -> str | None:
+        """ "the Centre for Disease Control (CDC) in the US": the country it is in."""
+        after = IN_PLACE.match(self.paragraphs[p], end)
+        if after is None:
+            return None
+        found = next((m for m in self.matches[p] if m.start == after.end()), None)
+        return found.name.country if found and found.name.kind in COUNTRY_KINDS else None
 
     def _place_in_name(self, name: str) -> str | None:
         """The country of a city or region an organisation's name opens with
@@ -811,14 +978,22 @@ class Resolver:
         return None
 
     def _acronyms(self) -> dict[str, str]:
-        """ "the Kivu Patriotic Front (FPK)": FPK is another name of the front."""
+        """ "the Kivu Patriotic Front (FPK)": FPK is another name of the front; so is
+        an acronym of its initials used alone later ("Pacific Gas & Electric Co." …
+        "PG&E")."""
         aliases: dict[str, str] = {}
+        names = [_strip_article(e[0]) for e in self.entities if e[1] == "ORG"]
         for text, label, p, _start, end in self.entities:
             if label != "ORG":
                 continue
             m = ACRONYM.match(self.paragraphs[p], end)
             if m and m.group(1) != _strip_article(text):
                 aliases.setdefault(m.group(1), _strip_article(text))
+        for name in names:
+            if ACRONYM_WORD.fullmatch(name) and name not in aliases:
+                full = next((n for n in names if n != name and _initials(n) == name), None)
+                if full is not None:
+                    aliases[name] = full
         return aliases
 
     def _name_key(self, name: gazetteer.Name, p: int, start: int) -> tuple | None:
@@ -915,6 +1090,39 @@ class Resolver:
                     continue  # "spokesman" in "Kremlin spokesman Dmitry Peskov"
                 self._role_mention(p, tok, rw, rw_start)
 
+    def _staff(
+        self, p: int, start: int, end: int, head: Any, named_key: tuple, rw: gazetteer.RoleWord
+    ) -> None:
+        """The people of a named organisation ("PG&E officials", "WeWork employees"):
+        one group with the organisation's country and role."""
+        named = self.actors[named_key]
+        key = ("staff", named_key, rw.key)
+        actor = self.actors.get(key)
+        if actor is None:
+            actor = self._actor(key, "group", f"{named.name} {head.lower_}")
+            actor.country, actor.org = named.country, named.org
+            actor.role = named.role or rw.role
+        self._describe(actor, p, start, self.paragraphs[p][start:end])
+        self._mention(p, start, end, key, head)
+
+    def _named_before(self, p: int, head: Any, rw: gazetteer.RoleWord) -> tuple | None:
+        """The organisation "the company" (a bare definite phrase) refers back to: the
+        last named organisation of this or the previous paragraph whose role, if it
+        has one, is the phrase's."""
+        bare = [c for c in head.lefts if c.dep_ != "punct"]
+        if len(bare) != 1 or bare[0].lower_ != "the" or head.tag_ not in ("NN",):
+            return None
+        found = [
+            m
+            for m in self.mentions
+            if m.key[0] == "named"
+            and p - 1 <= m.p <= p
+            and (m.p, m.start) < (p, head.idx)
+            and self.actors[m.key].role in (None, rw.role)
+            and self.actors[m.key].kind == "organization"
+        ]
+        return max(found, key=lambda m: (m.p, m.start)).key if found else None
+
     def _inside_org_name(self, p: int, tok: Any) -> bool:
         return any(
             e[2] == p and e[1] == "ORG" and e[3] <= tok.idx and _tok_end(tok) < e[4]
@@ -930,6 +1138,12 @@ class Resolver:
         if analysis.named in self.actors and rw.kind == "organization":
             self._mention(p, start, end, analysis.named)  # "Interfax news agency"
             return
+        if rw.kind == "organization" and (earlier := self._named_before(p, head, rw)):
+            # "WeWork is under investigation … The company confirmed": WeWork, a company
+            named = self.actors[earlier]
+            named.role = named.role or rw.role
+            self._mention(p, start, end, earlier, head)
+            return
         if analysis.named in self.actors and rw.kind == "group" and rw.role in MEMBER_ROLES:
             # "FPK fighters", "fighters of the Kivu Patriotic Front": the group itself
             named = self.actors[analysis.named]
@@ -937,6 +1151,9 @@ class Resolver:
             if named.country is None and rw.context:
                 named.country = self.dominant
             self._mention(p, start, end, analysis.named, head)
+            return
+        if analysis.named in self.actors and rw.kind == "group":
+            self._staff(p, start, end, head, analysis.named, rw)  # "PG&E officials"
             return
         role = self._role(rw, analysis)
         country = analysis.country
@@ -1027,8 +1244,17 @@ class Resolver:
         return None, head.idx
 
     def _role_phrase(self, head: Any, p: int) -> tuple[gazetteer.RoleWord | None, int]:
-        """The longest role phrase of roles.tsv ending at `head` (with its start char)."""
+        """The longest role phrase of roles.tsv ending at `head` (with its start char).
+        A role's office is the institution of that role ("the sheriff’s office" COP,
+        "the prosecutor's office" JUD)."""
         doc = head.doc
+        if head.lower_ == "office":
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            rw = self.g.role_word(owner.lemma_) if owner is not None else None
+            if rw is not None and rw.role and rw.kind == "person":
+                phrase = f"{rw.phrase}'s office"
+                office = gazetteer.RoleWord(phrase, rw.role, "organization", phrase, True, True)
+                return office, owner.idx
         if head.i >= 2 and doc[head.i - 1].text == "-" and not doc[head.i - 2].whitespace_:
             word = doc[head.i - 2 : head.i + 1].text.lower()  # "director-general"
             return self.g.roles.get(word), doc[head.i - 2].idx
@@ -1082,9 +1308,14 @@ class Resolver:
                 and not self._listed(p, es, ee)
                 and _strip_article(ent_text).lower() not in self.g.roles
             ):
-                a.named = self._mention_key_at(p, es, ee) or ("named", _strip_article(ent_text))
-                a.named_role = self._named_role(_strip_article(ent_text))
+                known = self._mention_key_at(p, es, ee)
+                a.named = known or ("named", _strip_article(ent_text))
+                a.named_role = (
+                    self.actors[known].role if known else self._named_role(_strip_article(ent_text))
+                )
+                self._named_country(a, _strip_article(ent_text))
                 a.party = a.party or _party(_strip_article(ent_text))
+        strong = False
         for tok in doc:
             if not (start <= tok.idx < end):
                 continue
@@ -1093,8 +1324,9 @@ class Resolver:
             if tok.lower_ in BLOCK_CONTEXT:
                 a.blocked = True
             rw = self.g.roles.get(tok.lower_) or self.g.roles.get(tok.lemma_.lower())
-            if rw is not None and rw.role and tok.i != head.i:
-                a.modifier_role = rw.role
+            if rw is not None and rw.role and tok.i != head.i and (rw.strong or not strong):
+                a.modifier_role = rw.role  # "Police Department spokesman": police, not department
+                strong = strong or rw.strong
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("of", "in", "for", "from", "at", "with"):
                 continue
@@ -1111,6 +1343,8 @@ class Resolver:
                 org = self._org_entity(p, obj)
                 if org is not None and a.named is None:
                     a.named, a.named_role = ("named", org), self._named_role(org)
+                    a.employer = True
+                    self._named_country(a, org)
                     continue
                 key = self._mention_key_at(p, *self._np_span(p, obj)) or next(
                     (
@@ -1132,12 +1366,22 @@ class Resolver:
         return None
 
     def _named_role(self, name: str) -> str | None:
-        """An organisation's role: what its name says, else the Phoenix dictionaries."""
-        role = self.g.org_role(name)
+        """An organisation's role: a seat of power its name holds ("Federal Reserve
+        Bank of New York"), what its name says, else the Phoenix dictionaries."""
+        seat = next((n for _, _, n in self.g.find(name) if n.kind == "seat"), None)
+        role = seat.role if seat is not None else self.g.org_role(name)
         if role is None:
             known = phoenix.known_actor(name, self.published, self.countries)
             role = known.role if known is not None else None
         return role
+
+    def _named_country(self, a: _Analysis, name: str) -> None:
+        """The country of a named organisation the dictionaries know ("National
+        Security Council": USA) is its people's ("a National Security Council
+        official"), when the phrase names no other."""
+        known = phoenix.known_actor(name, self.published, self.countries)
+        if known is not None and known.country and not a.country:
+            a.country, a.country_from_text = known.country, True
 
     def _take_name(self, a: _Analysis, p: int, m: _Match) -> None:
         name = m.name
@@ -1163,6 +1407,8 @@ class Resolver:
             return "IGO"
         if a.named is not None and a.named_role:  # "Kivu Patriotic Front spokesman"
             return a.named_role
+        if a.employer and (rw is None or not rw.strong):
+            return None  # "the president of the American Farm Bureau": not a head of state
         return rw.role if rw is not None else None
 
     def _np_span(self, p: int, head: Any) -> tuple[int, int]:
@@ -1339,6 +1585,27 @@ def _quoted_ranges(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in QUOTED.finditer(text)]
 
 
+def _initials(name: str) -> str:
+    """ "PG&E" of "Pacific Gas & Electric Co."; "FBI" of "Federal Bureau of Investigation"."""
+    words = [w for w in name.split() if w not in gazetteer.ORG_SUFFIXES]
+    return "".join(w if w == "&" else w[0] for w in words if w[0].isupper() or w == "&")
+
+
+def _predicates(name: Any) -> list[Any]:
+    """What a clause says a person is: "X, who was the acting director of …", "X is
+    the mayor", "X has been named acting secretary"."""
+    verbs = [c for c in name.children if c.dep_ == "relcl"]
+    if name.dep_ in ("nsubj", "nsubjpass"):
+        verbs.append(name.head)
+    return [
+        c
+        for verb in verbs
+        if verb.lemma_ in PREDICATE_VERBS
+        for c in verb.children
+        if c.dep_ in ("attr", "oprd") and c.pos_ in ("NOUN", "PROPN")
+    ]
+
+
 def _hyphen_start(tok: Any) -> Any:
     """The first token of a hyphenated word the parse cut up, with the nouns before
     it: "founder" of "Wikileaks co-founder" starts at "Wikileaks"."""
@@ -1430,7 +1697,7 @@ def _trim_tail(doc: Any, start: int, end: int) -> int:
     while (
         len(tokens) > 1
         and tokens[-1].text[:1].islower()
-        and tokens[-1].is_alpha
+        and tokens[-1].pos_ not in ("NOUN", "ADJ", "PROPN")  # "Armenia’s foreign ministry"
         and tokens[-2].whitespace_  # "Cheuk Hau-yip" keeps its "yip"
     ):
         tokens.pop()
