@@ -19,9 +19,9 @@ lead image, keywords — each extractor's value is taken and scored two ways:
   when their word sets overlap by 80% or more (Jaccard); dates when the calendar
   day is the same (the JSON-LD date read with dateutil, as written: its day in its
   own time zone; placeholders before 1990 are no date); outlets when one
-  normalised name contains the other or abbreviates it (WSJ); images when the
-  paths of their URLs share at least three quarters of the shorter one (the same
-  picture in another size); languages when the ISO 639-1 codes match.
+  normalised name contains the other or abbreviates it (WSJ); images when their
+  URLs name the same file, or their paths share at least three quarters of the
+  shorter one (the same picture in another size); languages when the ISO 639-1 codes match.
   Pages without the field in their JSON-LD do not count.
 
 Language is also scored against `benchmarks/data/languages.tsv` (the body's
@@ -213,7 +213,8 @@ def agrees(field: str, ours: Any, ref: Any) -> bool:
     if field == "image":  # the same picture, perhaps in another size
         a, b = urlsplit(str(ours)).path, urlsplit(str(ref)).path
         shared = len(os.path.commonprefix([a, b]))
-        return bool(a and b) and shared >= 0.75 * min(len(a), len(b))
+        same_file = Path(a).name == Path(b).name
+        return bool(a and b) and (same_file or shared >= 0.75 * min(len(a), len(b)))
     if field == "keywords":
         ref_words = ref if isinstance(ref, list) else re.split(r"\s*,\s*", str(ref))
         return bool(_name_set(ours) & _name_set(ref_words))

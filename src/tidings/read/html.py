@@ -44,9 +44,11 @@ from collections.abc import Iterator
 from contextlib import suppress
 from copy import copy
 from dataclasses import dataclass, field
+from functools import cache
 
 from charset_normalizer import from_bytes
 
+from tidings.data import lines
 from tidings.document import Document, ReaderMeta
 from tidings.errors import EmptyDocument, InputError, NotText, one_line
 from tidings.read.common import failed_document, gunzipped, host_of
@@ -297,6 +299,37 @@ def _drop_noise(tree) -> None:  # noqa: ANN001
     for element in list(tree.iter(*_NOISE)):
         if element.tag != "script" or (element.get("type") or "").lower() != "application/ld+json":
             element.drop_tree()
+    for element in tree.xpath(_MAYBE_HIDDEN):
+        if _hidden(element):
+            element.drop_tree()
+
+
+# Elements that may be hidden or pop-ups; `_hidden` decides.
+_MAYBE_HIDDEN = "//body//*[@hidden or @aria-hidden or @style or @class or @id]"
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_CLASS_WORDS = re.compile(r"[\s_-]+")
+
+
+def _hidden(element) -> bool:  # noqa: ANN001
+    """A pop-up (link preview, tooltip) or an element the page hides: not read."""
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return element.tag not in ("html", "body", "main", "article")
+    if _DISPLAY_NONE.search(element.get("style") or ""):
+        return True
+    for names in (element.get("class"), element.get("id")):
+        words = set(_CLASS_WORDS.split((names or "").lower().strip())) - {""}
+        popup, part = _popup_words()
+        if words & popup and (not words - popup or words & part):
+            return True
+    return False
+
+
+@cache
+def _popup_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words that name a pop-up, and those that name the card rather than its opener."""
+    rows = [line.split("\t") for line in lines("popup_classes.tsv")]
+    return (frozenset(w for w, kind in rows if kind == "popup"),
+            frozenset(w for w, kind in rows if kind == "part"))  # fmt: skip
 
 
 _NOISE = ("script", "style", "noscript", "svg", "iframe", "nav", "aside", "footer", "menu",
@@ -325,12 +358,28 @@ def _trafilatura_blocks(tree, url: str | None) -> list[str]:  # noqa: ANN001
     if body is None or not text:
         return []
     blocks: list[str] = []
-    for element in body:
+    for element in _unboxed(body):
         lines = xmltotxt(element, False).split("\n")
         if element.tag == "list":
             lines = [_LIST_MARK.sub("", line, count=1) for line in lines]
         blocks.extend(clean for line in lines if (clean := " ".join(line.split())))
     return blocks
+
+
+_PARAGRAPH_LIKE = ("p", "head", "list", "quote", "table")
+
+
+def _unboxed(body) -> Iterator:  # noqa: ANN001 - trafilatura's XML elements
+    """The elements of trafilatura's output, with a table used for layout opened up: a
+    table whose cells hold paragraphs is the page's grid, not data, and each paragraph in
+    it is a block (rendered as a table, the whole page became one line of cells)."""
+    for element in body:
+        cells = element.findall("row/cell") if element.tag == "table" else []
+        if any(child.tag in _PARAGRAPH_LIKE for cell in cells for child in cell):
+            for cell in cells:
+                yield from _unboxed(cell)
+        else:
+            yield element
 
 
 _LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d{1,3}[.)])\s+")
@@ -521,6 +570,24 @@ def _same_site(host: str, other: str) -> bool:
     return host == other or host.endswith("." + other) or other.endswith("." + host)
 
 
+def _only_links(block: str, teasers: set[str]) -> bool:
+    """True when a block is nothing but links to other articles of the site, with at most
+    labels beside them: words in capitals or in brackets ("China furious at Macron
+    [INSIGHT] | Lakers vs Nets: NBA make final decision [VIDEO]")."""
+    rest = f" {_words(block)} "
+    found = 0
+    for teaser in sorted(teasers, key=len, reverse=True):
+        if f" {teaser} " in rest:
+            rest = rest.replace(f" {teaser} ", " | ")
+            found += 1
+    labels = {w.lower() for w in _WORD.findall(" ".join(_BRACKETED.findall(block)))}
+    labels |= {w.lower() for w in _WORD.findall(block) if w.isupper() and len(w) > 1}
+    return found >= 1 and all(w in labels for w in rest.split() if w != "|")
+
+
+_BRACKETED = re.compile(r"[\[(][^\])]{0,40}[\])]")
+
+
 def _furniture_reason(block: str, teasers: set[str], page: Page) -> str | None:
     """Why a block of the main text is page furniture, or None when it is not."""
     if teasers and len(block) < 300:
@@ -529,6 +596,8 @@ def _furniture_reason(block: str, teasers: set[str], page: Page) -> str | None:
             label and len(label.group(1).split()) <= 3 and _words(label.group(2)) in teasers
         ):
             return "a link to another article of the site"
+    if teasers and len(block) < 1000 and _only_links(block, teasers):
+        return "links to other articles of the site"
     if (page.sections or page.keywords) and len(block) < 1000:
         parts = [p.lower() for p in _LIST_SEPARATORS.split(block.strip(" .")) if p]
         if len(parts) >= 3:
@@ -543,6 +612,8 @@ def _furniture_reason(block: str, teasers: set[str], page: Page) -> str | None:
 _WORD = re.compile(r"\w+")
 AGREEMENT = 0.7  # share of trafilatura's text the second reading must have to be trusted
 SUPPORTED = 0.5  # share of a block's word triples found in the second reading
+CONTAINED = 0.95  # share of the second reading's word triples within trafilatura's
+CONTAINED_WORDS = 150  # words the second reading needs to be trusted that way
 LONG_LEAD = 20  # words: a leading block this long is kept unless it repeats title/summary
 
 
@@ -587,7 +658,7 @@ def article_bounds(main: list[str], second: list[str], page: Page | None) -> tup
 
     if supported(0) and supported(len(main) - 1):  # nothing to trim
         return 0, len(main)
-    if _share(_grams(_words(" ".join(main))), second_grams) < AGREEMENT:
+    if not _agree(main, second_text, second_grams):
         return 0, len(main)
     start = 0
     while start < len(main) and not supported(start) and _furniture_lead(main[start], page):
@@ -596,6 +667,18 @@ def article_bounds(main: list[str], second: list[str], page: Page | None) -> tup
     while end > start and not supported(end - 1):
         end -= 1
     return start, end
+
+
+def _agree(main: list[str], second_text: str, second_grams: set) -> bool:
+    """True when the two readings found the same article: most of trafilatura's text is
+    in the second reading, or the second reading (of some length) lies whole within
+    trafilatura's, which ran on past it into teasers and link lists."""
+    main_grams = _grams(_words(" ".join(main)))
+    if _share(main_grams, second_grams) >= AGREEMENT:
+        return True
+    return second_text.count(" ") >= CONTAINED_WORDS and (
+        _share(second_grams, main_grams) >= CONTAINED
+    )
 
 
 def _contains(whole: list[str], part: list[str]) -> bool:
@@ -627,7 +710,19 @@ _LANG = re.compile(r"^[a-z]{2,3}(?=$|[-_])", re.IGNORECASE)
 
 def _metadata(tree, url: str | None) -> Page:  # noqa: ANN001
     """The page's metadata (`read.metadata`), with trafilatura's reader as the fallback
-    and htmldate for a date the page's tags do not give."""
+    for what the page's own tags leave empty, and htmldate for the date."""
+    meta = read_metadata(tree, url, lambda: _trafilatura_metadata(tree))
+    date = meta.published or _htmldate(tree, meta.url or url)
+    return Page(
+        title=meta.title, author=meta.byline, authors=meta.authors, date=date,
+        published_time=meta.published_time if meta.published == date else None,
+        sitename=meta.outlet, url=meta.url, language=_language(tree),
+        description=meta.description, sections=meta.sections, keywords=meta.keywords,
+        image=meta.image,
+    )  # fmt: skip
+
+
+def _trafilatura_metadata(tree) -> Fallback:  # noqa: ANN001
     from trafilatura.metadata import examine_meta, extract_meta_json, extract_title, extract_url
 
     found = examine_meta(tree)
@@ -638,19 +733,10 @@ def _metadata(tree, url: str | None) -> Page:  # noqa: ANN001
     found.title = found.title or extract_title(tree)
     found.url = found.url or extract_url(tree, None)
     found.clean_and_trim()
-    fallback = Fallback(title=found.title, author=found.author, sitename=found.sitename,
-                        image=found.image, description=found.description, url=found.url,
-                        tags=list(found.tags or []),
-                        categories=list(found.categories or []))  # fmt: skip
-    meta = read_metadata(tree, url, fallback)
-    date = meta.published or _htmldate(tree, meta.url or url)
-    return Page(
-        title=meta.title, author=meta.byline, authors=meta.authors, date=date,
-        published_time=meta.published_time if meta.published == date else None,
-        sitename=meta.outlet, url=meta.url, language=_language(tree),
-        description=meta.description, sections=meta.sections, keywords=meta.keywords,
-        image=meta.image,
-    )  # fmt: skip
+    return Fallback(title=found.title, author=found.author, sitename=found.sitename,
+                    image=found.image, description=found.description, url=found.url,
+                    tags=list(found.tags or []),
+                    categories=list(found.categories or []))  # fmt: skip
 
 
 def _htmldate(tree, url: str | None) -> str | None:  # noqa: ANN001

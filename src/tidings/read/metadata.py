@@ -29,6 +29,7 @@ import datetime as dt
 import json
 import re
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -77,33 +78,44 @@ class Fallback:
     categories: list[str] = field(default_factory=list)
 
 
-def read_metadata(tree, url: str | None, fallback: Fallback | None = None) -> PageMeta:  # noqa: ANN001
-    """The metadata of the page `tree` (an lxml tree), found at `url`."""
-    fallback = fallback or Fallback()
+def read_metadata(tree, url: str | None,
+                  fallback: Callable[[], Fallback] | None = None) -> PageMeta:  # fmt: skip  # noqa: ANN001
+    """The metadata of the page `tree` (an lxml tree), found at `url`. `fallback` is
+    called (once) only when the page's own tags leave a field empty."""
+    more = cache(fallback or Fallback)
     tags = meta_tags(tree)
     ld = json_ld_article(tree)
-    page_url = _first(_absolute(fallback.url), url)
-    outlet = page_outlet(tags, ld, fallback, page_url)
+    page_url = _first(_canonical(tree, tags), url) or _absolute(more().url)
+    outlet = page_outlet(tags, ld, more, page_url)
     when = _published(tags, ld, tree)
-    byline = _first(*_ld_people(ld.get("author")), *_meta_authors(tags), *_microdata_authors(tree),
-                    fallback.author)  # fmt: skip
+    keywords = _labels(_ld_list(ld.get("keywords")), tags.get("keywords"),
+                       tags.get("news_keywords"), *tags.get_all("article:tag"),
+                       tags.get("parsely-tags"))  # fmt: skip
+    sections = _labels(_ld_list(ld.get("articleSection")), *tags.get_all("article:section"),
+                       tags.get("parsely-section"))  # fmt: skip
+    authors, byline = _authors(tags, ld, tree, more, outlet)
     return PageMeta(
-        title=_title(tags, ld, tree, fallback, outlet, page_url),
+        title=_title(tags, ld, tree, more, outlet, page_url),
         byline=byline,
-        authors=_authors(tags, ld, tree, fallback, outlet),
+        authors=authors,
         outlet=outlet,
         published=when.date().isoformat() if when else None,
         published_time=time_text(when),
-        image=_image(tags, ld, fallback, page_url),
-        keywords=_labels(_ld_list(ld.get("keywords")), tags.get("keywords"),
-                         tags.get("news_keywords"), *tags.get_all("article:tag"),
-                         tags.get("parsely-tags"), *fallback.tags),  # fmt: skip
-        sections=_labels(_ld_list(ld.get("articleSection")), *tags.get_all("article:section"),
-                         tags.get("parsely-section"), *fallback.categories),  # fmt: skip
+        image=_image(tags, ld, more, page_url),
+        keywords=keywords or _labels(more().tags),
+        sections=sections or _labels(more().categories),
         description=_first(tags.get("og:description"), tags.get("description"),
-                           _text(ld.get("description")), fallback.description),  # fmt: skip
+                           _text(ld.get("description"))) or more().description,  # fmt: skip
         url=page_url,
     )
+
+
+def _canonical(tree, tags: MetaTags) -> str | None:  # noqa: ANN001
+    """The page's own address: `<link rel=canonical>`, else `og:url`."""
+    for link in tree.iterfind(".//head/link[@rel='canonical']"):
+        if found := _absolute((link.get("href") or "").strip()):
+            return found
+    return _absolute(tags.get("og:url"))
 
 
 # --- the sources ---------------------------------------------------------------------------
@@ -220,31 +232,52 @@ def _microdata_authors(tree) -> list[str]:  # noqa: ANN001
     return out
 
 
-def _authors(tags: MetaTags, ld: dict[str, Any], tree, fallback: Fallback,
-             outlet: str | None) -> list[str]:  # fmt: skip  # noqa: ANN001
-    """People from the first source that names any: JSON-LD, meta tags, microdata,
-    then the fallback reader."""
-    outlets = [outlet, _text(ld.get("publisher")), tags.get("og:site_name"),
-               host_of(fallback.url)]  # fmt: skip
+def _authors(tags: MetaTags, ld: dict[str, Any], tree, more: Callable[[], Fallback],
+             outlet: str | None) -> tuple[list[str], str | None]:  # fmt: skip  # noqa: ANN001
+    """People from the first source that names any — JSON-LD, meta tags, microdata, then
+    the fallback reader and the page's byline elements — and the byline as written."""
+    outlets = [outlet, _text(ld.get("publisher")), tags.get("og:site_name")]
     sources = (lambda: _ld_people(ld.get("author")), lambda: _meta_authors(tags),
-               lambda: _microdata_authors(tree), lambda: [fallback.author or ""],
+               lambda: _microdata_authors(tree), lambda: [more().author or ""],
                lambda: [_byline_in_page(tree) or ""])  # fmt: skip
+    written = None
     for source in sources:
-        people = authors_from(_split_listed(source()), outlets)
+        names = [name for name in source() if name]
+        written = written or (", ".join(names) if names else None)
+        people = authors_from(_split_listed(names), outlets)
         if people:
-            return people
-    return []
+            return people, written
+    return [], written
 
 
 def _byline_in_page(tree) -> str | None:  # noqa: ANN001
-    """A byline in the page's body (trafilatura's reader of author elements): read
-    only when no tag names the authors, as it copies the tree."""
-    from trafilatura.metadata import extract_author
+    """A byline in the page's body, found with trafilatura's expressions for author
+    elements, outside the parts it discards (comments, related links). What its
+    `extract_author` does, without copying the whole tree first."""
+    from trafilatura.metadata import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS, normalize_authors
 
     try:
-        return extract_author(tree)
+        discarded = {element for xpath in AUTHOR_DISCARD_XPATHS for element in xpath(tree)}
+        for xpath in AUTHOR_XPATHS:
+            for element in xpath(tree):
+                if element in discarded or any(a in discarded for a in element.iterancestors()):
+                    continue
+                text = " ".join(_texts_outside(element, discarded).split())
+                if 2 < len(text) < 120:
+                    return normalize_authors(None, text)
     except Exception:  # noqa: BLE001 - an odd page has no byline, not an error
         return None
+    return None
+
+
+def _texts_outside(element, discarded: set) -> str:  # noqa: ANN001
+    """The element's text, less the parts within `discarded` elements."""
+    parts = [element.text or ""]
+    for child in element:
+        if child not in discarded:
+            parts.append(_texts_outside(child, discarded))
+        parts.append(child.tail or "")
+    return " ".join(parts)
 
 
 def _split_listed(values: list[str]) -> list[str]:
@@ -274,13 +307,15 @@ def usable_outlet(name: str | None) -> str | None:
     return name
 
 
-def page_outlet(tags: MetaTags, ld: dict[str, Any], fallback: Fallback,
+def page_outlet(tags: MetaTags, ld: dict[str, Any], more: Callable[[], Fallback],
                 url: str | None) -> str | None:  # fmt: skip
     publisher = ld.get("publisher")
-    candidates = (tags.get("og:site_name"), _text(publisher), tags.get("application-name"),
-                  tags.get("apple-mobile-web-app-title"), fallback.sitename)  # fmt: skip
+    candidates = (lambda: tags.get("og:site_name"), lambda: _text(publisher),
+                  lambda: tags.get("application-name"),
+                  lambda: tags.get("apple-mobile-web-app-title"),
+                  lambda: more().sitename)  # fmt: skip
     for candidate in candidates:
-        if name := usable_outlet(candidate):
+        if name := usable_outlet(candidate()):
             return name
     return host_of(url)
 
@@ -290,16 +325,16 @@ def page_outlet(tags: MetaTags, ld: dict[str, Any], fallback: Fallback,
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—·»:]|-|::)\s+")
 
 
-def _title(tags: MetaTags, ld: dict[str, Any], tree, fallback: Fallback,
+def _title(tags: MetaTags, ld: dict[str, Any], tree, more: Callable[[], Fallback],
            outlet: str | None, url: str | None) -> str | None:  # fmt: skip  # noqa: ANN001
-    title_element = tree.find(".//title")
+    title_element = tree.find(".//head/title")
     page_title = title_element.text_content() if title_element is not None else None
     title = _first(_text(ld.get("headline")), tags.get("og:title"), tags.get("twitter:title"),
-                   page_title, fallback.title)  # fmt: skip
+                   page_title) or more().title  # fmt: skip
     if not title:
         return None
     names = [outlet, _text(ld.get("publisher")), tags.get("og:site_name"),
-             tags.get("application-name"), fallback.sitename, host_of(url)]  # fmt: skip
+             tags.get("application-name"), host_of(url)]  # fmt: skip
     return without_site_name(" ".join(title.split()), names)
 
 
@@ -347,12 +382,11 @@ _DATE_TAGS = ("article:published_time", "og:article:published_time", "datepublis
 
 
 def _published(tags: MetaTags, ld: dict[str, Any], tree) -> dt.datetime | None:  # noqa: ANN001
-    values = [_text(ld.get("datePublished")), *(tags.get(k) for k in _DATE_TAGS)]
-    values += [element.get("datetime") or element.get("content")
-               for element in tree.iterfind(".//*[@itemprop='datePublished']")]  # fmt: skip
-    for value in values:
-        when = parse_datetime(value)
-        if when:
+    for value in (_text(ld.get("datePublished")), *(tags.get(k) for k in _DATE_TAGS)):
+        if when := parse_datetime(value):
+            return when
+    for element in tree.iterfind(".//*[@itemprop='datePublished']"):  # microdata, last
+        if when := parse_datetime(element.get("datetime") or element.get("content")):
             return when
     return None
 
@@ -410,7 +444,7 @@ def time_text(when: dt.datetime | None) -> str | None:
 # --- image, keywords -----------------------------------------------------------------------
 
 
-def _image(tags: MetaTags, ld: dict[str, Any], fallback: Fallback,
+def _image(tags: MetaTags, ld: dict[str, Any], more: Callable[[], Fallback],
            url: str | None) -> str | None:  # fmt: skip
     image = ld.get("image")
     if isinstance(image, list):
@@ -419,7 +453,7 @@ def _image(tags: MetaTags, ld: dict[str, Any], fallback: Fallback,
         image = image.get("url") or image.get("contentUrl")
     found = _first(tags.get("og:image"), tags.get("og:image:url"), tags.get("og:image:secure_url"),
                    tags.get("twitter:image"), tags.get("twitter:image:src"),
-                   image if isinstance(image, str) else None, fallback.image)  # fmt: skip
+                   image if isinstance(image, str) else None) or more().image  # fmt: skip
     return _absolute(urljoin(url or "", found)) if found else None
 
 
