@@ -135,6 +135,56 @@ def test_4_parse_of_a_fifo_is_one_line_and_exit_2(tmp_path):
 # --- 5. two processes opening a new database at once: see tests/store -------------
 
 
+# --- 7. a page with a 10 MB inline script ------------------------------------------------
+
+
+def test_7_a_page_with_a_10_mb_inline_script_keeps_its_last_paragraph(write):
+    paragraphs = [f"Paragraph {n}: officials in Belgrade said on Monday that the talks with "
+                  f"Kosovo would resume next week, a spokesman for the government said."
+                  for n in range(6)]  # fmt: skip
+    html = "".join(f"<p>{p}</p>" for p in paragraphs[:3])
+    html += "<script>var blob = '" + "a" * (10 * 1024 * 1024 - 5000) + "';</script>"
+    html += "".join(f"<p>{p}</p>" for p in paragraphs[3:])
+    page = write("script.html", f"<html><head><title>Talks resume</title></head><body><article>"
+                                f"<h1>Talks resume</h1>{html}</article></body></html>")  # fmt: skip
+    assert page.stat().st_size < 10 * 1024 * 1024  # under the default --max-bytes
+    result = run("parse", page, "--no-nlp", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["paragraphs"] == paragraphs
+    assert record["errors"] == []
+
+
+# --- 8. damaged WARC archives (more in tests/read/test_warc.py) ---------------------------
+
+
+def test_8_gzip_magic_followed_by_garbage_is_reported(tmp_path, write):
+    warc = write("bad.warc.gz", b"\x1f\x8b\x08\x00" + b"garbage, not gzip at all " * 40)
+    good = write("good.txt", GOOD)
+    result = run("process", warc, good, "--db", tmp_path / "x.db", "--no-nlp")
+    assert result.exit_code == 1
+    assert "bad.warc.gz#0: read: the WARC archive: it starts as gzip does but cannot be " \
+        "unpacked" in result.stderr
+
+
+def test_8_a_warc_cut_inside_its_trailing_record_is_reported(tmp_path, write):
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "cut.warc"
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=False)
+        for n in range(2):
+            writer.write_record(writer.create_warc_record(
+                f"https://x.example/{n}", "resource", payload=__import__("io").BytesIO(b"x" * 500)
+            ))  # fmt: skip
+    data = path.read_bytes()
+    path.write_bytes(data[:-100])
+    result = run("process", path, "--db", tmp_path / "x.db", "--no-nlp")
+    assert result.exit_code == 1
+    assert "the WARC archive: its last record" in result.stderr
+    assert "is cut short" in result.stderr
+
+
 # --- 9. read-only databases -----------------------------------------------------------
 
 
@@ -187,6 +237,45 @@ def test_10_show_with_an_ambiguous_prefix_says_so(tmp_path, write):
     result = run("show", prefix, "--db", db)
     assert result.exit_code == 2 and one_line(result.stderr)
     assert "several article ids" in result.stderr and "no article" not in result.stderr
+
+
+def test_10_one_nul_byte_does_not_make_a_text_file_binary(tmp_path, write):
+    text = write("nul.txt", GOOD.replace("would", "wo\x00uld").encode())
+    result = run("parse", text, "--no-nlp", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["paragraphs"] == [GOOD.split("\n\n")[1].strip()]
+    assert record["errors"] == ["decode: 1 NUL character(s) removed"]
+
+
+def test_10_standard_input_over_the_limit_does_not_give_the_limit_as_its_size():
+    result = run("parse", "-", "--max-bytes", "1000", "--no-nlp", input="word " * 1000)
+    assert result.exit_code == 2 and one_line(result.stderr)
+    assert "larger than the 1,000-byte limit" in result.stderr
+    assert "is 0.0 MB" not in result.stderr and "is 1,001 bytes" not in result.stderr
+
+
+def test_10_a_billion_laughs_feed_is_refused_not_stored(tmp_path, write):
+    lol = "".join(f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">' for n in range(1, 10))
+    feed = write("laughs.rss", f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol0 "lol">{lol}]>'
+                 '<rss version="2.0"><channel><title>Laughs</title><item><title>Laugh</title>'
+                 '<description>&lol9;</description></item></channel></rss>')  # fmt: skip
+    db = tmp_path / "x.db"
+    result = run("process", feed, "--db", db, "--no-nlp")
+    assert result.exit_code == 1
+    with Store(db, read_only=True) as store:
+        assert store.count() == 0
+        [failure] = store.failures()
+    assert "declares its own XML entities" in failure["error"]
+
+
+def test_10_warcio_writes_nothing_to_stderr(tmp_path, write):
+    warc = write("bad.warc", b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 5\r\n\r\n"
+                 b"0123456789 more bytes than it said\r\n\r\n")  # fmt: skip
+    result = run("process", warc, "--db", tmp_path / "x.db", "--no-nlp")
+    assert result.exit_code == 1
+    assert "Remainder" not in result.stderr and "WARNING" not in result.stderr.split("warcio:")[0]
+    assert len([line for line in result.stderr.splitlines() if line.strip()]) == 2
 
 
 def test_10_process_of_a_missing_path_creates_no_database(tmp_path):

@@ -164,3 +164,17 @@ def test_a_page_that_is_not_html_at_all_is_a_recorded_error():
     (record,) = parse_bytes(bytes(range(256)) * 100, path="image.html", nlp=False)
     assert not record.paragraphs
     assert "binary" in record.errors[0]
+
+
+def test_a_huge_script_is_emptied_and_the_article_around_it_read_whole(article_page, article_body):
+    script = "<script>var blob = '" + "a" * 10_100_000 + "';</script>"
+    (record,) = parse_bytes(article_page(inside_article=script).encode(), path="s.html", nlp=False)
+    assert record.paragraphs == article_body
+    assert record.errors == []
+
+
+def test_text_over_the_parsers_size_limit_is_recorded_not_silently_cut(article_page):
+    blob = "<p>" + "word " * 2_020_000 + "</p>"
+    (record,) = parse_bytes(article_page(inside_article=blob).encode(), path="b.html", nlp=False)
+    assert "one piece of text over libxml2's 10 MB limit" in " ".join(record.errors)
+    assert "nested deeper" not in " ".join(record.errors)

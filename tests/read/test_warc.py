@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import pathlib
+import random
 import tracemalloc
 
 import pytest
@@ -147,3 +148,64 @@ def test_archives_are_streamed_not_read_whole(tmp_path, write_warc, article_page
         tracemalloc.stop()
     assert count == 10
     assert peak < size / 10  # one record at a time, not the archive
+
+
+@pytest.fixture
+def page_then_image(tmp_path, write_warc, article_page):
+    """An archive whose last record is not a page: its damage is no page's to report."""
+
+    def make(gzip: bool) -> pathlib.Path:
+        image = b"\x89PNG" + random.Random(0).randbytes(1200)  # gzip cannot shrink it
+        records = [{"uri": PAGE_URL, "body": article_page().encode()},
+                   {"uri": "https://x.example/a.png", "body": image,
+                    "content_type": "image/png"}]  # fmt: skip
+        return write_warc(tmp_path / ("a.warc.gz" if gzip else "a.warc"), records, gzip=gzip)
+
+    return make
+
+
+@pytest.mark.parametrize("gzip_", [True, False])
+@pytest.mark.parametrize("cut", [5, 20, 300, 900])
+def test_an_archive_cut_inside_a_trailing_record_keeps_its_pages_and_says_so(
+    page_then_image, tmp_path, gzip_, cut
+):
+    data = page_then_image(gzip_).read_bytes()
+    damaged = tmp_path / ("cut.warc.gz" if gzip_ else "cut.warc")
+    damaged.write_bytes(data[:-cut])
+    docs = list(iter_documents([str(damaged)]))
+    assert docs[0].source.url == PAGE_URL and not docs[0].record.errors
+    assert len(docs) == 2
+    assert docs[1].record.errors[0].startswith("read: the WARC archive: ")
+    assert "complete WARC" in docs[1].record.errors[0]
+
+
+def test_gzip_magic_followed_by_garbage_is_reported(write):
+    path = write("bad.warc.gz", b"\x1f\x8b\x08\x00garbage garbage garbage not gzip at all")
+    (doc,) = iter_documents([str(path)])
+    assert "starts as gzip does but cannot be unpacked" in doc.record.errors[0]
+
+
+def test_an_archive_without_a_single_page_says_so(tmp_path, write_warc):
+    path = write_warc(tmp_path / "img.warc.gz", [
+        {"uri": "https://x.example/a.png", "body": b"\x89PNG" * 30, "content_type": "image/png"}
+    ])  # fmt: skip
+    (doc,) = iter_documents([str(path)])
+    assert doc.record.errors == [
+        "read: the WARC archive: no HTML page found among its 2 record(s); check that it is "
+        "a complete WARC or WARC.gz file"
+    ]
+
+
+def test_warcio_complaints_become_the_archives_error_not_raw_bytes_on_stderr(
+    tmp_path, write_warc, article_page, capfd
+):
+    page = article_page().encode()
+    records = [{"uri": PAGE_URL, "body": page}, {"uri": PAGE_URL + "2", "body": page}]
+    data = write_warc(tmp_path / "a.warc", records, gzip=False).read_bytes()
+    start = data.index(b"Content-Length: ", data.index(b"WARC-Type: response")) + 16
+    end = data.index(b"\r\n", start)
+    wrong = str(int(data[start:end]) - 40).encode()  # the first page's length, 40 too short
+    (tmp_path / "a.warc").write_bytes(data[:start] + wrong + data[end:])
+    docs = list(iter_documents([str(tmp_path / "a.warc")]))
+    assert "warcio: WARNING: Record not followed by newline" in docs[-1].record.errors[0]
+    assert capfd.readouterr().err == ""

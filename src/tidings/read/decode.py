@@ -13,18 +13,28 @@ _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def looks_binary(raw: bytes) -> bool:
-    """True for bytes that are not text in any common encoding (images, archives…)."""
+    """True for bytes that are not text in any common encoding (images, archives…): more
+    than one in twenty of the first bytes are control bytes (NUL among them). A stray
+    NUL or two in a text is damage to the text, not a sign of an image."""
     head = raw[:_SNIFF]
     if head.startswith(_BOMS):
         return False
-    if b"\x00" in head:
-        return True
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
     return controls > len(head) * 0.05
 
 
 def decode(raw: bytes) -> tuple[str, str, list[str]]:
-    """Decode bytes to text; return the text, the encoding and notes on anything lossy."""
+    """Decode bytes to text; return the text, the encoding and notes on anything lossy.
+    NUL characters (never text) are removed, and noted."""
+    text, encoding, notes = _decode(raw)
+    nuls = text.count("\x00")
+    if nuls:
+        text = text.replace("\x00", "")
+        notes.append(f"{nuls} NUL character(s) removed")
+    return text, encoding, notes
+
+
+def _decode(raw: bytes) -> tuple[str, str, list[str]]:
     if not raw.strip():
         raise EmptyDocument("the document is empty; give a file with text in it")
     if looks_binary(raw):

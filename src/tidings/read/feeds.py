@@ -20,6 +20,7 @@ the network. Each item becomes one document:
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -44,6 +45,9 @@ def read_feed(raw: bytes, source: Source, date: str | None) -> Iterator[Document
     except ValueError as exc:
         yield failed_document(raw, source, date, str(exc))
         return
+    if declares_entities(raw):
+        yield failed_document(raw, source, date, _ENTITIES)
+        return
     parsed = feedparser.parse(raw)  # bytes: feedparser never fetches anything
     entries = parsed.get("entries") or []
     if not entries:
@@ -61,6 +65,17 @@ def read_feed(raw: bytes, source: Source, date: str | None) -> Iterator[Document
             item = Source(path=f"{source.path or '-'}#{number}", outlet=outlet, format="feed")
             yield failed_document(f"{item.path}".encode(), item, date,
                                   f"the feed item cannot be read ({one_line(exc)})")  # fmt: skip
+
+
+_FIRST_ELEMENT = re.compile(rb"<[A-Za-z_]")
+_ENTITIES = ("the feed declares its own XML entities (<!ENTITY …>), which tidings never "
+             "expands (a few lines of them can grow to gigabytes); give it without its DOCTYPE")
+
+
+def declares_entities(raw: bytes) -> bool:
+    """True when the XML declares entities: in its DOCTYPE, before the first element."""
+    first = _FIRST_ELEMENT.search(raw)
+    return b"<!ENTITY" in raw[: first.start() if first else len(raw)].upper()
 
 
 def item_document(entry, number: int, feed_source: Source, outlet: str | None,

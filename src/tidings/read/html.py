@@ -145,8 +145,7 @@ def _decode(raw: bytes, content_type: str | None = None) -> tuple[str, str, list
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         text = None
-    # Valid UTF-8 is text unless it holds NULs; anything else gets the full test.
-    if b"\x00" in raw[:8192] if text is not None else looks_binary(raw):
+    if looks_binary(raw):
         raise NotText("the page is binary, not HTML; give an HTML page, or --format for its kind")
     if text is not None:
         return text, "utf-8", []
@@ -240,11 +239,36 @@ def parse_tree(text: str):  # noqa: ANN201 - lxml HtmlElement
     return tree
 
 
-def _cut_at_depth_limit() -> bool:
-    """True when the last parse stopped descending at libxml2's depth limit (256)."""
+def _parse_limits() -> list[str]:
+    """What the last parse left unread at libxml2's limits: text below its depth limit
+    (256), or everything after a single piece of text over its size limit (10 MB)."""
     from trafilatura.utils import HTML_PARSER
 
-    return any(error.type_name == "ERR_RESOURCE_LIMIT" for error in HTML_PARSER.error_log)
+    limits = [error.message for error in HTML_PARSER.error_log
+              if error.type_name == "ERR_RESOURCE_LIMIT"]  # fmt: skip
+    return [_TOO_DEEP if "depth" in message.lower() else _TOO_BIG for message in limits[:1]]
+
+
+# Scripts and styles are never text; one this long (a data blob, an inlined bundle) is
+# emptied before parsing, so that it cannot reach libxml2's size limit for one text.
+_BIG_CODE = 100_000
+_CODE_START = re.compile(r"<(script|style)\b[^>]*>", re.IGNORECASE)
+
+
+def _without_big_code(text: str) -> str:
+    """`text` with the contents of scripts and styles over `_BIG_CODE` characters removed."""
+    if len(text) < _BIG_CODE:
+        return text
+    lower, parts, done = text.lower(), [], 0
+    for match in _CODE_START.finditer(text):
+        if match.start() < done:
+            continue
+        end = lower.find(f"</{match.group(1).lower()}", match.end())
+        end = len(text) if end < 0 else end
+        if end - match.end() > _BIG_CODE:
+            parts.append(text[done : match.end()])
+            done = end
+    return "".join(parts) + text[done:] if parts else text
 
 
 _TAG = re.compile(r"<[A-Za-z!/]")
@@ -256,11 +280,10 @@ def extract_page(text: str, url: str | None = None) -> Page:
 
 
 def _extract(text: str, url: str | None) -> Page:
-    tree = parse_tree(text)
-    deep = _cut_at_depth_limit()
+    tree = parse_tree(_without_big_code(text))
+    limits = _parse_limits()
     page = _metadata(tree, url)
-    if deep:
-        page.notes.append(_TOO_DEEP)
+    page.notes.extend(limits)
     _drop_noise(tree)
     teasers = _site_link_texts(tree, page.url or url)
     second, split = _container_blocks(tree)
@@ -288,6 +311,8 @@ def _extract(text: str, url: str | None) -> Page:
 
 _OPTIONS = None  # trafilatura's options for every page (an Extractor)
 _TOO_DEEP = "the page is nested deeper than 256 levels; text below that depth was not read"
+_TOO_BIG = ("the page holds one piece of text over libxml2's 10 MB limit; the page after it "
+            "was not read")  # fmt: skip
 
 
 def _drop_noise(tree) -> None:  # noqa: ANN001
@@ -804,9 +829,8 @@ def fill_page(doc: Document) -> None:
     meta, source = doc.meta, doc.source
     page = _read_or_explain(doc.raw, meta.url or source.url, meta.content_type)
     if not page.paragraphs:
-        raise InputError(
-            _TOO_DEEP if _TOO_DEEP in page.notes else "no article text found in the HTML page"
-        )
+        limits = [note for note in page.notes if note in (_TOO_DEEP, _TOO_BIG)]
+        raise InputError(limits[0] if limits else "no article text found in the HTML page")
     source.url = meta.url or source.url or page.url
     source.outlet = source.outlet or page.sitename
     source.encoding = page.encoding
@@ -832,7 +856,7 @@ def fill_page(doc: Document) -> None:
     )
     doc.record.published = doc.meta.date
     doc.record.errors.extend(
-        f"read: {note}" for note in page.notes if "U+FFFD" in note or note == _TOO_DEEP
+        f"read: {note}" for note in page.notes if "U+FFFD" in note or note in (_TOO_DEEP, _TOO_BIG)
     )
 
 

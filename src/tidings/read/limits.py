@@ -70,12 +70,16 @@ def configure(seconds: float) -> None:
     os.environ[_ENV_SECONDS] = repr(float(seconds))
 
 
-def too_large(size: int, limit: int) -> str:
-    """The error for a document of `size` bytes, over the size `limit`."""
-    return (
-        f"the document is {size / 1e6:.1f} MB, over the {limit / 1e6:.1f} MB limit; "
-        f"raise it with --max-bytes"
-    )
+def too_large(size: int, limit: int, at_least: bool = False) -> str:
+    """The error for a document of `size` bytes over the size `limit`; `at_least`: a
+    stream, read only up to the limit, so its size is not known."""
+    if at_least:
+        return (f"the document is larger than the {limit:,}-byte limit (it was read no "
+                f"further); raise it with --max-bytes")  # fmt: skip
+    shown, allowed = f"{size / 1e6:.1f} MB", f"{limit / 1e6:.1f} MB"
+    if shown == allowed:  # too close to tell apart in MB
+        shown, allowed = f"{size:,} bytes", f"{limit:,}-byte"
+    return f"the document is {shown}, over the {allowed} limit; raise it with --max-bytes"
 
 
 def run_limited(function: Callable[..., T], *args, seconds: float | None = None, **kwargs) -> T:

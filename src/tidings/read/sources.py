@@ -203,6 +203,10 @@ def plan_inputs(paths: Iterable[str], fmt: str = "auto", max_bytes: int = DEFAUL
         if name == "-":
             raw = sys.stdin.buffer.read(max_bytes + 1)
             kind = fmt if fmt != "auto" else sniff_format("", raw[:4096])
+            if len(raw) > max_bytes:  # how much more there is, no one knows
+                problem = _too_large(max_bytes, max_bytes, at_least=True)
+                inputs.append(Input("-", kind, problem=f"standard input: {problem}"))
+                continue
             inputs.append(Input("-", kind, data=raw))
             continue
         for path in iter_paths([name], files):
@@ -264,13 +268,13 @@ def iter_documents(
 def read_input(item: Input, date: str | None = None,
                max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document]:  # fmt: skip
     """The documents of one input (or part of one)."""
+    if item.problem:
+        yield _failed(Source(path=item.name, format=item.kind), date, item.problem)
+        return
     if item.data is not None:
         yield from read_bytes(item.data, Source(path=item.name), item.kind, date, max_bytes)
         return
     path = Path(item.name)
-    if item.problem:
-        yield _failed(Source(path=item.name, format=item.kind), date, item.problem)
-        return
     try:
         yield from _read_path(item, path, date, max_bytes)
     except InputError as exc:  # it changed since it was planned
