@@ -127,6 +127,11 @@ def dask_client(scheduler: str | None, workers: int) -> Iterator[Any]:
         return
     from multiprocessing import resource_tracker
 
+    import dask
+
+    # The workers' statistical profiler samples every thread's stack 100 times a
+    # second, holding the interpreter lock: a cost on CPU-bound work like ours.
+    dask.config.set({"distributed.worker.profile.enabled": False})
     tracker_was_running = resource_tracker._resource_tracker._pid is not None
     try:
         with (
