@@ -22,7 +22,9 @@ means. Its default settings; its queries through `/db.json?sql=…&_shape=array`
 
 Each server runs alone, in its own process, while a `tidings process` of new
 JSONL documents writes to the same file (started first and writing before the
-clock starts; its articles/s is reported). For each route in turn, `--clients`
+clock starts; its articles/s is reported; `--no-link`: the synthetic store is 15
+texts copied 10,000 times, and linking it into stories would measure the stories
+code, not the server). For each route in turn, `--clients`
 closed-loop clients (keep-alive HTTP/1.1, raw asyncio streams in this process, so
 the client costs little) send that route's queries for `--seconds`. A run of
 tidings with no writer is the baseline the writer's cost is measured against.
@@ -303,7 +305,7 @@ def start_writer(db: Path, source: Path) -> tuple[subprocess.Popen, int, float]:
     """`tidings process` on new documents; returns once it has stored some."""
     before = count(db)
     writer = subprocess.Popen(
-        [str(BIN / "tidings"), "process", str(source), "--db", str(db), "--quiet"],
+        [str(BIN / "tidings"), "process", str(source), "--db", str(db), "--quiet", "--no-link"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )  # fmt: skip
     deadline = time.monotonic() + 120
@@ -345,6 +347,7 @@ def run(name: str, command: list[str], port: int, probe: str, paths, args, db: P
                 (count(db) - written_before) / elapsed, 2
             )
             report["writer_still_running"] = writer.poll() is None
+            report["writer_exit"] = writer.poll()
         return report
     finally:
         if writer is not None:
