@@ -4,16 +4,18 @@ Patterns, in the order they are tried on each paragraph:
 
 - **Direct quotes** are the spans between quote marks (curly “…”, straight
   "…", guillemets «…», and single ‘…’ where a paragraph has no double
-  marks). A quote opened in one paragraph and left open runs on into the next
+  marks); a double mark of the other style closes too (“…," typed text), so a
+  quote never runs on into `," the prosecutor's office said. …`. A quote opened in one paragraph and left open runs on into the next
   paragraph that opens with a mark; every piece keeps the run's speaker.
 - **Attribution** of a direct quote is a speech cue (`data/quotes/cues.txt`)
   outside the quote marks: after it (“…,” he said / “…,” said Amina Diallo,
   the agency’s director / “…,” Peskov was quoted as saying by Interfax),
   or before it with a colon, dash or the cue itself (Peskov said: “…”). The
   speaker is the cue's grammatical subject, or failing the parse, the actor
-  mentioned nearest to the cue on the side where the subject stands. A
-  paragraph that is nothing but a quote continues the previous paragraph's
-  speaker.
+  mentioned nearest to the cue on the side where the subject stands. A cue
+  right before the opening mark ("he said, “…,” the office said") wins: the
+  words are his, the office only relays them. A paragraph that is nothing but a
+  quote continues the previous paragraph's speaker.
 - **Partial quotes** are short quoted phrases inside a sentence (condemned what
   it called “harsh tactics”), licensed by a cue in the sentence; the speaker is
   the subject the quote's clause hangs from.
@@ -25,6 +27,12 @@ Patterns, in the order they are tried on each paragraph:
 
 The speaker's name is the resolved actor's name (`Dmitry Peskov` for "he" or
 "a Kremlin spokesman"); `speaker_mention` is the phrase as written at the cue.
+Somebody the article describes but never names is named by the phrase as
+written ("another witness" — a new speaker, not the witness named before), and a
+name in the subject's apposition wins over its description. A country speaks
+only when it is the subject itself ("Moscow said"), never through an adjective
+("an American caller said" is the caller's). An indirect clause that frames a
+direct quote ("he said, “…”", "…,” the office said") is not a quote of its own.
 """
 
 from __future__ import annotations
@@ -41,6 +49,8 @@ from tidings.record import Quote
 
 PAIRS = {"“": "”", "«": "»", "„": "“"}
 DOUBLE_MARKS = '“”"«»„'
+# Double marks that close a quote opened by another: typed text mixes “…" and "…”.
+MISMATCHED_CLOSE = {"“": '”"', '"': '"”'}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CLIMB_DEPS = ("advcl", "xcomp", "pcomp", "prep", "conj", "ccomp", "acl", "relcl", "dobj", "pobj")
 WH_WORDS = frozenset({"what", "which", "that", "who", "whom", "whose"})
@@ -177,6 +187,11 @@ class _Finder:
         text = self.paragraphs[p]
         doc = self.docs[p]
         inside = [(q.start, q.end) for q in spans]
+        # introduced by a cue ("he said, “…,” the office said"): the words are his; a
+        # cue after the quote then only relays them
+        introduced = self._introducing_cue(p, s, inside)
+        if introduced is not None:
+            return introduced
         # after the quote: up to the end of the sentence or the next quote
         after_start = s.end + 1
         nxt = [q.start - 1 for q in spans if q.start > s.end]
@@ -197,6 +212,28 @@ class _Finder:
         if sp is not None:
             return sp
         return self._introduced(p, doc, before_start, s.start - 1, inside)
+
+    def _introducing_cue(
+        self, p: int, s: _Span, inside: list[tuple[int, int]]
+    ) -> _Speaker | None:
+        """A speech cue right before the opening mark, past only a comma or colon
+        ("and said, “…", "told the BBC: “…"), with its subject in the sentence."""
+        text = self.paragraphs[p]
+        lead = text[: max(0, s.start - 1)].rstrip()
+        if not lead.endswith((",", ":")):
+            return None
+        cue = _last_token_before(self.docs[p], len(lead) - 1)
+        if cue is None or not (self._is_cue(cue) or cue.dep_ in ("dobj", "pobj", "dative")):
+            return None
+        if not self._is_cue(cue):  # "told the BBC interviewer: “…": the verb governs it
+            cue = cue.head if self._is_cue(cue.head) else None
+            if cue is None:
+                return None
+        subject = self._subject(cue)
+        if subject is None or subject.idx < cue.sent.start_char:
+            return None
+        sent_start = cue.sent.start_char
+        return self._speaker(p, cue, sent_start, s.start - 1, inside, after=False)
 
     def _introduced(
         self, p: int, doc: Any, start: int, end: int, inside: list[tuple[int, int]]
@@ -299,6 +336,8 @@ class _Finder:
         if not commas:
             return None
         phrase = [t for t in before if t.i > commas[-1].i]
+        while phrase and phrase[0].is_punct:  # ',"  the office said': not the mark
+            phrase.pop(0)
         if not phrase or len(phrase) > 8 or any(t.pos_ in ("VERB", "AUX") for t in phrase):
             return None
         if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in phrase):
@@ -333,11 +372,39 @@ class _Finder:
         text = self.paragraphs[p]
         mention = text[start:end].strip(" ,")
         actor = self.actors.actor_for_span(p, start, end)
+        if actor is None or actor.id in self.actors.unnamed:
+            # "Another diplomat, former envoy Kurt Volker, said": the name says who
+            actor = self._named_person_in(p, start, end) or actor
+        if (
+            actor is not None
+            and actor.kind == "country"
+            and not self.actors.names_head(actor, p, start, end)
+        ):
+            actor = None  # "an American caller said": the caller, not the United States
+        unnamed = actor is not None and actor.id in self.actors.unnamed
+        if unnamed and mention and mention.lower() not in PRONOUN_WORDS:
+            return _Speaker(mention, actor.id, mention, cue)  # "a third witness", as written
         if actor is not None:
             return _Speaker(actor.name, actor.id, mention, cue)
         if mention.lower() in PRONOUN_WORDS:
             return _Speaker(None, None, mention, cue)
         return _Speaker(mention or None, None, mention or None, cue)
+
+    def _named_person_in(self, p: int, start: int, end: int) -> Any:
+        """The first person named (not just described) within [start, end)."""
+        for mp, s, e, actor_id in sorted(self.actors.mentions):
+            actor = self.actors.by_id(actor_id)
+            if (
+                mp == p
+                and start <= s
+                and e <= end
+                and actor is not None
+                and actor.kind == "person"
+                and actor_id not in self.actors.unnamed
+                and self.paragraphs[p][s:e][:1].isupper()
+            ):
+                return actor
+        return None
 
     def _nearest(
         self,
@@ -457,10 +524,18 @@ class _Finder:
                 words.pop()
             if not words:
                 continue
+            text = self.paragraphs[p]
             start, end = words[0].idx, _end(words[-1])
             quoted = sum(min(b, end) - max(a, start) for a, b in inside if a < end and start < b)
             if quoted > 0.5 * (end - start) or len(words) < 2:
                 continue  # the attribution of a direct quote
+            if any(
+                start <= q.start and q.end < tok.idx  # a quote before its cue: "…,” he said"
+                or end < q.start and text[end : q.start - 1].strip() in ("", ",", ":")  # "said, “…"
+                for q in spans
+                if q.kind == "direct"
+            ):
+                continue  # it frames a direct quote, whose own attribution says who spoke
             sent = tok.sent
             sp = self._speaker(p, tok, sent.start_char, _end(sent[-1]), inside, after=False)
             if sp.name is None:
@@ -568,9 +643,10 @@ def _quote_spans(p: int, text: str) -> list[_Span]:
         if close is None:
             i += 1
             continue
+        closers = MISMATCHED_CLOSE.get(c, close)
         j = i + 1
         while j < n:
-            if text[j] == close and (close != "’" or j + 1 >= n or not text[j + 1].isalpha()):
+            if text[j] in closers and (close != "’" or j + 1 >= n or not text[j + 1].isalpha()):
                 break
             if c == "“" and text[j] == "“":  # a new quote opens: this one ran on unclosed
                 j = n

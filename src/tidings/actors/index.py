@@ -22,6 +22,8 @@ class ActorIndex:
     entities: list[Entity] = field(default_factory=list)
     # (paragraph, start, end, actor id) for every resolved mention, pronouns included
     mentions: list[tuple[int, int, int, str]] = field(default_factory=list)
+    # ids of people the article describes but never names ("a witness")
+    unnamed: set[str] = field(default_factory=set)
     # the parsed paragraphs (spaCy Docs), when known: they let a span find its head
     docs: Sequence[Any] = field(default_factory=list, repr=False, compare=False)
     _grouped: tuple[int, dict[int, list[tuple[int, int, str]]]] | None = field(
@@ -51,6 +53,16 @@ class ActorIndex:
                 return self.by_id(found)
         found = self._tightest(paragraph, start, end, contain=False)
         return self.by_id(found) if found else None
+
+    def names_head(self, actor: Actor, paragraph: int, start: int, end: int) -> bool:
+        """Whether a mention of `actor` holds the span's head word: "Moscow said" is
+        Russia speaking; in "an American caller said" the country only describes the
+        caller."""
+        head = self._head(paragraph, start, end) or (start, end)
+        return any(
+            p == paragraph and s <= head[0] and head[1] <= e and actor_id == actor.id
+            for p, s, e, actor_id in self.mentions
+        )
 
     def actor_for_token(self, paragraph: int, token: Any) -> Actor | None:
         return self.actor_for_span(paragraph, token.idx, token.idx + len(token.text))

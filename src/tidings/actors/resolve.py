@@ -104,10 +104,13 @@ PERSON_PRONOUNS = {
     "hers": "f",
     "herself": "f",
 }
+SUBJECT_REACH = 3  # sentences a subject pronoun looks back for a subject
 THING_PRONOUNS = frozenset({"it", "its"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 DATELINE_PLACE = re.compile(r"([A-Z][A-Z .'’-]+[A-Z])(?=,| \(| —| –| --| - )")
 # roles of a country's own institutions and people: they take the article's country
+# Words that make a role phrase somebody new ("another witness", "a second official").
+NEW_REFERENT = frozenset({"another", "other", "second", "third", "fourth", "fifth", "new"})
 # Verbs whose complement says what their subject is ("was the director", "named secretary").
 PREDICATE_VERBS = frozenset({"be", "become", "name", "appoint", "elect", "remain", "serve"})
 # A country after these is what a person deals with, not theirs ("envoy to Ukraine").
@@ -1163,9 +1166,11 @@ class Resolver:
         if rw.kind == "person":
             if head.tag_ in ("NNS", "NNPS"):
                 return
-            key = self._person_for_role(p, start, rw, analysis)
+            new = any(t.lower_ in NEW_REFERENT for t in head.lefts)
+            key = None if new else self._person_for_role(p, start, rw, analysis)
             if key is None:
-                key = ("unnamed", country, analysis.org, rw.key)
+                # "said another witness": somebody else than the witness named before
+                key = ("unnamed", country, analysis.org, rw.key, *((p, start) if new else ()))
                 actor = self.actors.get(key)
                 if actor is None:
                     actor = self._actor(key, "person", text)
@@ -1475,11 +1480,25 @@ class Resolver:
         ]
         if not earlier:
             return None
-        # the nearest sentence naming a compatible person; its subject if it has one
-        last = earlier[-1]
-        sentence = [m for m in earlier if (m.p, m.sent) == (last.p, last.sent)]
-        subjects = [m for m in sentence if m.subject]
-        return (subjects[-1] if subjects else sentence[-1]).key
+        # the nearest sentence naming a compatible person; its subject if it has one.
+        # A pronoun that is a subject looks a little further for a subject: in "Andrew
+        # claims … It meant three days at Epstein’s mansion. During the visit, he …",
+        # he is Andrew, who the story is about, not Epstein named in passing.
+        sentences: list[list[_Mention]] = []
+        for m in reversed(earlier):
+            if not sentences or (sentences[-1][0].p, sentences[-1][0].sent) != (m.p, m.sent):
+                sentences.append([])
+            sentences[-1].append(m)
+        reach = SUBJECT_REACH if tok.dep_ in SUBJECT_DEPS else 1
+        for sentence in sentences[:reach]:
+            subjects = [m for m in sentence if m.subject]
+            if subjects:  # the main clause's subject, else the first: who it is about
+                return min(subjects, key=lambda m: (not self._main_subject(m), m.start)).key
+        return max(sentences[0], key=lambda m: m.start).key
+
+    def _main_subject(self, m: _Mention) -> bool:
+        tok = _token_at(self.docs[m.p], m.end - 1)
+        return tok is not None and tok.head.dep_ == "ROOT" and tok.dep_ in SUBJECT_DEPS
 
     def _thing_for_pronoun(self, p: int, tok: Any, things: list[_Mention]) -> tuple | None:
         sent = tok.sent
@@ -1561,7 +1580,8 @@ class Resolver:
                 )
             )
         mentions = [(m.p, m.start, m.end, ids[m.key]) for m in self.mentions]
-        index = ActorIndex(actors=actors, mentions=mentions, docs=self.docs)
+        unnamed = {ids[key] for key in order if key[0] == "unnamed"}
+        index = ActorIndex(actors=actors, mentions=mentions, unnamed=unnamed, docs=self.docs)
         for text, label, p, start, end in sorted(self.entities, key=lambda e: (e[2], e[3])):
             actor = self._entity_actor(p, start, end, ids)
             index.entities.append(Entity(text, label, p, start, end, actor))
