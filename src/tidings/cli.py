@@ -602,12 +602,13 @@ def actors(
     fmt: ListFormatOption = "table",
     limit: LimitOption = DEFAULT_LIMIT,
 ) -> None:
-    """The people, organisations and countries across the store, most often named first."""
+    """The people, organisations and countries across the store, most often named first:
+    one row per actor key, so "Donald Trump" and "Trump" of two articles are one."""
     rows = open_store(db).actors(fetch(limit))
-    columns = [Column("name", width=40), Column("kind", width=12), Column("country", width=7),
+    columns = [Column("name", width=30), Column("kind", width=12), Column("country", width=7),
                Column("org", width=8), Column("role", width=5),
                Column("articles", justify="right"),
-               Column("mentions", justify="right")]  # fmt: skip
+               Column("mentions", justify="right"), Column("key", width=30)]  # fmt: skip
     listing(rows, columns, fmt, limit)
 
 

@@ -5,8 +5,9 @@ Patterns, in the order they are tried on each paragraph:
 - **Direct quotes** are the spans between quote marks (curly “…”, straight
   "…", guillemets «…», and single ‘…’ where a paragraph has no double
   marks); a double mark of the other style closes too (“…," typed text), so a
-  quote never runs on into `," the prosecutor's office said. …`. A quote opened in one paragraph and left open runs on into the next
-  paragraph that opens with a mark; every piece keeps the run's speaker.
+  quote never runs on into `," the prosecutor's office said. …`. A quote opened
+  in one paragraph and left open runs on into the next paragraph that opens
+  with a mark; every piece keeps the run's speaker.
 - **Attribution** of a direct quote is a speech cue (`data/quotes/cues.txt`)
   outside the quote marks: after it (“…,” he said / “…,” said Amina Diallo,
   the agency’s director / “…,” Peskov was quoted as saying by Interfax),

@@ -78,6 +78,9 @@ class Actor:
     description: Annotated[str | None, Doc("how the article describes it, e.g. "
                                            "Kremlin spokesman")] = None
     mentions: Annotated[int, Doc("how often the article names it")] = 0
+    key: Annotated[str | None, Doc("the same actor's key in every article of the store, e.g. "
+                                   "USA:GOV:donald-trump; null for someone described but "
+                                   "never named")] = None
 
 
 @dataclass

@@ -67,6 +67,7 @@ from typing import Any
 
 from tidings.actors import gazetteer, phoenix
 from tidings.actors.index import ActorIndex
+from tidings.actors.keys import actor_key
 from tidings.record import Actor, Entity
 
 QUOTE_CHARS = '"“”‘’«»„'
@@ -151,6 +152,7 @@ class _Actor:
     desc_at: tuple[int, int] | None = None
     party: bool = False  # described by a political party ("Patriotic Bloc leader")
     rank_only: bool = False  # its role comes from a title alone ("Lt."): a description wins
+    known_as: str | None = None  # the full name a dictionary knows ("Trump": Donald Trump)
 
 
 @dataclass
@@ -626,6 +628,7 @@ class Resolver:
             if known is None or known.kind != "person":
                 known = self.g.short_people.get(actor.name)
             if known is not None and known.kind == "person":
+                actor.known_as = known.text  # "Trump" alone: Donald Trump, for the store's key
                 actor.country = actor.country or known.country
                 actor.role = actor.role or known.role
                 actor.description = actor.description or known.description
@@ -1567,6 +1570,9 @@ class Resolver:
             name = a.name
             if a.kind == "person" and a.name_forms:
                 name = max(a.name_forms, key=lambda n: (len(n.split()), len(n)))
+            store_key = None
+            if key[0] != "unnamed":  # "a witness" is nobody in particular across articles
+                store_key = actor_key(a.kind, a.known_as or name, a.country, a.org, a.role)
             actors.append(
                 Actor(
                     id=ids[key],
@@ -1577,6 +1583,7 @@ class Resolver:
                     role=a.role,
                     description=a.description,
                     mentions=counts[key],
+                    key=store_key,
                 )
             )
         mentions = [(m.p, m.start, m.end, ids[m.key]) for m in self.mentions]

@@ -174,6 +174,16 @@ MIGRATIONS: list[str] = [
         vector BLOB NOT NULL
     );
     """,
+    # 7: one key per actor across the store (Actor.key, "USA:GOV:donald-trump"), so that
+    # "Donald Trump" and "Trump" in two articles are one row of `tidings actors`. Rows
+    # stored before it are keyed by name and codes, as they were grouped; a row without
+    # a key is somebody described but never named ("a witness"), one of a kind
+    """
+    ALTER TABLE actors ADD COLUMN key TEXT;
+    UPDATE actors SET key = 'name:' || name || '|' || coalesce(kind, '') || '|'
+        || coalesce(country, '') || '|' || coalesce(org, '') || '|' || coalesce(role, '');
+    CREATE INDEX actors_key ON actors (key);
+    """,
 ]
 
 # PostgreSQL's own version of the migrations that use SQLite's machinery: full-text

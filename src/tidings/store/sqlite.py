@@ -182,7 +182,8 @@ class Store(StoryTables, BrowseMixin):
 
     def _insert_details(self, article: Article) -> None:
         self.db.executemany(
-            "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO actors (article_id, actor_id, name, kind, country, org, role,"
+            " description, mentions, key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     article.id,
@@ -194,6 +195,7 @@ class Store(StoryTables, BrowseMixin):
                     a.role,
                     a.description,
                     a.mentions,
+                    a.key,
                 )
                 for a in article.actors
             ],
@@ -366,13 +368,36 @@ class Store(StoryTables, BrowseMixin):
         return out
 
     def actors(self, limit: int = 100) -> list[dict[str, Any]]:
+        """Actors across the store, one row per actor key (Actor.key): "Donald Trump"
+        and "Trump" of two articles are one, shown by the fullest name."""
         sql = (
-            "SELECT name, kind, country, org, role, count(DISTINCT article_id) AS articles,"
+            f"SELECT {_ACTOR_KEY} AS key, max(kind) AS kind, max(country) AS country,"
+            " max(org) AS org, max(role) AS role, count(DISTINCT article_id) AS articles,"
             " sum(mentions) AS mentions, max(description) AS description"
-            " FROM actors GROUP BY name, kind, country, org, role"
-            " ORDER BY articles DESC, mentions DESC, name LIMIT ?"
+            f" FROM actors GROUP BY {_ACTOR_KEY}"
+            " ORDER BY articles DESC, mentions DESC, key LIMIT ?"
         )
-        return [dict(r) for r in self.db.execute(sql, (limit,))]
+        rows = [dict(r) for r in self.db.execute(sql, (limit,))]
+        names: dict[str, str] = {}
+        keys = [r["key"] for r in rows]
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            found = self.db.execute(
+                f"SELECT DISTINCT {_ACTOR_KEY} AS key, name FROM actors"
+                f" WHERE {_ACTOR_KEY} IN ({marks})",
+                chunk,
+            )
+            for r in found:
+                best = names.get(r["key"])
+                if best is None or (len(r["name"]), r["name"]) > (len(best), best):
+                    names[r["key"]] = r["name"]
+        return [{"name": names.get(r["key"], ""), **r} for r in rows]
+
+
+# An actor's key (migration 7); without one, somebody described but never named: one
+# row per article
+_ACTOR_KEY = "coalesce(key, article_id || ':' || actor_id)"
 
 
 def _connect(path: str) -> sqlite3.Connection:
