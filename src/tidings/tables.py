@@ -84,6 +84,7 @@ class ActorRow(ArticleLink):
     role: str | None
     description: str | None
     mentions: int
+    key: str | None
 
 
 @dataclass
