@@ -216,3 +216,20 @@ def _record_document(record, body: bytes, where: str, date: str | None,  # noqa:
 def _looks_html(body: bytes) -> bool:
     head = body[:1024].lower()
     return b"<html" in head or b"<!doctype html" in head
+
+
+def record_offsets(path: Path) -> list[int]:
+    """Where each record of an archive begins (a scan: nothing is decoded but the
+    framing), for cutting it into parts. Stops quietly at damage: the part that
+    reaches it records the error."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    offsets: list[int] = []
+    with path.open("rb") as stream:
+        records = ArchiveIterator(stream)
+        try:
+            for _ in records:
+                offsets.append(records.get_record_offset())
+        except Exception:  # noqa: BLE001 - damage is reported when the part is read
+            pass
+    return offsets
