@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench lock clean
+.PHONY: demo test lint bench fuzz kill-test lock clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,15 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/events_precision.py
 	$(BIN)/python benchmarks/serve.py
 	$(BIN)/python benchmarks/scale.py
+
+# Long fuzzing (tests/fuzz, profile fuzz): 10,000 generated documents through the whole
+# pipeline, thousands more through each reader, layout, repair and the understanding steps.
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest tests/fuzz -p no:cacheprovider --hypothesis-show-statistics
+
+# kill -9 at random moments over a 300-document run with --workers 2 (tools/kill_test.py).
+kill-test: $(STAMP)
+	$(BIN)/python tools/kill_test.py
 
 # Re-pin every dependency to what the virtual environment holds now.
 lock:

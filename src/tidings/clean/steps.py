@@ -8,6 +8,7 @@ from functools import cache
 from tidings.authors import authors_from
 from tidings.clean.layout import lay_out
 from tidings.clean.repair import repair_text, split_fragments, vocabulary_of
+from tidings.errors import EmptyDocument
 from tidings.pipeline import Document
 from tidings.read.decode import decode
 from tidings.record import Edit
@@ -72,7 +73,7 @@ class LayoutStep:
         record.paragraphs = layout.paragraphs
         record.edits.extend(layout.edits)
         if not record.paragraphs:
-            raise ValueError("no article text found after removing page furniture")
+            raise EmptyDocument("no article text found after removing page furniture")
 
 
 def _summary(doc: Document) -> str | None:
