@@ -114,3 +114,32 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         summary = ingest([str(SAMPLES / "text"), str(SAMPLES / "articles.jsonl")], store)
     assert summary.added == 15 and not summary.failed
     return path
+
+
+class ProcessTree:
+    """Processes seen through /proc (Linux): a parent's live children, and who is alive."""
+
+    @staticmethod
+    def children(pid: int) -> list[int]:
+        """Live child processes of `pid` (zombies left to reap count as gone)."""
+        found = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if fields[1] == str(pid) and fields[0] != "Z":
+                found.append(int(stat.parent.name))
+        return found
+
+    @staticmethod
+    def alive(pid: int) -> bool:
+        try:
+            return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+        except OSError:
+            return False
+
+
+@pytest.fixture
+def processes() -> ProcessTree:
+    return ProcessTree()

@@ -135,6 +135,37 @@ def test_4_parse_of_a_fifo_is_one_line_and_exit_2(tmp_path):
 # --- 5. two processes opening a new database at once: see tests/store -------------
 
 
+# --- 6. workers die with their parent ------------------------------------------------------
+
+
+def test_6_after_kill_9_of_a_workers_2_parent_no_worker_lives_on(tmp_path, write, processes):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    lines = [json.dumps({"title": f"Story {n}", "text": f"Story {n}\n\nText number {n} here."})
+             for n in range(20_000)]  # fmt: skip
+    jsonl = write("many.jsonl", "\n".join(lines) + "\n")
+    parent = subprocess.Popen([sys.executable, "-m", "tidings", "process", jsonl, "--db",
+                               tmp_path / "x.db", "--workers", "2", "--no-nlp"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    try:
+        deadline = time.monotonic() + 120
+        while len(processes.children(parent.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        workers = processes.children(parent.pid)
+        assert len(workers) == 2
+    finally:
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+    deadline = time.monotonic() + 10
+    while any(processes.alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(processes.alive(pid) for pid in workers)
+
+
+
 # --- 7. a page with a 10 MB inline script ------------------------------------------------
 
 

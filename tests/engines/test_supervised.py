@@ -8,7 +8,6 @@ import sys
 import textwrap
 import time
 from functools import partial
-from pathlib import Path
 
 import pytest
 
@@ -97,20 +96,20 @@ def test_a_pipeline_that_cannot_be_built_is_one_clear_error():
         list(run_documents(_docs(["a"]), broken, budget=Budget()))
 
 
-def test_a_finished_run_leaves_no_process_behind():
+def test_a_finished_run_leaves_no_process_behind(processes):
     records = run_documents(_docs(["a", "b"] * 20), partial(build_pipeline, False), workers=2,
                             budget=Budget())  # fmt: skip
     assert len(list(records)) == 40
-    assert _children(os.getpid()) == []
+    assert processes.children(os.getpid()) == []
 
 
-def test_a_run_given_up_halfway_stops_its_workers():
+def test_a_run_given_up_halfway_stops_its_workers(processes):
     records = run_documents(_docs(["a"] * 200), partial(build_pipeline, False), workers=2,
                             chunk_size=4, budget=Budget())  # fmt: skip
     next(records)
-    assert len(_children(os.getpid())) == 2
+    assert len(processes.children(os.getpid())) == 2
     records.close()
-    assert _children(os.getpid()) == []
+    assert processes.children(os.getpid()) == []
 
 
 _PARENT = textwrap.dedent(
@@ -135,36 +134,17 @@ _PARENT = textwrap.dedent(
 )
 
 
-def test_workers_die_with_their_parent_when_it_is_killed():
+def test_workers_die_with_their_parent_when_it_is_killed(processes):
     parent = subprocess.Popen([sys.executable, "-c", _PARENT], stdout=subprocess.PIPE, text=True)
     try:
         assert parent.stdout.readline().strip() == "running"
-        workers = _children(parent.pid)
+        workers = processes.children(parent.pid)
         assert len(workers) == 2
     finally:
         parent.kill()
         parent.wait()
     deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+    while time.monotonic() < deadline and any(processes.alive(pid) for pid in workers):
         time.sleep(0.05)
-    assert not any(_alive(pid) for pid in workers)
+    assert not any(processes.alive(pid) for pid in workers)
 
-
-def _children(pid: int) -> list[int]:
-    """Live child processes of `pid` (zombies left to reap count as gone)."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if fields[1] == str(pid) and fields[0] != "Z":
-            found.append(int(stat.parent.name))
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
