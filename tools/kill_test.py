@@ -57,23 +57,18 @@ def corpus(folder: Path, count: int = 300) -> set[str]:
 
 
 def children(pid: int) -> list[int]:
-    """Live processes whose parent is `pid`."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if fields[1] == str(pid) and fields[0] != "Z":
-            found.append(int(stat.parent.name))
-    return found
+    """Live processes whose parent is `pid` (as `ps` sees them, less `ps` itself)."""
+    listed = subprocess.run(["ps", "-o", "pid=,stat=,comm=", "--ppid", str(pid)],
+                            capture_output=True, text=True).stdout  # fmt: skip
+    rows = (line.split(None, 2) for line in listed.splitlines() if line.strip())
+    return [int(found) for found, state, name in rows
+            if not state.startswith("Z") and name != "ps"]  # fmt: skip
 
 
 def alive(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
+    state = subprocess.run(["ps", "-o", "stat=", "-p", str(pid)], capture_output=True,
+                           text=True).stdout.strip()  # fmt: skip
+    return bool(state) and not state.startswith("Z")
 
 
 def soundness(db: Path) -> tuple[int, int, int, list[str]]:
