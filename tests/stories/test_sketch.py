@@ -35,3 +35,23 @@ def test_other_news_shares_no_bucket_and_is_no_copy():
 
 def test_the_same_text_always_gives_the_same_buckets():
     assert sketch("\n\n".join(WIRE)).buckets == sketch("\n\n".join(WIRE)).buckets
+
+
+def test_a_very_long_text_is_sketched_in_bounded_memory():
+    import random
+    import tracemalloc
+
+    chance = random.Random(0)
+    vocabulary = [f"w{n}" for n in range(5000)]
+    body = " ".join(chance.choice(vocabulary) for _ in range(200_000))
+    tracemalloc.start()
+    try:
+        tracemalloc.reset_peak()
+        before = tracemalloc.get_traced_memory()[0]
+        found = sketch(body)
+        peak = tracemalloc.get_traced_memory()[1] - before
+    finally:
+        tracemalloc.stop()
+    assert len(found.shingles) > 150_000
+    # the shingles take ~40 MB; hashing them all at once took 200 MB more (238 MB in all)
+    assert peak < 100 * 2**20, peak / 2**20

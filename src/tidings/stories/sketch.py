@@ -25,6 +25,11 @@ WORD = re.compile(r"\w+")
 SCHEME = "affine32"  # datasketch's MinHash hashing scheme: fixed, since bucket keys are stored
 
 
+# Shingles hashed at once: datasketch makes a (shingles x permutations) array of them,
+# which for a 10 MB article would take gigabytes.
+_BATCH = 10_000
+
+
 @dataclass(frozen=True)
 class Sketch:
     """What near-duplicate linking knows of one article's text."""
@@ -81,7 +86,9 @@ def _buckets(items: frozenset[str], kind: str, config: CopySettings) -> tuple[in
         permutations=_permutations(config),
         scheme=SCHEME,
     )
-    signature.update_batch([s.encode("utf-8") for s in items])
+    ordered = list(items)
+    for start in range(0, len(ordered), _BATCH):  # the same minimum, in bounded memory
+        signature.update_batch([s.encode("utf-8") for s in ordered[start : start + _BATCH]])
     values = np.asarray(signature.hashvalues, dtype=np.uint64)
     keys = []
     for band in range(config.bands):
