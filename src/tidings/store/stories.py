@@ -74,6 +74,21 @@ class StoryTables:
         )
         return [row["article_id"] for row in rows]
 
+    def same_page_ids(self, outlet: str | None, urls: Iterable[str], title: str) -> list[str]:
+        """Linked articles of this outlet under one of these URLs (or canonical URLs), or
+        with this title."""
+        urls = [u for u in urls if u]
+        if not outlet:
+            return []
+        marks = _marks(urls) if urls else "NULL"
+        rows = self.db.execute(
+            "SELECT a.id FROM articles a JOIN story_members m ON m.article_id = a.id"
+            f" WHERE a.outlet = ? AND (a.url IN ({marks}) OR m.canonical_url IN ({marks})"
+            " OR (a.title = ? AND a.title != '')) ORDER BY a.rowid",
+            (outlet, *urls, *urls, title),
+        )
+        return [row["id"] for row in rows]
+
     def add_buckets(self, article_id: str, buckets: Iterable[int]) -> None:
         self.db.executemany(
             "INSERT OR IGNORE INTO minhash_buckets (bucket, article_id) VALUES (?, ?)",

@@ -16,9 +16,11 @@ class CopySettings:
     bands: int
     rows: int
     lead_words: int
+    min_paragraph_words: int
     seed: int
     min_containment: float
     min_shared_shingles: int
+    version_min_containment: float
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -30,7 +31,7 @@ from tidings.record import Article
 from tidings.stories.config import Settings, settings
 from tidings.stories.keys import article_keys, embedding_text, key_weights
 from tidings.stories.model import LinkedText, Member, StoryRow
-from tidings.stories.sketch import Overlap, overlap, shingles, sketch, words
+from tidings.stories.sketch import Overlap, copy_shingles, overlap, shingles, sketch, words
 
 TEXT_CACHE = 512  # shingle sets kept of recently compared articles
 CHUNK = 200  # articles linked in one transaction when catching up
@@ -111,21 +112,36 @@ class Linker:
         self, text: LinkedText, buckets: tuple[int, ...], own: frozenset[str]
     ) -> Match | None:
         """The best near-duplicate among the articles sharing an LSH bucket."""
+        same_page = self._same_page_candidates(text)
         sharing = self.store.bucket_matches(buckets)
-        candidates = [c for c in sharing if c != text.id][:MAX_CANDIDATES]
+        candidates = list(dict.fromkeys(c for c in same_page + sharing if c != text.id))
+        candidates = candidates[:MAX_CANDIDATES]
         best: Match | None = None
-        missing = [c for c in candidates if c not in self._shingles]
-        texts = self.store.linked_texts(missing)
+        texts = self.store.linked_texts(c for c in candidates if c not in self._shingles)
         for candidate in candidates:
-            if candidate in texts:
-                self._remember(candidate, self._shingles_of(texts[candidate].body))
-            found = overlap(own, self._shingles[candidate])
-            if not found.near_duplicate(self.config.copies):
+            theirs = self._shingles.get(candidate)
+            if theirs is None:  # not kept (or dropped from the cache meanwhile)
+                text_of = texts.get(candidate) or self.store.linked_texts([candidate])[candidate]
+                theirs = self._shingles_of(text_of.body)
+                self._remember(candidate, theirs)
+            found = overlap(own, theirs)
+            if not found.near_duplicate(self.config.copies) and not (
+                candidate in same_page
+                and found.containment >= self.config.copies.version_min_containment
+            ):
                 continue
             if best is None or _better(found, best):
                 article = texts.get(candidate) or self.store.linked_texts([candidate])[candidate]
                 best = Match(article, found)
         return best
+
+    def _same_page_candidates(self, text: LinkedText) -> list[str]:
+        """Earlier articles of the same outlet's page: same URL (with or without its query),
+        canonical URL or title. A revision may change much of a short article's text,
+        so these are checked with a lower bar."""
+        urls = {u for u in (text.url, text.canonical_url) if u}
+        urls |= {u.split("?")[0].split("#")[0] for u in urls}
+        return self.store.same_page_ids(text.outlet, sorted(urls), text.title)
 
     def _tell(self, article: Article, text: LinkedText) -> Member:
         """An article told in its own words: joins a related story or starts one."""
@@ -185,7 +201,7 @@ class Linker:
         """Work out the story's relations and summary again after an article joined."""
         members = self.store.members(story_id)
         texts = self.store.linked_texts(m.article_id for m in members)
-        changed = assign_relations(members, texts)
+        changed = assign_relations(members, texts, lambda i: self._content(texts[i]))
         self.store.save_members(changed)
         row = self.store.story_row(story_id) or StoryRow(id=story_id)
         original = next(m for m in members if m.relation == "original")
@@ -226,8 +242,13 @@ class Linker:
             known.update(fresh)
         return known
 
+    def _content(self, text: LinkedText) -> frozenset[str]:
+        """All of an article's shingles, short paragraphs too: a republisher's own lines
+        tell its copy from the original it copies."""
+        return shingles(words(text.body), self.config.copies.shingle_words)
+
     def _shingles_of(self, body: str) -> frozenset[str]:
-        return shingles(words(body), self.config.copies.shingle_words)
+        return copy_shingles(body, self.config.copies)
 
     def _remember(self, article_id: str, found: frozenset[str]) -> None:
         if len(self._shingles) >= TEXT_CACHE:
@@ -235,12 +256,21 @@ class Linker:
         self._shingles[article_id] = found
 
 
-def assign_relations(members: list[Member], texts: dict[str, LinkedText]) -> list[Member]:
+def assign_relations(
+    members: list[Member],
+    texts: dict[str, LinkedText],
+    content: Callable[[str], frozenset[str]] | None = None,
+) -> list[Member]:
     """Set each member's relation and `of` from the story's members; return those changed.
 
     Members joined through a near-duplicate form groups (one text and its
-    copies). A group's head is its earliest article (publication date, then
-    store order); every other member is a `version` of the latest earlier
+    copies). A group's head is its earliest article by publication date; on the
+    same day, in a group of three or more and with `content` (an article's
+    shingles), the one that carries most of the text the group shares and least
+    of its own (a copy cut to its lead carries less, a padded or damaged copy has
+    text of its own), then the first stored. (Between two alone the text cannot
+    tell: the shorter may be a cut, the longer a padded copy.) Every other member
+    is a `version` of the latest earlier
     member of the same outlet with the same URL, canonical URL or title, else a
     `copy` of the head. The earliest head is the story's `original`; the other
     heads are `related`.
@@ -251,8 +281,11 @@ def assign_relations(members: list[Member], texts: dict[str, LinkedText]) -> lis
     for m in members:
         groups.setdefault(group_of[m.article_id], []).append(m)
 
-    def order(m: Member) -> tuple[str, int]:
-        return (texts[m.article_id].published or "9999", m.seq)
+    weight = _source_likeness(groups.values(), content) if content else {}
+
+    def order(m: Member) -> tuple[str, int, int, int]:
+        shared, own = weight.get(m.article_id, (0, 0))
+        return (texts[m.article_id].published or "9999", -shared, own, m.seq)
 
     heads = sorted((min(g, key=order) for g in groups.values()), key=order)
     wanted: dict[str, tuple[str, str | None]] = {}
@@ -286,6 +319,23 @@ def average_similarity(vector: np.ndarray, story: StoryRow) -> float:
     if not story.vectors or story.vector_sum is None:
         return 0.0
     return float(vector @ story.vector_sum) / story.vectors
+
+
+def _source_likeness(
+    groups: Iterable[list[Member]], content: Callable[[str], frozenset[str]]
+) -> dict[str, tuple[int, int]]:
+    """For members of groups of three or more: (shingles shared with the rest of the
+    group, shingles of its own)."""
+    out = {}
+    for group in groups:
+        if len(group) < 3:
+            continue
+        texts = {m.article_id: content(m.article_id) for m in group}
+        counts = Counter(s for t in texts.values() for s in t)
+        for article_id, found in texts.items():
+            own = sum(1 for s in found if counts[s] == 1)
+            out[article_id] = (len(found) - own, own)
+    return out
 
 
 def _groups(members: list[Member]) -> dict[str, str]:

@@ -63,11 +63,27 @@ def shingles(tokens: list[str], size: int) -> frozenset[str]:
 
 def sketch(body: str, config: CopySettings | None = None) -> Sketch:
     config = config or settings().copies
-    tokens = words(body)
+    tokens = words(substance(body, config.min_paragraph_words))
     whole = shingles(tokens, config.shingle_words)
     lead = shingles(tokens[: config.lead_words], config.shingle_words)
     buckets = _buckets(whole, "whole", config) + _buckets(lead, "lead", config)
     return Sketch(shingles=whole, buckets=buckets)
+
+
+def copy_shingles(body: str, config: CopySettings | None = None) -> frozenset[str]:
+    """The shingles the direct check compares (those of `sketch`, without the buckets)."""
+    config = config or settings().copies
+    return shingles(words(substance(body, config.min_paragraph_words)), config.shingle_words)
+
+
+def substance(body: str, min_words: int) -> str:
+    """The body without its short paragraphs (a site's lines around an article: share,
+    subscribe, menus), when the long ones hold most of its words; else all of it."""
+    paragraphs = [p for p in body.split("\n\n") if p.strip()]
+    long = [p for p in paragraphs if len(p.split()) >= min_words]
+    total = sum(len(p.split()) for p in paragraphs)
+    kept = sum(len(p.split()) for p in long)
+    return "\n\n".join(long) if total and kept * 2 >= total else body
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> Overlap:
