@@ -274,12 +274,13 @@ class Store(StoryTables, BrowseMixin):
 
     def records(self, ids: Iterable[str]) -> dict[str, Article]:
         """Records by exact id, with their place in their stories."""
-        ids = list(ids)
-        if not ids:
-            return {}
-        marks = ", ".join("?" * len(ids))
-        rows = self.db.execute(f"SELECT {_RECORD_WITH_STORY} WHERE a.id IN ({marks})", ids)
-        return {row["id"]: _with_story(row) for row in rows}
+        ids, out = list(ids), {}
+        for start in range(0, len(ids), 500):  # SQL takes only so many parameters at once
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            rows = self.db.execute(f"SELECT {_RECORD_WITH_STORY} WHERE a.id IN ({marks})", chunk)
+            out.update({row["id"]: _with_story(row) for row in rows})
+        return out
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         """Full-text search over titles and bodies, best first."""

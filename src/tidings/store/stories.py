@@ -46,11 +46,11 @@ class StoryTables:
     # --- articles as linking sees them -------------------------------------------
 
     def linked_texts(self, ids: Iterable[str]) -> dict[str, LinkedText]:
-        ids = list(ids)
-        if not ids:
-            return {}
-        rows = self.db.execute(f"SELECT {_TEXT_COLUMNS} WHERE a.id IN ({_marks(ids)})", ids)
-        return {row["id"]: LinkedText(**dict(row)) for row in rows}
+        out = {}
+        for chunk in _chunks(list(ids)):  # a story of thousands of copies: several queries
+            rows = self.db.execute(f"SELECT {_TEXT_COLUMNS} WHERE a.id IN ({_marks(chunk)})", chunk)
+            out.update({row["id"]: LinkedText(**dict(row)) for row in rows})
+        return out
 
     def unlinked_ids(self) -> list[str]:
         """Stored articles not yet in a story, in store order."""
@@ -265,6 +265,12 @@ def _updates(columns: str) -> str:
     """`SET` clauses of an upsert: every column but the first (the key) from the new row."""
     names = [c.strip() for c in columns.split(",")][1:]
     return ", ".join(f"{n} = excluded.{n}" for n in names)
+
+
+def _chunks(items: list[Any], size: int = 500) -> Iterator[list[Any]]:
+    """Lists of at most `size` items: SQL takes only so many parameters at once."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def _marks(items: list[Any]) -> str:

@@ -36,6 +36,7 @@ from tidings.stories.sketch import Overlap, copy_shingles, overlap, shingles, sk
 TEXT_CACHE = 512  # shingle sets kept of recently compared articles
 CHUNK = 200  # articles linked in one transaction when catching up
 MAX_CANDIDATES = 50  # near-duplicate candidates checked, those sharing most LSH buckets first
+LIKENESS_GROUP = 50  # groups larger than this keep date and store order for the original
 
 
 @dataclass
@@ -328,7 +329,7 @@ def _source_likeness(
     group, shingles of its own)."""
     out = {}
     for group in groups:
-        if len(group) < 3:
+        if not 3 <= len(group) <= LIKENESS_GROUP:
             continue
         texts = {m.article_id: content(m.article_id) for m in group}
         counts = Counter(s for t in texts.values() for s in t)
