@@ -13,7 +13,7 @@ from tidings.cli import app
 from tidings.output import DEFAULT_LIMIT
 
 runner = CliRunner()
-LISTING = ("search", "quotes", "actors", "events", "dyads")
+LISTING = ("search", "quotes", "actors", "events", "dyads", "stories")
 
 
 def run(*args, input=None):
