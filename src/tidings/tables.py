@@ -84,7 +84,7 @@ class ActorRow(ArticleLink):
     role: str | None
     description: str | None
     mentions: int
-    key: str | None
+    key: str | None  # the same actor's key in every article of the store
 
 
 @dataclass
@@ -303,13 +303,15 @@ def _write_csv(stream: typing.BinaryIO, table: str, found: Iterable[Any]) -> int
     from tidings.output import csv_cells
 
     text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=True)
-    writer = csv.DictWriter(text, fieldnames=columns(table), lineterminator="\n")
-    writer.writeheader()
-    count = 0
-    for row in found:
-        writer.writerow(csv_cells(asdict(row)))
-        count += 1
-    text.detach()
+    try:
+        writer = csv.DictWriter(text, fieldnames=columns(table), lineterminator="\n")
+        writer.writeheader()
+        count = 0
+        for row in found:
+            writer.writerow(csv_cells(asdict(row)))
+            count += 1
+    finally:
+        text.detach()  # the stream stays open for its owner (standard output, say)
     return count
 
 
