@@ -201,3 +201,22 @@ def test_what_a_clause_says_a_person_is(resolve) -> None:
     )
     assert at(index, 0, "Kevin Marsh").role == "GOV"
     assert at(index, 0, "Chad Wells").role == "GOV"
+
+
+def test_a_definite_description_names_the_person_just_named(resolve) -> None:
+    index = resolve(
+        "No one has more riding on the debate than Ellen Warwick, who stumbled last month.",
+        "Expect the policy-minded senator to have a new plan this time.",
+    )
+    assert at(index, 1, "senator") is at(index, 0, "Ellen Warwick")
+    assert at(index, 0, "Ellen Warwick").role == "LEG"
+
+
+def test_what_only_a_company_has_makes_a_business(resolve) -> None:
+    index = resolve("Brightdesk’s shares fell 4% on Monday after the report.")
+    assert at(index, 0, "Brightdesk").role == "BUS"
+
+
+def test_a_man_who_pleaded_guilty_is_a_private_individual(resolve) -> None:
+    index = resolve("Mark Halloran pleaded guilty on Monday to threatening a senator.")
+    assert at(index, 0, "Mark Halloran").role == "CVL"

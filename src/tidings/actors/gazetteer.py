@@ -75,7 +75,8 @@ class Gazetteer:
     org_words: dict[str, tuple[str, bool]] = field(default_factory=dict)  # word -> (role, any)
     place_nouns: frozenset[str] = frozenset()  # "village", "town": what a place is called
     feature_nouns: frozenset[str] = frozenset()  # "river", "lake": places that are no actors
-    held_verbs: frozenset[str] = frozenset()  # "arrest", "charge": their objects are CVL
+    held_verbs: dict[str, str] = field(default_factory=dict)  # "arrest": object, "plead": subject
+    company_words: frozenset[str] = frozenset()  # "shares", "CEO": what only a company has
     _regex: re.Pattern[str] | None = None
 
     def find(self, text: str) -> list[tuple[int, int, Name]]:
@@ -191,7 +192,9 @@ def load() -> Gazetteer:
             g.feature_nouns |= {word}
         else:
             g.place_nouns |= {word}
-    g.held_verbs = frozenset(lines("actors/held_verbs.txt"))
+    for verb, who in _rows("held_verbs.txt", 2):
+        g.held_verbs[verb] = who
+    g.company_words = frozenset(lines("actors/company_words.txt"))
     for word, role, where in _rows("org_words.tsv", 3):
         if where not in ("head", "any"):
             raise ValueError(f"data/actors/org_words.tsv: unknown place {where!r} of {word!r}")

@@ -221,6 +221,7 @@ class Resolver:
         self._people_by_apposition()
         self._people()
         self._names()
+        self._companies()
         self._redescribe()
         self._home_country()
         self._noun_phrases()
@@ -638,6 +639,24 @@ class Resolver:
             if actor.country is None and actor.org is None:
                 self.wants_context.append(actor)  # nobody is from nowhere: the home country
 
+    def _companies(self) -> None:
+        """An organisation with no role whose name owns what only a company has
+        ("WeWork’s shares", "Flexport's CEO", "shares of Home Depot") is a business."""
+        for m in self.mentions:
+            actor = self.actors[m.key]
+            if m.key[0] != "named" or actor.role is not None or actor.org:
+                continue
+            tok = _token_at(self.docs[m.p], m.end - 1)
+            if tok is not None and tok.tag_ == "POS":
+                tok = tok.head  # "WeWork’s": the name, past its possessive ending
+            if tok is None:
+                continue
+            owner = tok.dep_ in ("poss", "compound") and tok.head
+            of = tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head
+            for noun in (owner, of):
+                if noun and noun.lemma_.lower() in self.g.company_words:
+                    actor.role = "BUS"
+
     def _redescribe(self) -> None:
         """People with no role yet, described again now that the organisations are
         known: "PG&E's principal meteorologist" is a company's man once PG&E is
@@ -652,19 +671,18 @@ class Resolver:
                     actor.role = actor.role or before
 
     def _held(self, key: tuple) -> bool:
-        """Arrested, charged, jailed … (data/actors/held_verbs.txt): the object of such
-        a verb, or the subject of its passive, somewhere in the article."""
+        """Arrested, charged, jailed, pleaded guilty … (data/actors/held_verbs.txt):
+        the object of such a verb (or the subject of its passive), or the subject of
+        "plead", somewhere in the article."""
         for m in self.mentions:
             if m.key != key:
                 continue
             tok = _token_at(self.docs[m.p], m.end - 1)
             if tok is None:
                 continue
-            verb = tok.head
-            patient = tok.dep_ in ("dobj", "nsubjpass") or (
-                tok.dep_ == "pobj" and tok.head.lower_ == "against"  # "charges against X"
-            )
-            if patient and verb.lemma_.lower() in self.g.held_verbs:
+            who = self.g.held_verbs.get(tok.head.lemma_.lower())
+            patient = tok.dep_ in ("dobj", "nsubjpass")
+            if who == "object" and patient or who == "subject" and tok.dep_ == "nsubj":
                 return True
         return False
 
@@ -1170,7 +1188,13 @@ class Resolver:
             if head.tag_ in ("NNS", "NNPS"):
                 return
             new = any(t.lower_ in NEW_REFERENT for t in head.lefts)
-            key = None if new else self._person_for_role(p, start, rw, analysis)
+            key = None
+            if not new:  # a named person so described before; one just named; one after
+                key = (
+                    self._person_for_role(p, start, rw, analysis, later=False)
+                    or self._described_again(p, head, rw, role, text)
+                    or self._person_for_role(p, start, rw, analysis)
+                )
             if key is None:
                 # "said another witness": somebody else than the witness named before
                 key = ("unnamed", country, analysis.org, rw.key, *((p, start) if new else ()))
@@ -1214,9 +1238,15 @@ class Resolver:
         return actor
 
     def _person_for_role(
-        self, p: int, start: int, rw: gazetteer.RoleWord, analysis: _Analysis
+        self,
+        p: int,
+        start: int,
+        rw: gazetteer.RoleWord,
+        analysis: _Analysis,
+        later: bool = True,
     ) -> tuple | None:
-        """The named person a bare role phrase ("a Kremlin spokesman") refers to."""
+        """The named person a bare role phrase ("a Kremlin spokesman") refers to: one
+        described so before it, else (with `later`) one named after it."""
         country = analysis.country if analysis.country_from_text else None
         best: tuple[tuple, tuple] | None = None
         for mention in self.mentions:
@@ -1230,11 +1260,41 @@ class Resolver:
             if analysis.org and actor.org and actor.org != analysis.org:
                 continue
             before = (mention.p, mention.start) < (p, start)
+            if not before and not later:
+                continue
             distance = abs(mention.p - p) * 10_000 + abs(mention.start - start)
             rank = (0 if before else 1, distance)
             if best is None or rank < best[0]:
                 best = (rank, mention.key)
         return best[1] if best else None
+
+    def _described_again(
+        self, p: int, head: Any, rw: gazetteer.RoleWord, role: str | None, text: str
+    ) -> tuple | None:
+        """ "Warren … Expect the policy-minded senator to …": a definite role phrase
+        with no country or organisation of its own names the last person named in
+        this or the previous paragraph whom nothing else gave a role; it lends them
+        its role."""
+        if not any(t.lower_ == "the" and t.dep_ == "det" for t in head.lefts) or not role:
+            return None
+        before = [
+            m
+            for m in self.mentions
+            if m.key[0] == "person"
+            and p - 1 <= m.p <= p
+            and (m.p, m.start) < (p, head.idx)
+            and self.paragraphs[m.p][m.start : m.start + 1].isupper()
+        ]
+        if not before:
+            return None
+        last = max(before, key=lambda m: (m.p, m.start))
+        actor = self.actors[last.key]
+        if actor.role is not None:
+            return None
+        actor.role = role
+        actor.role_keys.add(rw.key)
+        actor.description = actor.description or text
+        return last.key
 
     def _agent_phrase(self, head: Any) -> tuple[gazetteer.RoleWord | None, int]:
         """A role phrase of the Phoenix agent dictionary ending at `head` ("interior
