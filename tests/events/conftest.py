@@ -112,3 +112,10 @@ def triples(code):
         return {(e.type, codes(e.source), codes(e.target)) for e in code(text, **kw)}
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def lexicon_only(monkeypatch):
+    """The coder's rules are tested on their own: the learned check is off unless a test
+    turns it on (test_learned.py)."""
+    monkeypatch.setenv("TIDINGS_EVENTS_MODEL", "off")

@@ -137,8 +137,10 @@ def test_pattern_data_covers_every_type_with_valid_slots():
 
 
 def test_bad_pattern_rows_are_refused_with_the_line():
-    types = parse_types([(1, ["AGREE", "verbal-cooperation", "4", "yes"])])
+    types = parse_types([(1, ["PROTEST", "material-conflict", "no"])])
+    modes = {"PROTEST": frozenset({"demo", "riot"})}
     with pytest.raises(TidingsError, match="line 7"):
-        parse_patterns([(7, ["agree", "verb", "AGREED", "-", "-", "subj", "obj", "-"])], types)
-    with pytest.raises(TidingsError, match="intensity"):
-        parse_patterns([(3, ["agree", "verb", "AGREE", "-", "12", "subj", "obj", "-"])], types)
+        parse_patterns([(7, ["march", "verb", "PROTESTED", "-", "subj", "-", "-"])], types, modes)
+    with pytest.raises(TidingsError, match="line 3: 'demonstrate' is not a mode"):
+        parse_patterns([(3, ["march", "verb", "PROTEST", "demonstrate", "subj", "-", "-"])],
+                       types, modes)

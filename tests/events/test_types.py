@@ -14,9 +14,12 @@ CASES = [
     ("Germany praised Poland for taking in refugees.", ("SUPPORT", "DEU", "POL")),
     ("Belarus conceded to Polish demands and reopened the crossing.", ("CONCEDE", "BLR", "POL")),
     ("Serbia apologised to Kosovo for the incident.", ("CONCEDE", "SRB", "XKX")),
-    ("India will cooperate with Japan on maritime security.", ("COOPERATE", "IND", "JPN")),
+    ("India cooperated with Japan on maritime security.", ("COOPERATE", "IND", "JPN")),
+    # the manual: cooperation told as intended is AGREE
+    ("India will cooperate with Japan on maritime security.", ("AGREE", "IND", "JPN")),
     ("Japan sent humanitarian aid to Turkey after the earthquake.", ("AID", "JPN", "TUR")),
-    ("Germany will provide Ukraine with air defence systems.", ("AID", "DEU", "UKR")),
+    ("Germany provided Ukraine with air defence systems.", ("AID", "DEU", "UKR")),
+    ("Germany will provide Ukraine with air defence systems.", ("AGREE", "DEU", "UKR")),
     ("Russia withdrew its troops from Ukraine.", ("RETREAT", "RUS", "UKR")),
     ("Washington lifted sanctions on Iran.", ("RETREAT", "USA", "IRN")),
     ("Germany urged China to use its influence.", ("REQUEST", "DEU", "CHN")),
@@ -54,7 +57,7 @@ def test_every_plover_type_is_exercised():
     ("text", "mode"),
     [
         ("Belarusian police detained dozens of protesters in Minsk.", "arrest"),
-        ("Thousands of people demonstrated in Minsk.", "demonstrate"),
+        ("Thousands of people demonstrated in Minsk.", "demo"),
         ("Israeli warplanes bombed targets in Lebanon overnight.", "aerial"),
         ("Putin visited Beijing on Monday.", "visit"),
         ("Russia released two Ukrainian soldiers.", "release"),

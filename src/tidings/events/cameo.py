@@ -62,7 +62,22 @@ def parse_modes(text: str) -> dict[str, frozenset[str]]:
     return modes
 
 
-def parse_table(text: str, modes: dict[str, frozenset[str]]) -> dict[str, Plover | None]:
+def parse_contexts(text: str) -> dict[str, str]:
+    """Context or alias -> the manual's context."""
+    names = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _, aliases = line.partition("\t")
+        names[name.strip()] = name.strip()
+        for alias in aliases.split():
+            names[alias] = name.strip()
+    return names
+
+
+def parse_table(
+    text: str, modes: dict[str, frozenset[str]], contexts: dict[str, str] | None = None
+) -> dict[str, Plover | None]:
     """Rows like '0311: AGREE,  ,   economic # Express intent to cooperate economically'."""
     codes: dict[str, Plover | None] = {}
     for line in text.splitlines():
@@ -75,8 +90,10 @@ def parse_table(text: str, modes: dict[str, frozenset[str]]) -> dict[str, Plover
         mode = mode.replace(" ", "") or None
         if mode not in modes[kind]:
             mode = None  # the table's own words ("ease", "ban"): amended where the manual has one
-        contexts = tuple(c.strip() for c in context.split(";") if c.strip())
-        codes[code] = Plover(kind, mode, contexts)
+        named = [c.strip() for c in context.split(";") if c.strip()]
+        if contexts is not None:  # the manual's names; others dropped
+            named = [contexts[c] for c in named if c in contexts]
+        codes[code] = Plover(kind, mode, tuple(named))
     return codes
 
 
@@ -106,6 +123,7 @@ def parse_amendments(
 
 def load_cameo() -> CameoMap:
     modes = parse_modes(_text("modes.tsv"))
-    codes = parse_table(_text("plover", "CAMEO2PLOVER-2021.txt"), modes)
+    contexts = parse_contexts(_text("contexts.tsv"))
+    codes = parse_table(_text("plover", "CAMEO2PLOVER-2021.txt"), modes, contexts)
     parse_amendments(_text("cameo_amendments.tsv"), codes, modes)
     return CameoMap(codes, modes)

@@ -20,13 +20,14 @@ from typing import Any
 from tidings.actors.index import ActorIndex
 from tidings.events.fallbacks import Fallbacks
 from tidings.events.grammar import actor_key, lemma_of, same_actor
+from tidings.events.learned import Votes, sentence_votes
 from tidings.events.memory import Memory
-from tidings.events.modality import ModalityReader
+from tidings.events.modality import CONTENT, ModalityReader
 from tidings.events.patterns import Lexicon, load_lexicon
 from tidings.events.sentence import Filler, Sentence, Trigger
 from tidings.events.slots import SlotFiller
 from tidings.events.triggers import TriggerFinder
-from tidings.events.where import Where
+from tidings.events.where import PUBLICATION, Where
 from tidings.record import Actor, Event, Time
 
 MAX_PAIRS = 6
@@ -46,8 +47,10 @@ class SentenceCoder:
         times: Sequence[Time],
         published: str | None,
         memory: Memory | None = None,
+        votes: Votes | None = None,
     ) -> None:
         memory = memory if memory is not None else Memory()
+        self.votes = votes
         self.s = Sentence(lex, index, paragraph, text, sent, times, published, memory)
         self.finder = TriggerFinder(self.s)
         self.slots = SlotFiller(self.s)
@@ -57,6 +60,8 @@ class SentenceCoder:
 
     def events(self) -> Iterator[Event]:
         self.finder.find_triggers()
+        if self.votes is not None:
+            self._check_triggers(self.votes)
         coded: dict[int, list[tuple[Actor | None, Actor | None]]] = {}
         pending: list[tuple[Trigger, list[Filler], list[Filler], str, bool]] = []
         for trig in self.s.triggers.values():
@@ -104,16 +109,49 @@ class SentenceCoder:
                 targets = self.fallbacks.parties(trig)
             several = len({s.actor.id for s in sources if s.actor}) > 1
             each_other = several and (trig.pattern.mutual or all(s.how == "sides" for s in sources))
-            if not targets and info.needs_target and not each_other:
+            if not targets and info.place_target and "needs_target" not in trig.pattern.flags:
+                targets = self.fallbacks.place_target(trig, sources) if sources else []
+            elif not targets and not each_other:
                 # "Armenia and Azerbaijan reached a deal in Washington": each with the other
                 targets = self.fallbacks.fallback_targets(trig, sources, coded)
-            elif not targets and info.place_target and sources:
-                targets = self.fallbacks.place_target(trig, sources)
             if targets and not coded[trig.token.i]:  # later triggers may borrow them
                 coded[trig.token.i] = [(s.actor, t.actor) for s in sources for t in targets]
+            if modality == CONTENT:
+                continue
             for event in self._emit(trig, sources, targets, modality, agentless):
                 emitted.append(event)
                 yield event
+                also = self._also(trig, event)
+                if also is not None:
+                    emitted.append(also)
+                    yield also
+
+    def _also(self, trig: Trigger, event: Event) -> Event | None:
+        """The second event a trigger reports (pattern flag `also=TYPE:MODE:CUES`)."""
+        spec = next((f[5:] for f in trig.pattern.flags if f.startswith("also=")), None)
+        if spec is None:
+            return None
+        kind, mode, cue = spec.split(":")
+        if not {lemma_of(t) for t in trig.token.subtree} & self.s.lex.cue(cue):
+            return None
+        score = scaled_intensity(self.s.lex.score(kind, mode), event.modality)
+        return replace(event, type=kind, mode=mode, intensity=score, context=list(event.context))
+
+    def _check_triggers(self, votes: Votes) -> None:
+        """The learned check: triggers of a type the sentence does not read as go; where
+        none is left and one type's votes are strong, that type is coded on the
+        sentence's main verb."""
+        triggers = self.s.triggers
+        for i, trig in list(triggers.items()):
+            if votes.share(trig.pattern.type) < votes.thresholds.keep:
+                del triggers[i]
+        if triggers:
+            return
+        kind = votes.strong_type()
+        verb = _main_verb(self.s.sent)
+        if kind is not None and verb is not None:
+            pattern = self.s.lex.learned_pattern(lemma_of(verb), kind)
+            triggers[verb.i] = Trigger(verb, pattern, verb)
 
     def _emit(
         self,
@@ -125,6 +163,7 @@ class SentenceCoder:
     ) -> Iterator[Event]:
         pattern = trig.pattern
         info = self.s.lex.types[pattern.type]
+        kind, mode = self.s.lex.as_intended(pattern, modality)
         # "A and B met"; "both sides promised …", "the two sides blamed each other": each
         # to the other
         sides = all(s.how == "sides" for s in sources)
@@ -132,13 +171,13 @@ class SentenceCoder:
         reciprocal = pattern.mutual or (sides and cooperative)
         mutual = reciprocal and not targets and len(sources) > 1
         if (
-            info.needs_target
+            (info.needs_target or "needs_target" in pattern.flags)
             and not targets
             and not mutual
             and not self.fallbacks.open(trig, sources)
         ):
             return
-        if not sources and not (agentless and targets):
+        if not sources and not self._stands_without_source(trig, targets, agentless):
             return
         pairs: list[tuple[Filler | None, Filler | None]]
         if mutual:
@@ -160,31 +199,45 @@ class SentenceCoder:
                 continue
             seen.add(key)
             if pairing and source and target and {source.how, target.how} <= PAIRING:
-                self.s.memory.add_pair(src, tgt, pattern.type)
+                self.s.memory.add_pair(src, tgt, kind)
             yield Event(
-                type=pattern.type,
-                mode=pattern.mode or self._mode(trig),
+                type=kind,
+                mode=mode,
                 source=replace(src) if src else None,
                 target=replace(tgt) if tgt else None,
                 modality=modality,
                 date=date,
                 date_text=date_text,
                 location=location,
-                intensity=scaled_intensity(pattern.intensity, modality),
+                intensity=scaled_intensity(self.s.lex.score(kind, mode), modality),
+                context=self._context(trig),
                 sentence=self.s.text[self.s.sent.start_char : self.s.sent.end_char].strip(),
                 paragraph=self.s.paragraph,
                 confidence=self._confidence(trig, source, target, modality, agentless),
             )
 
-    def _mode(self, trig: Trigger) -> str | None:
-        if trig.pattern.type not in ("COOPERATE", "AID"):
-            return None
-        words = self.s.lex.cue("mode_words")
-        for tok in [trig.token, *[c for c in trig.token.children if c.dep_ == "dobj"]]:
-            for c in tok.children:
-                if c.dep_ in ("amod", "compound") and lemma_of(c) in words:
-                    return "economic" if lemma_of(c) in ("financial", "trade") else lemma_of(c)
-        return None
+    def _stands_without_source(self, trig: Trigger, targets: list[Filler], agentless: bool) -> bool:
+        """An event whose source no one names ("two officers were charged", "the suspect was
+        deported"): a verb with its target named, which the manual codes with an
+        unidentified actor; a nominal needs someone who does it ("the sanctions against
+        Iran", "the summit" name no act), and so does a verb the dictionary codes by
+        default alone."""
+        if not targets or "needs_target" in trig.pattern.flags:
+            return False
+        return agentless or trig.pattern.pos == "verb"
+
+    def _context(self, trig: Trigger) -> list[str]:
+        """PLOVER contexts: the verb dictionary's for its code, and those the trigger's
+        modifiers name ("military aid", "economic cooperation"; cues.tsv `context_*`)."""
+        found = list(trig.pattern.context)
+        words = [trig.token, *[c for c in trig.token.children if c.dep_ == "dobj"]]
+        lemmas = {
+            lemma_of(c) for tok in words for c in tok.children if c.dep_ in ("amod", "compound")
+        }
+        for name, cue in self.s.lex.cues.items():
+            if name.startswith("context_") and lemmas & cue and name[8:] not in found:
+                found.append(name[8:])
+        return found
 
     def _confidence(
         self,
@@ -212,6 +265,14 @@ class SentenceCoder:
         return round(max(0.05, min(0.99, score)), 2)
 
 
+def _main_verb(sent: Any) -> Any:
+    """The verb a sentence is about: its root when that is a verb, else its first verb."""
+    root = sent.root
+    if root.pos_ in ("VERB", "AUX"):
+        return root
+    return next((t for t in sent if t.pos_ == "VERB"), None)
+
+
 def scaled_intensity(value: float, modality: str) -> float:
     if modality == "negated":
         return 0.0
@@ -231,15 +292,47 @@ def code_events(
     lex = load_lexicon()
     events: list[Event] = []
     memory = Memory()
-    for number, (text, doc) in enumerate(zip(paragraphs, docs, strict=False)):
+    sentences = [
+        (number, text, sent)
+        for number, (text, doc) in enumerate(zip(paragraphs, docs, strict=False))
+        for sent in doc.sents
+    ]
+    votes = sentence_votes([sent.text for _, _, sent in sentences])
+    for position, (number, text, sent) in enumerate(sentences):
         mine = [t for t in times if t.paragraph == number]
-        for sent in doc.sents:
-            memory.sentence += 1
-            coder = SentenceCoder(lex, actors, number, text, sent, mine, published, memory)
-            found = _dedupe(coder.events())
-            events.extend(found)
-            memory.add_events(found)
-    return events
+        memory.sentence += 1
+        coder = SentenceCoder(
+            lex, actors, number, text, sent, mine, published, memory, votes[position]
+        )
+        found = _dedupe(coder.events())
+        events.extend(found)
+        memory.add_events(found)
+    return merge_mentions(events)
+
+
+def merge_mentions(events: list[Event]) -> list[Event]:
+    """The same event told in several sentences is coded once, where it is first told
+    (the most confident telling of that sentence), with `mentions` counting the
+    sentences; events get ids in order. Same event: same type, source and target, and
+    dates that agree (or one of them only the publication date)."""
+    kept: list[Event] = []
+    seen: dict[tuple[str, str | None, str | None], list[Event]] = {}
+    for event in events:
+        key = (event.type, actor_key(event.source), actor_key(event.target))
+        earlier = next((e for e in seen.get(key, []) if _same_date(e, event)), None)
+        if earlier is None:
+            seen.setdefault(key, []).append(event)
+            kept.append(event)
+        elif earlier.sentence != event.sentence:
+            earlier.mentions += 1
+    for number, event in enumerate(kept, 1):
+        event.id = f"e{number}"
+    return kept
+
+
+def _same_date(a: Event, b: Event) -> bool:
+    told = (a.date_text != PUBLICATION, b.date_text != PUBLICATION)
+    return a.date == b.date or not all(told)
 
 
 def _dedupe(events: Iterator[Event]) -> list[Event]:

@@ -14,6 +14,10 @@ from tidings.events.grammar import (
 )
 from tidings.events.sentence import Sentence, Trigger
 
+# The modality of a trigger that only says what a governing request, threat, promise or
+# refusal is about: it lends that event its target but is not an event of its own.
+CONTENT = "content"
+
 
 class ModalityReader:
     """The modality of the triggers of one sentence."""
@@ -23,7 +27,8 @@ class ModalityReader:
 
     def modality(self, trig: Trigger) -> str | None:
         """asserted, intended, conditional, requested, negated or reported; None when
-        the sentence only gives an opinion or a possibility."""
+        the sentence only gives an opinion or a possibility; CONTENT when the trigger is
+        what a governing verbal event is about."""
         lex = self.s.lex
         verb = trig.verb
         flags: set[str] = set()
@@ -49,6 +54,8 @@ class ModalityReader:
             if tok.dep_ == "advcl" and is_conditional(tok, lex):
                 flags.add("conditional")
             dep, head = clause_head(tok)
+            if dep == "acl" and self._content_of_object(head):
+                return CONTENT  # "denied accusations that it supplied weapons"
             if dep in ("ROOT", "acl", "relcl") or head is tok:
                 break  # a clause that describes a noun keeps its own modality
             if dep in ("xcomp", "ccomp", "acomp", "advcl", "conj", "pcomp", "prep", "dobj"):
@@ -58,6 +65,8 @@ class ModalityReader:
                     gov = None  # a mended relative clause embeds nothing
                 embeds = dep in ("xcomp", "ccomp", "dobj", "prep")
                 if gov is not None and gov is not trig and embeds and gov.pattern.embed:
+                    if gov.pattern.type in lex.cue("content_of"):
+                        return CONTENT  # "threatened to strike": one threat, no strike
                     flags.add(gov.pattern.embed)
                 if dep in ("xcomp", "acomp", "prep", "pcomp") and lemma in lex.cue("intent"):
                     flags.add("intended")
@@ -87,6 +96,12 @@ class ModalityReader:
             if name in flags:
                 return name
         return "reported" if reported else "asserted"
+
+    def _content_of_object(self, noun: Any) -> bool:
+        """Is the noun what a governing denial, refusal, request or threat is about?"""
+        verb = noun.head if noun.dep_ == "dobj" else None
+        gov = self.s.triggers.get(verb.i) if verb is not None else None
+        return gov is not None and gov.pattern.type in self.s.lex.cue("content_of")
 
     def hedged(self, verb: Any) -> bool:
         return any(lemma_of(c) in self.s.lex.cue("hedge") for c in verb.children if c.dep_ == "aux")

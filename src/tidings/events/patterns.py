@@ -1,10 +1,15 @@
 """The event coder's knowledge, read from `data/events/`.
 
-* `patterns.tsv` — triggers (a lemma, a lemma and one dependent, or a lemma, a
-  preposition and its object), their PLOVER type and mode, default intensity, and
-  the dependency slots of source and target;
-* `types.tsv` — the 16 PLOVER types with their default intensity and whether an
-  event of the type needs a target;
+* `patterns.tsv` — hand-written triggers (a lemma, a lemma and one dependent, or a
+  lemma, a preposition and its object), their PLOVER type and mode, and the
+  dependency slots of source and target;
+* `petrarch/verbs.json` — PETRARCH2's verb dictionary (see `petrarch.py`), for the
+  verbs the hand patterns do not name, with `slots.tsv` giving each type's slots and
+  `verb_overrides.tsv` the verbs whose dictionary default is too broad;
+* `plover/CAMEO2PLOVER-2021.txt` and `cameo_amendments.tsv` — CAMEO codes in PLOVER;
+* `types.tsv` — the 16 PLOVER types and whether an event of the type needs a target
+  (the manual's "requires recipient"); `modes.tsv` — each type's modes in the manual;
+  `scores.tsv` — the manual's conflict–cooperation score of each type and mode;
 * `cues.tsv` — word lists (speech verbs, intention and opinion governors, modals,
   light verbs, locative prepositions, …); `refer_TYPE` lists the nouns that name
   an earlier event of TYPE ("the charge", "the measures"), `refer_any` of any type;
@@ -14,11 +19,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
 from tidings.errors import TidingsError
+from tidings.events.cameo import CameoMap, Plover, load_cameo
+from tidings.events.petrarch import VerbLexicon, load_verbs
 
 PLOVER_TYPES = (
     "AGREE",
@@ -57,6 +64,7 @@ class Pattern:
     target: tuple[str, ...]
     flags: frozenset[str] = frozenset()
     prep: str | None = None  # "add to list": the child is the object of this preposition
+    context: tuple[str, ...] = ()  # PLOVER contexts the trigger itself gives
 
     @property
     def mutual(self) -> bool:
@@ -86,6 +94,11 @@ class Pattern:
         return next((f[5:] for f in self.flags if f.startswith("whom=")), None)
 
     @property
+    def thing(self) -> str | None:
+        """A cue list what the trigger acts on must come from, unless it is an actor."""
+        return next((f[6:] for f in self.flags if f.startswith("thing=")), None)
+
+    @property
     def complement(self) -> str | None:
         """A cue list the "as"/predicate complement must come from ("describe X as …")."""
         return next((f[3:] for f in self.flags if f.startswith("as=")), None)
@@ -95,7 +108,6 @@ class Pattern:
 class TypeInfo:
     name: str
     quad: str
-    intensity: float
     needs_target: bool
     place_target: bool = False  # without a target, the country of the place named
     scene_target: bool = False  # … else the article's main country (aid to the story's country)
@@ -108,12 +120,58 @@ class Lexicon:
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
     groups: dict[str, tuple[str, str]] = field(default_factory=dict)
     refers: dict[str, frozenset[str]] = field(default_factory=dict)  # noun -> event types
+    scores: dict[tuple[str, str | None], float] = field(default_factory=dict)
+    slots: dict[str, Pattern] = field(default_factory=dict)  # type -> slots of dictionary verbs
+    verbs: VerbLexicon | None = None
+    cameo: CameoMap | None = None
 
     def cue(self, name: str) -> frozenset[str]:
         return self.cues.get(name, frozenset())
 
     def candidates(self, lemma: str, pos: str) -> list[Pattern]:
         return self.patterns.get((lemma, pos), [])
+
+    def score(self, kind: str, mode: str | None) -> float:
+        """The manual's conflict–cooperation score of a type and mode."""
+        return self.scores.get((kind, mode), self.scores.get((kind, None), 0.0))
+
+    def as_intended(self, pattern: Pattern, modality: str) -> tuple[str, str | None]:
+        """Type and mode of an event: cooperation told as intended is AGREE, a retreat told
+        as intended is CONCEDE (the manual; cues.tsv `intended_as`)."""
+        if modality == "intended":
+            for pair in self.cue("intended_as"):
+                before, _, after = pair.partition(":")
+                if before == pattern.type:
+                    return after, None
+        return pattern.type, pattern.mode
+
+    def learned_pattern(self, lemma: str, kind: str) -> Pattern:
+        """A pattern for an event the learned check found on a verb no pattern names."""
+        pattern = self.dictionary_pattern(lemma, Plover(kind, None))
+        return replace(pattern, flags=pattern.flags - {"dictionary", "needs_target"} | {"learned"})
+
+    def dictionary_pattern(
+        self, lemma: str, meaning: Plover, reverse: bool = False, specific: bool = True
+    ) -> Pattern:
+        """A pattern for a verb the dictionary codes: its type's slots (`slots.tsv`);
+        `reverse` when the subject is the target ("faced charges"). A verb coded by its
+        default alone (no pattern around it matched) needs a target, as PETRARCH's own
+        events always had one: the verb alone says too little."""
+        base = self.slots[meaning.type]
+        flags = base.flags | {"dictionary"} | (set() if specific else {"needs_target"})
+        pattern = replace(
+            base,
+            phrase=lemma,
+            head=lemma,
+            mode=meaning.mode,
+            intensity=self.score(meaning.type, meaning.mode),
+            context=meaning.context,
+            flags=frozenset(flags),
+        )
+        if reverse:
+            flags = pattern.flags | {"reverse"}
+            pattern = replace(pattern, source=(), target=("subj",), flags=flags)
+        return pattern
 
 
 def _rows(name: str) -> list[tuple[int, list[str]]]:
@@ -137,9 +195,9 @@ def _slots(cell: str) -> tuple[str, ...]:
 def parse_types(rows: list[tuple[int, list[str]]]) -> dict[str, TypeInfo]:
     types = {}
     for number, cells in rows:
-        if len(cells) != 4:
-            raise _fail("types.tsv", number, f"expected 4 columns, got {len(cells)}")
-        name, quad, intensity, needs = cells
+        if len(cells) != 3:
+            raise _fail("types.tsv", number, f"expected 3 columns, got {len(cells)}")
+        name, quad, needs = cells
         if name not in PLOVER_TYPES:
             raise _fail("types.tsv", number, f"{name!r} is not a PLOVER type")
         if needs not in ("yes", "place", "scene", "no"):
@@ -149,7 +207,6 @@ def parse_types(rows: list[tuple[int, list[str]]]) -> dict[str, TypeInfo]:
         types[name] = TypeInfo(
             name,
             quad,
-            float(intensity),
             needs in ("yes", "scene"),
             needs == "place",
             needs == "scene",
@@ -158,17 +215,22 @@ def parse_types(rows: list[tuple[int, list[str]]]) -> dict[str, TypeInfo]:
 
 
 def parse_patterns(
-    rows: list[tuple[int, list[str]]], types: dict[str, TypeInfo]
+    rows: list[tuple[int, list[str]]],
+    types: dict[str, TypeInfo],
+    modes: dict[str, frozenset[str]],
+    scores: dict[tuple[str, str | None], float] | None = None,
 ) -> dict[tuple[str, str], list[Pattern]]:
     patterns: dict[tuple[str, str], list[Pattern]] = {}
     for number, cells in rows:
-        if len(cells) != 8:
-            raise _fail("patterns.tsv", number, f"expected 8 columns, got {len(cells)}")
-        phrase, pos, kind, mode, intensity, source, target, flags = cells
+        if len(cells) != 7:
+            raise _fail("patterns.tsv", number, f"expected 7 columns, got {len(cells)}")
+        phrase, pos, kind, mode, source, target, flags = cells
         if pos not in ("verb", "noun"):
             raise _fail("patterns.tsv", number, f"pos {pos!r} is not verb or noun")
         if kind not in types:
             raise _fail("patterns.tsv", number, f"{kind!r} is not a PLOVER type in types.tsv")
+        if mode != "-" and mode not in modes.get(kind, frozenset()):
+            raise _fail("patterns.tsv", number, f"{mode!r} is not a mode of {kind} in the manual")
         words = phrase.lower().split()
         if len(words) not in (1, 2, 3):
             raise _fail(
@@ -177,17 +239,16 @@ def parse_patterns(
                 "a phrase is a lemma, a lemma and a dependent, or a lemma, a preposition "
                 "and its object",
             )
-        value = types[kind].intensity if intensity == "-" else float(intensity)
-        if not -10.0 <= value <= 10.0:
-            raise _fail("patterns.tsv", number, f"intensity {value} outside -10 … +10")
+        chosen = None if mode == "-" else mode
+        scores = scores or {}
         pattern = Pattern(
             phrase=phrase,
             head=words[0],
             child=words[-1] if len(words) > 1 else None,
             pos=pos,
             type=kind,
-            mode=None if mode == "-" else mode,
-            intensity=value,
+            mode=chosen,
+            intensity=scores.get((kind, chosen), scores.get((kind, None), 0.0)),
             source=_slots(source),
             target=_slots(target),
             flags=frozenset(_slots(flags)),
@@ -197,6 +258,47 @@ def parse_patterns(
     for found in patterns.values():  # two-word phrases are tried first
         found.sort(key=lambda p: p.child is None)
     return patterns
+
+
+def parse_scores(rows: list[tuple[int, list[str]]]) -> dict[tuple[str, str | None], float]:
+    scores = {}
+    for number, cells in rows:
+        if len(cells) != 3:
+            raise _fail("scores.tsv", number, f"expected 3 columns, got {len(cells)}")
+        kind, mode, value = cells
+        score = float(value)
+        if not -10.0 <= score <= 10.0:
+            raise _fail("scores.tsv", number, f"score {score} outside -10 … +10")
+        scores[(kind, None if mode == "-" else mode)] = score
+    return scores
+
+
+def parse_slots(
+    rows: list[tuple[int, list[str]]], types: dict[str, TypeInfo]
+) -> dict[str, Pattern]:
+    """Per type, the slots (and flags) of verbs that come from the dictionary."""
+    slots = {}
+    for number, cells in rows:
+        if len(cells) != 4 or cells[0] not in types:
+            raise _fail("slots.tsv", number, "expected a PLOVER type, source, target and flags")
+        kind, source, target, flags = cells
+        slots[kind] = Pattern(
+            phrase="",
+            head="",
+            child=None,
+            pos="verb",
+            type=kind,
+            mode=None,
+            intensity=0.0,
+            source=_slots(source),
+            target=_slots(target),
+            flags=frozenset(_slots(flags)),
+        )
+    return slots
+
+
+def parse_overrides(rows: list[tuple[int, list[str]]]) -> dict[str, str | None]:
+    return {cells[0]: None if cells[1] == "-" else cells[1] for _, cells in rows}
 
 
 @cache
@@ -221,4 +323,16 @@ def load_lexicon() -> Lexicon:
             for word in words:
                 refers.setdefault(word, set()).add(name[6:])
     frozen = {word: frozenset(kinds) for word, kinds in refers.items()}
-    return Lexicon(parse_patterns(_rows("patterns.tsv"), types), types, cues, groups, frozen)
+    cameo = load_cameo()
+    scores = parse_scores(_rows("scores.tsv"))
+    return Lexicon(
+        patterns=parse_patterns(_rows("patterns.tsv"), types, cameo.modes, scores),
+        types=types,
+        cues=cues,
+        groups=groups,
+        refers=frozen,
+        scores=scores,
+        slots=parse_slots(_rows("slots.tsv"), types),
+        verbs=load_verbs(cameo, parse_overrides(_rows("verb_overrides.tsv"))),
+        cameo=cameo,
+    )

@@ -45,7 +45,7 @@ class VerbPattern:
     back: str | None
 
     @cached_property
-    def size(self) -> int:
+    def size(self) -> float:
         return sum(_size(e) for e in self.pre + self.post)
 
 
@@ -64,7 +64,7 @@ class VerbMatch:
     code: str | None  # CAMEO code of subject -> object, None when only `back` applies
     back: str | None  # CAMEO code of object -> subject ("faces charges": 112 against him)
     plover: Plover | None
-    specific: int  # how many words of a pattern matched (0: the verb's default)
+    specific: float  # how much of a pattern matched (0: the verb's default; < 1: weak)
     block: str
 
     @property
@@ -73,11 +73,13 @@ class VerbMatch:
         return self.specific > 0 and self.code == "---"
 
 
-def _size(element: dict) -> int:
+def _size(element: dict) -> float:
+    """How much of the context an element names; a bare preposition ("(FOR)") says little
+    and alone does not make a pattern specific."""
     if "np" in element:
         return len(element["np"])
     if "pp" in element:
-        return 1 + (_size(element["obj"]) if element.get("obj") else 0)
+        return 1 + _size(element["obj"]) if element.get("obj") else 0.5
     return 1
 
 
@@ -141,21 +143,33 @@ class VerbLexicon:
         if not found:
             return None
         region = Region(tok, self.synsets)
-        best: tuple[tuple[int, int], VerbMatch] | None = None
+        best: tuple[tuple[float, int], VerbMatch] | None = None
         for block, entry in found:
             if not region.has_words(entry.pre, entry.post):
                 continue
             extra = len(entry.pre) + len(entry.post)
             pattern = self._best_pattern(block, region)
-            if pattern is not None:
+            if pattern is not None and pattern.size >= 1:
                 code, back, specific = pattern.code, pattern.back, pattern.size
             else:
-                code, back, specific = entry.code or block.code, entry.back or block.back, 0
+                code, back = self._default(block, entry)
+                specific = pattern.size if pattern is not None else 0
             match = VerbMatch(code, back, self.cameo.get(code), specific, block.name)
             rank = (specific + extra, extra)
             if best is None or rank > best[0]:
                 best = (rank, match)
         return best[1] if best else None
+
+    @staticmethod
+    def _default(block: VerbBlock, entry: VerbEntry) -> tuple[str | None, str | None]:
+        """The code of a verb with no pattern around it: its own, else the block's when it
+        is the verb the block is named for. A block's other verbs are synonyms only where
+        its patterns match ("hit", "match" and "struggle" sit in the block of "attack")."""
+        if entry.code or entry.back:
+            return entry.code, entry.back
+        if block.name.split("_")[0].lower() == entry.lemma:
+            return block.code, block.back
+        return None, None
 
     def _best_pattern(self, block: VerbBlock, region: Region) -> VerbPattern | None:
         best = None

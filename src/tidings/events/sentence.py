@@ -111,7 +111,29 @@ class Sentence:
             found = self._reporter(tok)
             if found is not None:
                 return found
-        return self._group(tok)
+        return self._group(tok) or self._named(tok)
+
+    def _named(self, tok: Any) -> Actor | None:
+        """A person or organisation the parser names but the actor index left out ("the
+        New York State Attorney General"): an actor of its own, of the country the article
+        is about (a name in a local story is of its country) when it has one."""
+        label = tok.ent_type_
+        kind = {"PERSON": "person", "ORG": "organization", "NORP": "group"}.get(label)
+        if kind is None:
+            return None
+        ent = next((e for e in self.sent.ents if e.start <= tok.i < e.end), None)
+        if ent is None or ent.root.i != tok.i:
+            return None
+        main = self.memory.main_country(self.index)
+        country = main.country if main is not None else None
+        return Actor(
+            id=f"named:{ent.text.lower()}",
+            name=ent.text,
+            kind=kind,
+            country=country,
+            description=ent.text,
+            mentions=1,
+        )
 
     def _local_people(self, tok: Any, found: Actor) -> Actor | None:
         """'killed dozens of civilians in Yemen': civilians whose country only the
@@ -159,7 +181,9 @@ class Sentence:
         return None
 
     def _group(self, tok: Any) -> Actor | None:
-        """A generic group ('3,000 people', 'police') of the country the sentence names."""
+        """A generic group or person ('3,000 people', 'police', 'a suspect'): of the
+        country the sentence names, else of the country the article is about (a man in a
+        local story is of its country), else of no known country."""
         lemma = lemma_of(tok)
         if lemma not in self.lex.groups:
             return None
@@ -170,15 +194,16 @@ class Sentence:
                 country = actor.country
                 break
         if country is None:
-            return None
+            main = self.memory.main_country(self.index)
+            country = main.country if main is not None else None
         name = self.text[core_span(tok)[0] : tok.idx + len(tok.text)]
         return Actor(
-            id=f"group:{country}:{role}:{lemma}",
+            id=f"group:{country or 'unknown'}:{role}:{lemma}",
             name=name,
             kind=kind,
             country=country,
             role=role,
-            description=f"{name} ({country})",
+            description=f"{name} ({country})" if country else name,
             mentions=1,
         )
 

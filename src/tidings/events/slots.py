@@ -42,6 +42,7 @@ class SlotFiller:
             if found:
                 return found, False
         agentless = passive and not any(c.dep_ == "agent" for c in tok.children)
+        agentless = agentless or "reverse" in pattern.flags  # "faced charges": by someone
         happening = tok.dep_ == "nsubj" and lemma_of(tok.head) in self.s.lex.cue("happen")
         if pattern.pos == "noun" and pattern.type == "PROTEST" and happening:
             # "protests spread across Belarus": people of the place protest

@@ -34,10 +34,45 @@ class TriggerFinder:
             pos = pos_of(tok)
             if pos is None:
                 continue
-            for pattern in self.s.lex.candidates(tok.lemma_.lower(), pos):
-                if self._matches(tok, pattern):
-                    self.s.triggers[tok.i] = Trigger(tok, pattern, self._clause_verb(tok, pos))
-                    break
+            pattern = self._pattern(tok, pos)
+            if pattern is not None:
+                self.s.triggers[tok.i] = Trigger(tok, pattern, self._clause_verb(tok, pos))
+        self._light_verbs_yield()
+
+    def _light_verbs_yield(self) -> None:
+        """'joined a protest', 'held talks': a light verb the dictionary codes gives way to
+        the nominal event it carries, whose type the hand patterns know."""
+        triggers = self.s.triggers
+        light = self.s.lex.cue("light")
+        for i, trig in list(triggers.items()):
+            if "dictionary" not in trig.pattern.flags or lemma_of(trig.token) not in light:
+                continue
+            carried = [c for c in trig.token.children if c.dep_ in ("dobj", "nsubjpass")]
+            carried += [o for c in trig.token.children if c.dep_ == "prep" for o in c.children]
+            if any(c.i in triggers and triggers[c.i].pattern.pos == "noun" for c in carried):
+                del triggers[i]
+
+    def _pattern(self, tok: Any, pos: str) -> Pattern | None:
+        """A hand pattern that matches, else the verb dictionary's reading of a verb;
+        None where the dictionary says the verb is no event there ("killed in an
+        accident") or knows no event for it."""
+        lex = self.s.lex
+        found = lex.verbs.match(tok) if pos == "verb" and lex.verbs is not None else None
+        if found is not None and found.vetoed:
+            return None
+        for pattern in lex.candidates(tok.lemma_.lower(), pos):
+            if self._matches(tok, pattern):
+                return pattern
+        if found is None:
+            return None
+        lemma = lex.verbs.base(tok)
+        specific = found.specific >= 1
+        if found.plover is not None:
+            return lex.dictionary_pattern(lemma, found.plover, specific=specific)
+        backward = lex.cameo.get(found.back) if found.back else None
+        if backward is not None:  # "faced charges": the subject is the target
+            return lex.dictionary_pattern(lemma, backward, reverse=True, specific=specific)
+        return None
 
     def _reduced_relative(self, tok: Any) -> tuple[Any, Any, Pattern] | None:
         """'…, a charge Moscow rejects', 'a claim the government denies': a relative clause
@@ -96,7 +131,31 @@ class TriggerFinder:
             words = self.s.lex.cue(pattern.complement)
             if not any(lemma_of(c) in words or amod_lemmas(c) & words for c in complements(tok)):
                 return False
-        return True
+        if pattern.thing and not self._acts_on(tok, pattern.pos, self.s.lex.cue(pattern.thing)):
+            return False
+        return not self._judgement(tok, pattern.pos)
+
+    def _acts_on(self, tok: Any, pos: str, words: frozenset[str]) -> bool:
+        """Does the trigger act on an actor or on a word of `words`?"""
+        if pos == "verb":
+            things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        else:
+            things = [
+                o
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for o in c.children
+                if o.dep_ == "pobj"
+            ]
+        return any(lemma_of(t) in words or self.s.actor(t) is not None for t in things)
+
+    def _judgement(self, tok: Any, pos: str) -> bool:
+        """'recognize that …', 'accepted that …': a verb of judgement with a clause for its
+        object names no act."""
+        if pos != "verb" or lemma_of(tok) not in self.s.lex.cue("cognitive"):
+            return False
+        kids = {c.dep_ for c in tok.children}
+        return "ccomp" in kids and "dobj" not in kids
 
     def _clause_verb(self, tok: Any, pos: str) -> Any:
         if pos == "verb":

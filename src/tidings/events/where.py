@@ -11,6 +11,8 @@ from tidings.events.grammar import (
 from tidings.events.sentence import Sentence, Trigger
 from tidings.record import Time
 
+PUBLICATION = "publication date"  # date_text of an event dated by its article
+
 
 class Where:
     """Location and date of the events of one sentence."""
@@ -55,5 +57,5 @@ class Where:
             time = min(inside, key=lambda pair: pair[0])[1]
             return time.value, time.text
         if self.s.published:
-            return self.s.published[:10], "publication date"
+            return self.s.published[:10], PUBLICATION
         return None, None

@@ -1,0 +1,131 @@
+"""The learned check: how much a sentence reads like each PLOVER type, or like no event.
+
+A sentence is embedded (`tidings.embed`, multilingual-e5-small) and compared with a
+bank of labelled sentences (`data/events/model/bank.npz`, built by
+`tools/build_event_bank.py` from the training sentences in `benchmarks/data/`);
+the labels of its nearest neighbours, weighted by similarity, are its votes: one
+per type and one for "no event". The coder uses the votes to drop triggers whose
+type the sentence does not read as (sport "beat"s, market "attacks"), and to code
+an event the lexicon missed where the votes for one type are strong. The check is
+deterministic and optional: `TIDINGS_EVENTS_MODEL=off` (or `TIDINGS_EMBED=off`)
+turns it off and the lexicon path codes alone.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import numpy as np
+
+from tidings import embed
+from tidings.events.patterns import PLOVER_TYPES
+
+NONE = len(PLOVER_TYPES)  # the column of "no event"
+OFF_VALUES = frozenset({"0", "off", "no", "false"})
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """When the votes change what the lexicon found (`model/meta.json`)."""
+
+    neighbours: int  # how many nearest labelled sentences vote
+    keep: float  # a trigger's type needs at least this share of the votes to stay
+    add: float  # a type the lexicon missed is coded from this share of the votes
+    add_margin: float  # ... and when it leads "no event" by this much
+
+
+@dataclass(frozen=True)
+class Votes:
+    """One sentence's votes: shares of its neighbours per type, and for no event."""
+
+    shares: np.ndarray  # (17,)
+    thresholds: Thresholds
+
+    def share(self, kind: str) -> float:
+        return float(self.shares[PLOVER_TYPES.index(kind)])
+
+    @property
+    def none(self) -> float:
+        return float(self.shares[NONE])
+
+    def strong_type(self) -> str | None:
+        """The type the sentence clearly reads as, for an event the lexicon missed."""
+        best = int(np.argmax(self.shares[:NONE]))
+        share = float(self.shares[best])
+        if share >= self.thresholds.add and share >= self.none + self.thresholds.add_margin:
+            return PLOVER_TYPES[best]
+        return None
+
+
+class EventModel:
+    """The bank of labelled sentences and the vote of their nearest neighbours."""
+
+    def __init__(self, vectors: np.ndarray, labels: np.ndarray, thresholds: Thresholds) -> None:
+        self.vectors = vectors.astype(np.float32)
+        self.labels = labels.astype(np.float32)  # (n, 17): one column per type, then none
+        self.thresholds = thresholds
+
+    def votes(self, texts: Sequence[str]) -> np.ndarray:
+        """(len(texts), 17) shares of the neighbours' votes: 16 types, then no event."""
+        if not texts:
+            return np.zeros((0, NONE + 1), dtype=np.float32)
+        return self.votes_for(embed.passages(texts))
+
+    def votes_for(self, vectors: np.ndarray) -> np.ndarray:
+        k = min(self.thresholds.neighbours, len(self.vectors))
+        similarity = vectors @ self.vectors.T
+        nearest = np.argpartition(-similarity, k - 1, axis=1)[:, :k]
+        weights = np.take_along_axis(similarity, nearest, axis=1).clip(min=0.0)
+        weights /= np.maximum(weights.sum(axis=1, keepdims=True), 1e-9)
+        return np.einsum("nk,nkc->nc", weights, self.labels[nearest])
+
+
+def enabled() -> bool:
+    """On unless TIDINGS_EVENTS_MODEL or TIDINGS_EMBED turns it off."""
+    setting = os.environ.get("TIDINGS_EVENTS_MODEL", "on").strip().lower()
+    return setting not in OFF_VALUES and embed.enabled()
+
+
+def _model_file(name: str):
+    return resources.files("tidings").joinpath("data", "events", "model", name)
+
+
+def read_thresholds() -> Thresholds:
+    """`data/events/learned.tsv`: name <TAB> value."""
+    path = resources.files("tidings").joinpath("data", "events", "learned.tsv")
+    values = {}
+    for line in path.read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, value = line.split("\t")[:2]
+            values[name.strip()] = float(value)
+    return Thresholds(
+        neighbours=int(values["neighbours"]),
+        keep=values["keep"],
+        add=values["add"],
+        add_margin=values["add_margin"],
+    )
+
+
+@cache
+def load_model() -> EventModel:
+    with _model_file("bank.npz").open("rb") as fh:
+        data = np.load(fh)
+        vectors, labels = data["vectors"], data["labels"]
+    return EventModel(vectors, labels, read_thresholds())
+
+
+def sentence_votes(texts: Sequence[str]) -> list[Votes | None]:
+    """The votes for each sentence, or None for all when the check is off or its model
+    cannot be loaded (then the lexicon codes alone)."""
+    if not enabled() or not texts:
+        return [None] * len(texts)
+    try:
+        model = load_model()
+        shares = model.votes(texts)
+    except embed.EmbeddingUnavailable:
+        return [None] * len(texts)
+    return [Votes(row, model.thresholds) for row in shares]

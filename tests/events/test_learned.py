@@ -1,0 +1,85 @@
+"""The learned check: votes of the nearest labelled sentences keep, drop or add events."""
+
+import numpy as np
+import pytest
+
+from tidings import embed
+from tidings.events import learned
+from tidings.events.learned import NONE, EventModel, Thresholds, Votes
+from tidings.events.patterns import PLOVER_TYPES
+from tidings.record import Actor
+
+THRESHOLDS = Thresholds(neighbours=2, keep=0.2, add=0.5, add_margin=0.1)
+
+
+def labels(*kinds):
+    row = np.zeros(NONE + 1, dtype=np.float32)
+    for kind in kinds:
+        row[NONE if kind is None else PLOVER_TYPES.index(kind)] = 1
+    return row
+
+
+def test_votes_are_the_similarity_weighted_labels_of_the_nearest_sentences():
+    bank = np.array([[1, 0, 0], [0.9, 0.1, 0], [0, 1, 0], [0, 0, 1]], dtype=np.float32)
+    bank /= np.linalg.norm(bank, axis=1, keepdims=True)
+    model = EventModel(
+        bank, np.stack([labels("ASSAULT"), labels("ASSAULT", "ACCUSE"), labels(None),
+                        labels("AID")]), THRESHOLDS,
+    )
+    votes = model.votes_for(np.array([[1, 0.05, 0]], dtype=np.float32))[0]
+    assert votes[PLOVER_TYPES.index("ASSAULT")] == pytest.approx(1.0)
+    assert 0.3 < votes[PLOVER_TYPES.index("ACCUSE")] < 0.7
+    assert votes[PLOVER_TYPES.index("AID")] == 0.0 and votes[NONE] == 0.0
+
+
+def test_a_strong_type_needs_its_share_and_a_lead_over_no_event():
+    strong = Votes(0.6 * labels("ASSAULT") + 0.4 * labels(None), THRESHOLDS)
+    close = Votes(0.55 * labels("ASSAULT") + 0.5 * labels(None), THRESHOLDS)
+    weak = Votes(0.4 * labels("ASSAULT") + 0.2 * labels(None), THRESHOLDS)
+    assert strong.strong_type() == "ASSAULT"
+    assert close.strong_type() is None
+    assert weak.strong_type() is None
+
+
+def test_the_check_can_be_turned_off(monkeypatch):
+    monkeypatch.setenv("TIDINGS_EVENTS_MODEL", "off")
+    assert learned.sentence_votes(["Russia shelled Kyiv."]) == [None]
+
+
+@pytest.fixture
+def fake_model(monkeypatch):
+    """A bank of three sentences, and texts embedded by the words they hold."""
+    bank = np.eye(3, dtype=np.float32)
+    model = EventModel(bank, np.stack([labels(None), labels("COERCE"), labels("ASSAULT")]),
+                       Thresholds(neighbours=1, keep=0.2, add=0.5, add_margin=0.1))
+
+    def passages(texts):
+        def vector(text):
+            if "final" in text or "Cup" in text:
+                return bank[0]
+            return bank[1] if "outfoxed" in text else bank[2]
+        return np.stack([vector(t) for t in texts])
+
+    monkeypatch.setenv("TIDINGS_EVENTS_MODEL", "on")
+    monkeypatch.setattr(learned, "load_model", lambda: model)
+    monkeypatch.setattr(embed, "passages", passages)
+    return model
+
+
+CROATIA = {"Russia": Actor(id="RUS", name="Russia", kind="country", country="RUS"),
+           "Croatia": Actor(id="HRV", name="Croatia", kind="country", country="HRV"),
+           "Ukraine": Actor(id="UKR", name="Ukraine", kind="country", country="UKR")}
+
+
+def test_a_sentence_that_reads_as_no_event_loses_its_trigger(code, fake_model):
+    assert code("Russia beat Croatia 2-1 in the World Cup final.", words=CROATIA) == []
+
+
+def test_the_same_trigger_stays_where_the_sentence_reads_as_its_type(code, fake_model):
+    found = code("Russia beat Croatia's soldiers with batons.", words=CROATIA)
+    assert [(e.type, e.source.id, e.target.id) for e in found] == [("ASSAULT", "RUS", "HRV")]
+
+
+def test_a_strong_type_the_lexicon_missed_is_coded_on_the_main_verb(code, fake_model):
+    found = code("Russia outfoxed Ukraine at the border crossing.", words=CROATIA)
+    assert [(e.type, e.source.id, e.target.id) for e in found] == [("COERCE", "RUS", "UKR")]
