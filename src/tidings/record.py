@@ -57,14 +57,9 @@ class Dateline:
 class Edit:
     """One change between `original` and the structured record."""
 
-    kind: Annotated[
-        str,
-        Doc(
-            "what was changed: boilerplate, section_line, duplicate, "
-            "glued_words, split_word, hyphenation, line_wrap, "
-            "doubled_letter, spacing, encoding, truncation, …"
-        ),
-    ]
+    kind: Annotated[str, Doc("what was changed: boilerplate, section_line, duplicate, "
+                             "glued_words, split_word, hyphenation, line_wrap, "
+                             "doubled_letter, spacing, encoding, truncation, …")]
     before: Annotated[str, Doc("the text before the change")]
     after: Annotated[str, Doc("the text after it (empty when removed)")]
     paragraph: Annotated[int | None, Doc("the paragraph changed, or null for whole lines")]
@@ -78,13 +73,10 @@ class Actor:
     kind: Annotated[ActorKind, Doc("what the actor is")]
     country: Annotated[str | None, Doc("ISO 3166-1 alpha-3 code, e.g. RUS")] = None
     org: Annotated[str | None, Doc("international organisation code: EU, UN, NATO, …")] = None
-    role: Annotated[
-        str | None,
-        Doc("CAMEO-style role: GOV, MIL, COP, OPP, JUD, LEG, MED, CVL, REB, BUS, NGO, IGO, …"),
-    ] = None
-    description: Annotated[
-        str | None, Doc("how the article describes it, e.g. Kremlin spokesman")
-    ] = None
+    role: Annotated[str | None, Doc("CAMEO-style role: GOV, MIL, COP, OPP, JUD, LEG, MED, "
+                                    "CVL, REB, BUS, NGO, IGO, …")] = None
+    description: Annotated[str | None, Doc("how the article describes it, e.g. "
+                                           "Kremlin spokesman")] = None
     mentions: Annotated[int, Doc("how often the article names it")] = 0
     key: Annotated[str | None, Doc("the same actor's key in every article of the store, e.g. "
                                    "USA:GOV:donald-trump; null for someone described but "
@@ -104,13 +96,8 @@ class Entity:
 @dataclass
 class Quote:
     text: Annotated[str, Doc("the quoted words, without the quote marks")]
-    kind: Annotated[
-        QuoteKind,
-        Doc(
-            "direct: whole sentences in quote marks; partial: a quoted "
-            "phrase in reported speech; indirect: no quote marks"
-        ),
-    ]
+    kind: Annotated[QuoteKind, Doc("direct: whole sentences in quote marks; partial: a quoted "
+                                   "phrase in reported speech; indirect: no quote marks")]
     speaker: Annotated[str | None, Doc("the resolved name of who said it, never a pronoun")]
     speaker_actor: Annotated[str | None, Doc("the speaker's actor id, or null")]
     speaker_mention: Annotated[str | None, Doc("the speaker as written at the cue, e.g. he")]
@@ -122,12 +109,8 @@ class Quote:
 @dataclass
 class Time:
     text: Annotated[str, Doc("the expression as written")]
-    value: Annotated[
-        str | None,
-        Doc(
-            "TIMEX3-style value (2021-01-24, 2021-01, 2021-W03), or null when it cannot be resolved"
-        ),
-    ]
+    value: Annotated[str | None, Doc("TIMEX3-style value (2021-01-24, 2021-01, 2021-W03), "
+                                     "or null when it cannot be resolved")]
     anchor: Annotated[str | None, Doc("the date it was resolved against")]
     paragraph: Annotated[int, Doc("index into paragraphs")]
     start: Annotated[int | None, Doc("character offset in the paragraph")] = None
@@ -158,9 +141,10 @@ class Event:
     paragraph: Annotated[int, Doc("index into paragraphs")]
     confidence: Annotated[float, Doc("0 to 1")]
     id: Annotated[str, Doc("stable within the record")] = ""
-    mentions: Annotated[int, Doc("sentences of the article that report this same event")] = 1
-    context: Annotated[list[str], Doc("PLOVER contexts of the event, e.g. military, legal")] = (
-        field(default_factory=list)
+    mentions: Annotated[int, Doc("sentences of the article that report this same "
+                                 "event")] = 1
+    context: Annotated[list[str], Doc("PLOVER contexts, e.g. military, legal")] = field(
+        default_factory=list
     )
 
 
@@ -170,20 +154,12 @@ class Article:
     source: Annotated[Source, Doc("where the article came from")]
     original: Annotated[str, Doc("the input as decoded text, unchanged")]
     schema_version: Annotated[int, Doc("the version of this contract")] = SCHEMA_VERSION
-    published: Annotated[
-        str | None, Doc("ISO date of publication, from the page, the feed, or --date")
-    ] = None
-    published_time: Annotated[
-        str | None,
-        Doc("ISO 8601 date and time of publication, with its UTC offset where the page gives one"),
-    ] = None
-    language: Annotated[
-        str | None,
-        Doc(
-            "ISO 639-1 code of the body's language, detected from "
-            "the text (the page's own claim only a hint)"
-        ),
-    ] = None
+    published: Annotated[str | None, Doc("ISO date of publication, from the page, the feed, "
+                                         "or --date")] = None
+    published_time: Annotated[str | None, Doc("ISO 8601 date and time of publication, with "
+                                              "its UTC offset where the page gives one")] = None
+    language: Annotated[str | None, Doc("ISO 639-1 code of the body's language, detected from "
+                                         "the text (the page's own claim only a hint)")] = None
     title: Annotated[str, Doc("headline, repaired, without the site's name")] = ""
     sections: Annotated[list[str], Doc("section / category labels found on the page")] = field(
         default_factory=list
@@ -198,9 +174,8 @@ class Article:
     image: Annotated[str | None, Doc("URL of the article's lead image")] = None
     story: Annotated[StoryRef | None, Doc("the story this article belongs to")] = None
     dateline: Annotated[Dateline | None, Doc("a wire dateline")] = None
-    standfirst: Annotated[
-        str | None, Doc("the summary under the headline, or null when it only repeats the body")
-    ] = None
+    standfirst: Annotated[str | None, Doc("the summary under the headline, or null when it "
+                                          "only repeats the body")] = None
     paragraphs: Annotated[list[str], Doc("the body, repaired, one string per paragraph")] = field(
         default_factory=list
     )
@@ -208,9 +183,8 @@ class Article:
         default_factory=list
     )
     entities: Annotated[list[Entity], Doc("named mentions")] = field(default_factory=list)
-    actors: Annotated[
-        list[Actor], Doc("the distinct people, organisations, countries and groups")
-    ] = field(default_factory=list)
+    actors: Annotated[list[Actor], Doc("the distinct people, organisations, countries and "
+                                       "groups")] = field(default_factory=list)
     quotes: Annotated[list[Quote], Doc("who said what")] = field(default_factory=list)
     events: Annotated[list[Event], Doc("who did what to whom, when and where")] = field(
         default_factory=list
