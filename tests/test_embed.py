@@ -40,6 +40,27 @@ def test_a_missing_package_is_one_clear_error(monkeypatch):
         embed.model()
 
 
+def test_a_process_forked_after_embedding_can_embed(monkeypatch):
+    """The engine's threads do not survive a fork; one thread (the default) does."""
+    import os
+
+    monkeypatch.delenv("TIDINGS_EMBED_THREADS", raising=False)
+    assert embed.thread_count() == 1
+    embed.passages(["the parent embeds first"])
+    pid = os.fork()
+    if pid == 0:  # the child must finish, not hang in the engine
+        embed.passages(["then a forked worker does"])
+        os._exit(0)
+    for _ in range(300):
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            assert os.waitstatus_to_exitcode(status) == 0
+            return
+        __import__("time").sleep(0.1)
+    os.kill(pid, 9)
+    raise AssertionError("a forked process hung in the embedding engine")
+
+
 def test_thread_count_is_a_setting(monkeypatch):
     monkeypatch.setenv("TIDINGS_EMBED_THREADS", "1")
     assert embed.thread_count() == 1

@@ -8,9 +8,11 @@ Settings (environment, read when the model is first needed):
 
 - `TIDINGS_EMBED=off` turns embeddings off for users who do not want them;
   `enabled()` says so and `passages()` raises `EmbeddingUnavailable`.
-- `TIDINGS_EMBED_THREADS=N` sets the threads the engine uses (default: 2, or
-  fewer on a smaller machine). `configure(threads=N)` does the same from code,
-  before the first use.
+- `TIDINGS_EMBED_THREADS=N` sets the threads the engine uses (default: 1).
+  `configure(threads=N)` does the same from code, before the first use. One
+  thread by default because the engine's OpenMP thread pool does not survive a
+  fork: a worker forked from a process that embedded with more threads hangs at
+  its first embedding (workers are processes, one per core, anyway).
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ def thread_count() -> int:
             return max(1, int(value))
         except ValueError:
             raise TidingsError(f"TIDINGS_EMBED_THREADS={value!r} is not a whole number") from None
-    return max(1, min(2, os.cpu_count() or 1))
+    return 1
 
 
 def model() -> Any:
