@@ -58,3 +58,13 @@ def story_client(story_db):
 
     with TestClient(create_app(story_db[0])) as test_client:
         yield test_client
+
+
+@pytest.fixture(scope="session")
+def pair_events(sample_db: Path) -> list[dict]:
+    """The sample store's events from Russia to Ukraine, as the store lists them: what the
+    API and the pages must show for that pair (their number follows the event coder)."""
+    from tidings.store import Store
+
+    with Store(sample_db) as store:
+        return store.events(source="RUS", target="UKR")

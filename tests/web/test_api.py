@@ -126,27 +126,31 @@ def test_actors_most_written_about_first_and_filtered(client):
     assert countries["items"] and all(a["kind"] == "country" for a in countries["items"])
 
 
-def test_events_filtered_by_pair_and_type(client):
+def test_events_filtered_by_pair_and_type(client, pair_events):
     items = client.get("/api/events", params={"source": "RUS", "target": "UKR"}).json()["items"]
-    assert len(items) == 3
+    assert len(pair_events) >= 2 and len(items) == len(pair_events)
     assert all(i["event"]["source"]["country"] == "RUS" for i in items)
     assert all(i["event"]["target"]["country"] == "UKR" for i in items)
     typed = client.get("/api/events", params={"event_type": "SANCTION"}).json()["items"]
     assert typed and {i["event"]["type"] for i in typed} == {"SANCTION"}
 
 
-def test_dyads_count_by_type_and_period(client):
+def test_dyads_count_by_type_and_period(client, pair_events):
     items = client.get(
         "/api/dyads", params={"source": "RUS", "target": "UKR", "period": "month"}
     ).json()["items"]
+    counts: dict[str, int] = {}
+    for event in pair_events:
+        counts[event["type"]] = counts.get(event["type"], 0) + 1
+    mean = sum(e["intensity"] for e in pair_events) / len(pair_events)
     assert items == [
         {
             "source": "RUS",
             "target": "UKR",
             "period": "2025-09",
-            "counts": {"CONSULT": 1, "COOPERATE": 2},
-            "total": 3,
-            "mean_intensity": 4.33,
+            "counts": counts,
+            "total": len(pair_events),
+            "mean_intensity": round(mean, 2),
         }
     ]
 
