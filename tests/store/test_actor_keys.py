@@ -16,10 +16,9 @@ def _article(title: str, body: str) -> Article:
     return record
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request):
-    location = ":memory:" if request.param == "sqlite" else request.getfixturevalue("postgres_url")
-    with Store(location) as s:
+@pytest.fixture
+def store(store_location):
+    with Store(store_location) as s:
         yield s
 
 
