@@ -178,3 +178,12 @@ def test_only_a_paragraph_doubled_in_place_is_dropped():
     lead = "Aid trucks entered the besieged city on Saturday, the United Nations said."
     layout = lay_out(f"T\n\n{lead}\n\n{para}\n\n{other}\n\n{para}")
     assert layout.paragraphs == [lead, para, other, para]  # a refrain the author chose
+
+
+def test_a_single_line_is_the_text_not_a_title():
+    """A document of one sentence (a wire sentence to code) keeps it as its body."""
+    out = lay_out("Russian forces seized the town of Bakhmut on Sunday, the ministry said.\n")
+    assert out.title == ""
+    assert out.paragraphs == [
+        "Russian forces seized the town of Bakhmut on Sunday, the ministry said."
+    ]

@@ -141,8 +141,11 @@ def _take_title(blocks: list[list[str]], title: str | None, out: Layout) -> list
         return [b for b in blocks if b]
     if not blocks:
         return blocks
+    rest = [b for b in [blocks[0][1:], *blocks[1:]] if b]
+    if not rest:  # one line and nothing else ("a sentence to code"): it is the text, no title
+        return blocks
     out.title = blocks[0][0]
-    return [b for b in [blocks[0][1:], *blocks[1:]] if b]
+    return rest
 
 
 def _same(a: str, b: str) -> bool:
