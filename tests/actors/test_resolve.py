@@ -521,3 +521,17 @@ def test_what_only_a_company_has_makes_a_business(resolve) -> None:
 def test_a_man_who_pleaded_guilty_is_a_private_individual(resolve) -> None:
     index = resolve("Mark Halloran pleaded guilty on Monday to threatening a senator.")
     assert span(index, 0, "Mark Halloran").role == "CVL"
+
+
+def test_a_verb_spelled_like_a_role_word_is_no_actor(resolve) -> None:
+    index = resolve("Opposition leader Marija Vukic accused the authorities of lying.")
+    assert all(a.name != "accused" for a in index.actors)
+    assert span(index, 0, "accused") is None
+
+
+def test_a_state_body_is_not_any_organisation_named_before(resolve) -> None:
+    index = resolve(
+        "Students of the University of Belgrade blocked the bridge on Monday.",
+        "The ministry said the roads were clear by noon.",
+    )
+    assert span(index, 1, "The ministry") is not span(index, 0, "University of Belgrade")

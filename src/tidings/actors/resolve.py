@@ -1085,7 +1085,9 @@ class Resolver:
         for p, doc in enumerate(self.docs):
             for tok in doc:
                 if tok.pos_ not in ("NOUN", "PROPN") and not (
-                    tok.lower_ in self.g.roles and tok.dep_ in NOMINAL_DEPS
+                    tok.lower_ in self.g.roles
+                    and tok.dep_ in NOMINAL_DEPS
+                    and tok.pos_ not in ("VERB", "AUX")  # "accused" the verb is no accused
                 ):
                     continue
                 if tok.dep_ in ("amod", "compound") and self._role_phrase(tok.head, p)[0]:
@@ -1131,18 +1133,20 @@ class Resolver:
 
     def _named_before(self, p: int, head: Any, rw: gazetteer.RoleWord) -> tuple | None:
         """The organisation "the company" (a bare definite phrase) refers back to: the
-        last named organisation of this or the previous paragraph whose role, if it
-        has one, is the phrase's."""
+        last named organisation of this or the previous paragraph with the phrase's
+        role (or, for a company, a newspaper and the like, with none yet)."""
         bare = [c for c in head.lefts if c.dep_ != "punct"]
         if len(bare) != 1 or bare[0].lower_ != "the" or head.tag_ not in ("NN",):
             return None
+        # "the ministry" is a state body: only one named as such, not any name before
+        open_role = () if rw.role in STATE_ROLES else (None,)
         found = [
             m
             for m in self.mentions
             if m.key[0] == "named"
             and p - 1 <= m.p <= p
             and (m.p, m.start) < (p, head.idx)
-            and self.actors[m.key].role in (None, rw.role)
+            and self.actors[m.key].role in (rw.role, *open_role)
             and self.actors[m.key].kind == "organization"
         ]
         return max(found, key=lambda m: (m.p, m.start)).key if found else None
