@@ -2,6 +2,7 @@ import numpy as np
 import pytest
 
 from tidings.stories import Linker, rebuild, story_id_for
+from tidings.stories import link as link_module
 from tidings.stories.link import average_similarity
 from tidings.stories.model import StoryRow
 
@@ -75,6 +76,86 @@ def test_rebuild_gives_the_same_stories(store, wire, cut_and_padded, revised, ot
     assert after == before
 
 
+def test_articles_stored_without_linking_are_linked_later_whatever_the_cache(
+    store, wire, monkeypatch
+):
+    """A store filled without linking (`Store.add`, `process --no-link`, a store from
+    before stories): the next linking run sketches each candidate it has not seen, even
+    when more candidates come than the linker keeps texts of (the serve benchmark's
+    store of a few texts copied thousands of times)."""
+    monkeypatch.setattr(link_module, "TEXT_CACHE", 2)
+    copies = [
+        make(f"Copy {n}", WIRE, f"outlet{n}.example", f"https://outlet{n}.example/belgrade")
+        for n in range(6)
+    ]
+    link(store, wire, copies[0])
+    store.add(copies[1:])  # stored without linking
+    assert Linker(store, related=False).link_pending() == 5
+    story = store.member(wire.id).story_id
+    assert relations(store, story) == {
+        wire.id: ("original", None),
+        **{c.id: ("copy", wire.id) for c in copies},
+    }
+
+
+def test_articles_linked_without_their_sketch_are_sketched_again(store, wire, cut_and_padded):
+    """A store linked by a tidings that sketched otherwise (migration 8 dropped its LSH
+    buckets): each linked article is sketched once more before new ones are linked."""
+    link(store, wire)
+    store.db.execute("DELETE FROM minhash_buckets")
+    store.db.execute("UPDATE story_members SET sketched = 0")
+    store.add([cut_and_padded])
+    linker = Linker(store, related=False)
+    assert linker.link_pending() == 1
+    assert (store.member(cut_and_padded.id).relation, store.member(cut_and_padded.id).of_id) == (
+        "copy",
+        wire.id,
+    )
+    assert linker.sketch_missing() == 0
+
+
+def test_rebuild_gives_what_incremental_linking_gave_whatever_the_order(store, wire, revised):
+    """Copies and versions arriving before the text they copy, on the same day and on
+    earlier days, each joining incrementally: relinking the store from scratch gives the
+    same members, relations and story rows."""
+    pad = [
+        "Herald Tribune Online carries this report from the wire services under licence.",
+        "Readers may share this article with friends using the buttons on this page.",
+    ]
+    copies = [
+        make(f"Belgrade report {n}", pad[: n % 2] + WIRE[: 2 + n] + pad[n % 2 :],
+             f"outlet{n}.example", f"https://outlet{n}.example/b",
+             date=f"2024-12-{17 + n % 3}")
+        for n in range(4)
+    ]  # fmt: skip
+    order = [revised, copies[1], copies[3], wire, copies[0], copies[2]]
+    linker = Linker(store, related=False)
+    for record in order:
+        store.add([record])
+        linker.link_pending(known={record.id: record})
+
+    def snapshot():
+        members = {
+            m.article_id: m for s in store.stories(limit=None) for m in store.members(s["id"])
+        }
+        rows = {s["id"]: store.story_row(s["id"]) for s in store.stories(limit=None)}
+        for row in rows.values():
+            row.vector_sum = None
+        return members, rows
+
+    before = snapshot()
+    assert len(before[1]) == 1
+    (row,) = before[1].values()
+    # of the two copies of the 17th, the earliest day, the one carrying the whole text
+    # (copies[3]; copies[0] is cut to its lead) tells the story; the wire's own revision
+    # is a version of the wire
+    assert (row.original_id, row.articles, row.outlets) == (copies[3].id, 6, 5)
+    assert before[0][copies[0].id].of_id == copies[3].id
+    assert (before[0][revised.id].relation, before[0][revised.id].of_id) == ("version", wire.id)
+    assert rebuild(store, related=False) == 6
+    assert snapshot() == before
+
+
 def test_pending_articles_are_linked_in_store_order(store, wire, cut_and_padded):
     store.add([cut_and_padded])
     store.add([wire])
@@ -137,8 +218,10 @@ def test_average_link_keeps_a_story_from_drifting():
 
 def test_on_the_same_day_the_text_the_copies_share_tells_the_original(store, wire,
                                                                       cut_and_padded):  # fmt: skip
-    own = ["Third Herald carries this wire report under licence from the news agency today.",
-           "Readers can follow the Third Herald for updates on the protests all week long."]
+    own = [
+        "Third Herald carries this wire report under licence from the news agency today.",
+        "Readers can follow the Third Herald for updates on the protests all week long.",
+    ]
     padded = make("Belgrade protest", own[:1] + WIRE + own[1:], "third.example",
                   "https://third.example/2")  # fmt: skip
     link(store, cut_and_padded, padded, wire)  # the original stored last, all on one day

@@ -184,6 +184,28 @@ MIGRATIONS: list[str] = [
         || coalesce(country, '') || '|' || coalesce(org, '') || '|' || coalesce(role, '');
     CREATE INDEX actors_key ON actors (key);
     """,
+    # 8: stories linked incrementally: the outlets of each story (counted as articles
+    # join), look-ups of the same page and of a telling's copies by index, and a mark
+    # of the linked articles whose LSH buckets are stored. The buckets of this version's
+    # sketches (hashed shingles of damage-proof tokens) differ from the earlier ones:
+    # those are dropped, and linking sketches each linked article again, once
+    """
+    CREATE TABLE story_outlets (
+        story_id TEXT NOT NULL,
+        outlet TEXT NOT NULL,
+        PRIMARY KEY (story_id, outlet)
+    ) WITHOUT ROWID;
+    INSERT INTO story_outlets (story_id, outlet)
+        SELECT DISTINCT m.story_id, coalesce(a.outlet, m.article_id)
+        FROM story_members m JOIN articles a ON a.id = m.article_id;
+    ALTER TABLE story_members ADD COLUMN sketched INTEGER NOT NULL DEFAULT 0;
+    DELETE FROM minhash_buckets;
+    CREATE INDEX story_members_unsketched ON story_members (seq) WHERE sketched = 0;
+    CREATE INDEX story_members_of ON story_members (of_id);
+    CREATE INDEX story_members_canonical_url ON story_members ((substr(canonical_url, 1, 200)));
+    CREATE INDEX articles_outlet_url ON articles (outlet, (substr(url, 1, 200)));
+    CREATE INDEX articles_outlet_title ON articles (outlet, (substr(title, 1, 200)));
+    """,
 ]
 
 # PostgreSQL's own version of the migrations that use SQLite's machinery: full-text
@@ -226,6 +248,8 @@ POSTGRESQL[6] = (
     "CREATE INDEX articles_rowid ON articles (rowid);\n"
     + MIGRATIONS[5].replace("WITHOUT ROWID", "").replace("BLOB", "BYTEA")
 )
+
+POSTGRESQL[8] = MIGRATIONS[7].replace("WITHOUT ROWID", "")
 
 _SQLITE_NOW = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 _POSTGRESQL_NOW = """to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')"""

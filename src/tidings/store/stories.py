@@ -52,13 +52,24 @@ class StoryTables:
             out.update({row["id"]: LinkedText(**dict(row)) for row in rows})
         return out
 
-    def unlinked_ids(self) -> list[str]:
-        """Stored articles not yet in a story, in store order."""
+    def unlinked_ids(self, after: int | None = None) -> tuple[list[str], int | None]:
+        """Stored articles not yet in a story, in store order (stored after seq `after`),
+        and the last seq looked at."""
         rows = self.db.execute(
-            "SELECT a.id FROM articles a WHERE NOT EXISTS"
-            " (SELECT 1 FROM story_members m WHERE m.article_id = a.id) ORDER BY a.rowid"
+            "SELECT a.id, a.rowid AS seq FROM articles a WHERE a.rowid > ? AND NOT EXISTS"
+            " (SELECT 1 FROM story_members m WHERE m.article_id = a.id) ORDER BY a.rowid",
+            (after if after is not None else -1,),
+        ).fetchall()
+        last = self.db.execute("SELECT max(rowid) AS seq FROM articles").fetchone()["seq"]
+        return [row["id"] for row in rows], max(filter(None, (last, after)), default=None)
+
+    def unsketched_ids(self, limit: int) -> list[str]:
+        """Linked articles whose LSH buckets are not stored, in store order."""
+        rows = self.db.execute(
+            "SELECT article_id FROM story_members WHERE sketched = 0 ORDER BY seq LIMIT ?",
+            (limit,),
         )
-        return [row["id"] for row in rows]
+        return [row["article_id"] for row in rows]
 
     # --- near-duplicate candidates -----------------------------------------------
 
@@ -74,26 +85,63 @@ class StoryTables:
         )
         return [row["article_id"] for row in rows]
 
-    def same_page_ids(self, outlet: str | None, urls: Iterable[str], title: str) -> list[str]:
-        """Linked articles of this outlet under one of these URLs (or canonical URLs), or
-        with this title."""
+    def same_page_ids(
+        self, outlet: str | None, urls: Iterable[str], title: str, limit: int = 50
+    ) -> list[str]:
+        """The latest linked articles of this outlet under one of these URLs (or canonical
+        URLs), or with this title, in store order."""
         urls = [u for u in urls if u]
         if not outlet:
             return []
-        marks = _marks(urls) if urls else "NULL"
+        parts, args = [], []
+        if urls:
+            parts.append(
+                "SELECT a.id, a.rowid AS seq FROM articles a WHERE a.outlet = ?"
+                f" AND substr(a.url, 1, 200) IN ({_marks(urls)}) AND a.url IN ({_marks(urls)})"
+            )
+            args += [outlet, *[u[:200] for u in urls], *urls]
+            parts.append(
+                "SELECT a.id, a.rowid AS seq FROM story_members m JOIN articles a"
+                f" ON a.id = m.article_id WHERE substr(m.canonical_url, 1, 200) IN ({_marks(urls)})"
+                f" AND m.canonical_url IN ({_marks(urls)}) AND a.outlet = ?"
+            )
+            args += [*[u[:200] for u in urls], *urls, outlet]
+        if title:
+            parts.append(
+                "SELECT a.id, a.rowid AS seq FROM articles a WHERE a.outlet = ?"
+                " AND substr(a.title, 1, 200) = ? AND a.title = ?"
+            )
+            args += [outlet, title[:200], title]
+        if not parts:
+            return []
         rows = self.db.execute(
-            "SELECT a.id FROM articles a JOIN story_members m ON m.article_id = a.id"
-            f" WHERE a.outlet = ? AND (a.url IN ({marks}) OR m.canonical_url IN ({marks})"
-            " OR (a.title = ? AND a.title != '')) ORDER BY a.rowid",
-            (outlet, *urls, *urls, title),
+            "SELECT u.id, u.seq FROM (" + " UNION ".join(parts) + ") u"
+            " WHERE EXISTS (SELECT 1 FROM story_members s WHERE s.article_id = u.id)"
+            " ORDER BY u.seq DESC LIMIT ?",
+            (*args, limit),
         )
-        return [row["id"] for row in rows]
+        return [row["id"] for row in reversed(rows.fetchall())]
 
-    def add_buckets(self, article_id: str, buckets: Iterable[int]) -> None:
+    def add_buckets(self, article_id: str, buckets: Iterable[int], cap: int | None = None) -> None:
+        """Keep the article under these LSH buckets (those holding fewer than `cap` articles:
+        a bucket shared by thousands would make each look-up read them all) and mark it
+        sketched."""
+        keys = list(dict.fromkeys(buckets))
+        if cap and keys:
+            full = {
+                row["bucket"]
+                for row in self.db.execute(
+                    "SELECT bucket FROM minhash_buckets"
+                    f" WHERE bucket IN ({_marks(keys)}) GROUP BY bucket HAVING count(*) >= ?",
+                    (*keys, cap),
+                )
+            }
+            keys = [k for k in keys if k not in full]
         self.db.executemany(
             "INSERT OR IGNORE INTO minhash_buckets (bucket, article_id) VALUES (?, ?)",
-            [(b, article_id) for b in set(buckets)],
+            [(b, article_id) for b in keys],
         )
+        self.db.execute("UPDATE story_members SET sketched = 1 WHERE article_id = ?", (article_id,))
 
     # --- related candidates ---------------------------------------------------------
 
@@ -159,6 +207,32 @@ class StoryTables:
         )
         return [Member(**dict(row)) for row in rows]
 
+    def member_rows(self, ids: Iterable[str]) -> list[Member]:
+        ids = list(ids)
+        if not ids:
+            return []
+        rows = self.db.execute(
+            f"SELECT {_MEMBER_COLUMNS} FROM story_members WHERE article_id IN ({_marks(ids)})",
+            ids,
+        )
+        return [Member(**dict(row)) for row in rows]
+
+    def point_copies(self, story_id: str, old: str, new: str) -> None:
+        """The copies of one telling copy another."""
+        self.db.execute(
+            "UPDATE story_members SET of_id = ? WHERE of_id = ? AND story_id = ?"
+            " AND relation = 'copy'",
+            (new, old, story_id),
+        )
+
+    def add_story_outlet(self, story_id: str, outlet: str) -> bool:
+        """Note an outlet of a story; whether it is new to it."""
+        cursor = self.db.execute(
+            "INSERT OR IGNORE INTO story_outlets (story_id, outlet) VALUES (?, ?)",
+            (story_id, outlet),
+        )
+        return cursor.rowcount == 1
+
     def save_members(self, members: Iterable[Member]) -> None:
         self.db.executemany(
             f"INSERT INTO story_members ({_MEMBER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
@@ -206,7 +280,8 @@ class StoryTables:
     def clear_stories(self) -> None:
         """Forget every story and what linking kept (embeddings stay: they depend on text only)."""
         with self.writing():
-            for table in ("story_members", "story_keys", "minhash_buckets", "stories"):
+            for table in ("story_members", "story_keys", "minhash_buckets", "story_outlets",
+                          "stories"):  # fmt: skip
                 self.db.execute(f"DELETE FROM {table}")
 
     def _story_filter(self, filters: Any, story: str) -> None:

@@ -7,13 +7,12 @@
 """
 
 from tidings.stories.detail import story_detail, story_details
-from tidings.stories.link import Linker, assign_relations, link_articles, rebuild, story_id_for
+from tidings.stories.link import Linker, link_articles, rebuild, story_id_for
 from tidings.stories.model import Story
 
 __all__ = [
     "Linker",
     "Story",
-    "assign_relations",
     "link_articles",
     "rebuild",
     "story_detail",
