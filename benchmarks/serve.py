@@ -45,6 +45,7 @@ import asyncio
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import socket
@@ -68,6 +69,8 @@ SEARCH_TERMS = [
     "rebels", "ceasefire", "minister", "police", "European Union", "China", "dam",
 ]  # fmt: skip
 MAX_REQUESTS = 200_000
+NEW_QUERIES = 20_000  # more than any run asks: with --seconds 10, a few thousand
+ROUTES = ("search", "search-new", "article", "dyad")
 
 
 # --- the store ---------------------------------------------------------------------------
@@ -120,7 +123,21 @@ def writer_input(path: Path, bases: list, count: int, tag: str) -> None:
 # --- the queries -------------------------------------------------------------------------
 
 
-def workload(db: Path, seed: int) -> dict[str, list]:
+def new_queries(bases: list, count: int, seed: int) -> list[str]:
+    """`count` different searches (each asked once): the samples' words alone and in
+    pairs, so that no answer can be kept from an earlier request."""
+    rng = random.Random(seed)
+    words = sorted({w.lower() for b in bases for p in b.paragraphs
+                    for w in re.findall(r"[A-Za-z]{4,}", p)})  # fmt: skip
+    queries = set(words)
+    while len(queries) < count:
+        queries.add(" ".join(rng.sample(words, 2)))
+    ordered = sorted(queries)
+    rng.shuffle(ordered)
+    return ordered[:count]
+
+
+def workload(db: Path, seed: int, bases: list) -> dict[str, list]:
     rng = random.Random(seed)
     con = sqlite3.connect(db)
     ids = [r[0] for r in con.execute("SELECT id FROM articles")]
@@ -132,13 +149,14 @@ def workload(db: Path, seed: int) -> dict[str, list]:
     con.close()
     return {
         "search": [rng.choice(SEARCH_TERMS) for _ in range(997)],
+        "search-new": new_queries(bases, NEW_QUERIES, seed),
         "article": [rng.choice(ids) for _ in range(997)],
         "dyad": [rng.choice(pairs) for _ in range(997)],
     }
 
 
 def tidings_path(route: str, value) -> str:
-    if route == "search":
+    if route.startswith("search"):
         return "/api/articles?" + urlencode({"q": value, "limit": 20})
     if route == "article":
         return f"/api/articles/{value}"
@@ -163,8 +181,8 @@ DYAD_SQL = (
 
 
 def datasette_path(route: str, value) -> str:
-    if route == "search":
-        params = {"sql": SEARCH_SQL, "q": f'"{value}"' if " " in value else value}
+    if route.startswith("search"):
+        params = {"sql": SEARCH_SQL, "q": value}  # the same FTS5 query tidings is given
     elif route == "article":
         params = {"sql": ARTICLE_SQL, "id": value}
     else:
@@ -204,7 +222,10 @@ async def _client(port: int, jobs, deadline: float, results: Results, counter: l
     try:
         while time.perf_counter() < deadline and counter[0] < MAX_REQUESTS:
             counter[0] += 1
-            route, path = next(jobs)
+            job = next(jobs, None)
+            if job is None:
+                break
+            route, path = job
             began = time.perf_counter()
             status = await _request(reader, writer, path)
             results.latencies.setdefault(route, []).append(time.perf_counter() - began)
@@ -214,10 +235,17 @@ async def _client(port: int, jobs, deadline: float, results: Results, counter: l
         writer.close()
 
 
-def load(port: int, paths: list[tuple[str, str]], clients: int, seconds: float) -> Results:
+def load(port: int, paths: list[tuple[str, str]], clients: int, seconds: float,
+         shared: bool = False) -> Results:  # fmt: skip
+    """Each client goes through `paths` from its own offset, or with `shared` all take
+    the next one, so that no path is asked twice."""
     results = Results()
+    common = iter(paths)
 
     def jobs(offset: int):
+        if shared:
+            yield from common
+            return
         n = offset
         while True:
             yield paths[n % len(paths)]
@@ -327,14 +355,16 @@ def run(name: str, command: list[str], port: int, probe: str, paths, args, db: P
     server = start(command, port, probe)
     writer = None
     try:
-        load(port, paths[:200], 4, 2.0)  # warm up: caches, pools, pages of the file
+        # warm up (pools, pages of the file, kept answers) on the routes' first queries;
+        # never on search-new, whose every query must be new
+        load(port, [p for p in paths if p[0] != "search-new"][:200], 4, 2.0)
         if writer_docs is not None:
             writer, written_before, writer_began = start_writer(db, writer_docs)
         report: dict = {"load_average_before": os.getloadavg()[0], "routes": {}}
-        for route in ("search", "article", "dyad"):
+        for route in args.routes:
             only = [(r, p) for r, p in paths if r == route]
             cpu_before = cpu_seconds(server.pid)
-            results = load(port, only, args.clients, args.seconds)
+            results = load(port, only, args.clients, args.seconds, shared=route == "search-new")
             stats = summary(results)[route]
             stats["server_cpu_ms_per_request"] = round(
                 (cpu_seconds(server.pid) - cpu_before) * 1000 / max(stats["requests"], 1), 2
@@ -363,6 +393,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0, help="per route")
     parser.add_argument("--writer-docs", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=12)
+    parser.add_argument("--routes", nargs="+", choices=ROUTES, default=list(ROUTES))
+    parser.add_argument("--no-datasette", action="store_true", help="tidings only")
     parser.add_argument("--output", type=Path, default=REPO / "benchmarks/results/serve.json")
     args = parser.parse_args()
 
@@ -374,7 +406,7 @@ def main() -> None:
         bases = base_records(work)
         synthetic_store(db, bases, args.articles, args.seed)
         print(f"  built in {time.monotonic() - began:.0f} s", file=sys.stderr)
-        work_list = workload(db, args.seed)
+        work_list = workload(db, args.seed, bases)
         order = [(route, value) for route, values in work_list.items() for value in values]
         tidings_paths = [(r, tidings_path(r, v)) for r, v in order]
         datasette_paths = [(r, datasette_path(r, v)) for r, v in order]
@@ -390,26 +422,15 @@ def main() -> None:
             print(f"running {label}", file=sys.stderr)
             runs[label] = run(label, tidings_cmd, port, "/api/articles?limit=1",
                               tidings_paths, args, db, source)  # fmt: skip
-        datasette_port = free_port()
-        datasette_cmd = [str(BIN / "datasette"), "serve", str(db), "--port", str(datasette_port)]
-        source = work / "writer-d.jsonl"
-        writer_input(source, bases, args.writer_docs, "d")
-        print("running datasette + writer", file=sys.stderr)
-        runs["datasette + writer"] = run("datasette + writer", datasette_cmd, datasette_port,
-                                         "/bench.json?sql=select+1&_shape=array",
-                                         datasette_paths, args, db, source)  # fmt: skip
-        report = {
-            "articles": args.articles,
-            "clients": args.clients,
-            "seconds": args.seconds,
-            "cpus": os.cpu_count(),
-            "runs": runs,
-            "throughput_vs_datasette": {
+        report = {"articles": args.articles, "clients": args.clients, "seconds": args.seconds,
+                  "cpus": os.cpu_count(), "runs": runs}  # fmt: skip
+        if not args.no_datasette:
+            anchor(args, db, bases, work, datasette_paths, runs)
+            report["throughput_vs_datasette"] = {
                 route: round(runs["tidings + writer"]["routes"][route]["per_second"]
                              / runs["datasette + writer"]["routes"][route]["per_second"], 2)
-                for route in ("search", "article", "dyad")
-            },
-        }  # fmt: skip
+                for route in args.routes
+            }  # fmt: skip
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
         print_report(report)
@@ -417,14 +438,26 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def anchor(args, db: Path, bases: list, work: Path, paths, runs: dict) -> None:
+    """The same queries served by datasette over the same file, with its own writer."""
+    port = free_port()
+    command = [str(BIN / "datasette"), "serve", str(db), "--port", str(port)]
+    source = work / "writer-d.jsonl"
+    writer_input(source, bases, args.writer_docs, "d")
+    print("running datasette + writer", file=sys.stderr)
+    runs["datasette + writer"] = run("datasette + writer", command, port,
+                                     "/bench.json?sql=select+1&_shape=array",
+                                     paths, args, db, source)  # fmt: skip
+
+
 def print_report(report: dict) -> None:
     print(f"{report['articles']} articles, {report['clients']} clients, "
           f"{report['seconds']:.0f} s per run, {report['cpus']} CPUs")  # fmt: skip
-    print(f"{'run':<20} {'route':<8} {'req':>7} {'req/s':>8} {'p50':>7} {'p90':>7} "
+    print(f"{'run':<20} {'route':<10} {'req':>7} {'req/s':>8} {'p50':>7} {'p90':>7} "
           f"{'p99':>7} {'max':>7} {'non-200':>8} {'cpu ms/req':>10}")  # fmt: skip
     for label, result in report["runs"].items():
         for route, s in result["routes"].items():
-            print(f"{label:<20} {route:<8} {s['requests']:>7} {s['per_second']:>8} "
+            print(f"{label:<20} {route:<10} {s['requests']:>7} {s['per_second']:>8} "
                   f"{s['p50_ms']:>7} {s['p90_ms']:>7} {s['p99_ms']:>7} {s['max_ms']:>7} "
                   f"{s['non_200']:>8} {s['server_cpu_ms_per_request']:>10}")  # fmt: skip
         extra = f"load average {result['load_average_before']:.1f} → "
@@ -432,8 +465,9 @@ def print_report(report: dict) -> None:
         if "writer_articles_per_second" in result:
             extra += f"; writer {result['writer_articles_per_second']} articles/s"
         print(f"{'':<20} {extra}")
-    ratios = ", ".join(f"{k} {v}" for k, v in report["throughput_vs_datasette"].items())
-    print(f"tidings / datasette requests/s with the writer: {ratios}")
+    if "throughput_vs_datasette" in report:
+        ratios = ", ".join(f"{k} {v}" for k, v in report["throughput_vs_datasette"].items())
+        print(f"tidings / datasette requests/s with the writer: {ratios}")
 
 
 if __name__ == "__main__":

@@ -62,6 +62,9 @@ def test_readers_keep_answering_while_process_writes(sample_db, tmp_path):
     write()
     for thread in readers:
         thread.join(timeout=60)
+    # answers kept while the store was unchanged are never given once it has changed
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/facets?q=harbour") as r:
+        assert json.loads(r.read())["total"] == 40
     server.should_exit = True
 
     assert failures == []

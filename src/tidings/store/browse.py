@@ -99,7 +99,10 @@ class BrowseMixin:
 
     def _search_page(self, query: ArticleQuery, filters: Filters, limit: int) -> ArticlePage:
         """Ranked in one query, then snippets made for the page's rows only (making them
-        for every match would cost a snippet per matching article)."""
+        for every match would cost a snippet per matching article). The page's rows are
+        picked out of one pass over the matches between its lowest and highest rowid
+        (`+rowid IN`: a filter, not a constraint FTS5 would answer by running the
+        whole MATCH again for each row, which costs more than the snippets)."""
         key = decode_cursor(query.cursor, "search", (float, int))
         for match in (query.q or "", plain_words(query.q or "")):
             try:
@@ -110,6 +113,7 @@ class BrowseMixin:
         else:
             ranked = []
         page = ranked[:limit]
+        rowids = [rowid for rowid, _ in page]
         rows = {
             r["rowid"]: r
             for r in self.db.execute(
@@ -118,9 +122,9 @@ class BrowseMixin:
                 f" snippet(articles_fts, 1, '{MARK_START}', '{MARK_END}', '…',"
                 f" {SNIPPET_WORDS}) AS snippet"
                 " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-                " WHERE articles_fts MATCH ? AND articles_fts.rowid IN"
-                " (SELECT value FROM json_each(?))",
-                (match, _json_list([rowid for rowid, _ in page])),
+                " WHERE articles_fts MATCH ? AND articles_fts.rowid BETWEEN ? AND ?"
+                " AND +articles_fts.rowid IN (SELECT value FROM json_each(?))",
+                (match, min(rowids), max(rowids), _json_list(rowids)),
             )
         } if page else {}  # fmt: skip
         hits = [_hit(rows[rowid], rows[rowid]["snippet"], rows[rowid]["title"])

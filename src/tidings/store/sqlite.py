@@ -246,6 +246,13 @@ class Store(StoryTables, BrowseMixin):
     def count(self) -> int:
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
+    def data_version(self) -> int | None:
+        """A number that changes when another connection has committed to the store
+        since this one last asked (SQLite's `data_version`); None where the backend
+        tells no such thing."""
+        row = self.db.execute("PRAGMA data_version").fetchone()
+        return row[0] if row else None
+
     def failures(self) -> list[dict[str, Any]]:
         rows = self.db.execute("SELECT source, id, error FROM failures ORDER BY source")
         return [dict(r) for r in rows]

@@ -12,9 +12,9 @@ import datetime as dt
 import enum
 import functools
 import hmac
-from collections.abc import Iterator
-from dataclasses import dataclass, field, fields
-from typing import Annotated, Any, Literal
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field, fields, replace
+from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
 from fastapi import Path as PathParam
@@ -46,6 +46,7 @@ from tidings.stories import story_detail
 from tidings.stories.model import Story
 
 MAX_LIMIT = 100
+T = TypeVar("T")
 EventType = enum.StrEnum("EventType", {t: t for t in PLOVER_TYPES})
 # a form's "any" choice sends the parameter empty: taken as no filter
 AnyEventType = Annotated[EventType | Literal[""] | None, Query(description="A PLOVER type.")]
@@ -85,13 +86,27 @@ MinArticles = Annotated[
 ]
 
 
-def reader(request: Request) -> Iterator[Store]:
-    """A read-only store for the length of one request."""
-    with request.app.state.pool.reader() as store:
+async def reader(request: Request) -> AsyncIterator[Store]:
+    """A read-only store for the length of one request. Taken and given back on the
+    event loop, so that a request costs one hop to a worker thread (its route), not
+    three; only when every store is lent is one waited for in a worker thread."""
+    pool = request.app.state.pool
+    taken = pool.take_idle() or await run_in_threadpool(pool.take)
+    store, request.state.generation = taken
+    try:
         yield store
+    finally:
+        pool.give_back(store)
 
 
 Reader = Annotated[Store, Depends(reader)]
+
+
+def remembered(request: Request, read: Callable[..., T], *args: Any) -> T:
+    """`read(*args)` (a store reader whose work grows with the store: ranking,
+    counting, grouping), or its answer to an earlier request while the store is
+    unchanged (`tidings.web.cache`)."""
+    return request.app.state.answers.get(request.state.generation, read, *args)
 
 
 def as_json(value: object) -> Response:
@@ -134,7 +149,7 @@ def check_date(value: str | None, name: str) -> str | None:
     return value
 
 
-def article_query(
+async def article_query(  # async: no worker thread for checking parameters
     q: Annotated[str | None, text(400, "Full-text search (FTS5 syntax allowed).")] = None,
     outlet: Text = None,
     since: Since = None,
@@ -160,20 +175,25 @@ def article_query(
 
 @router.get("/articles", response_model=ArticlePage)
 def list_articles(
-    store: Reader, query: Annotated[ArticleQuery, Depends(article_query)]
+    request: Request, store: Reader, query: Annotated[ArticleQuery, Depends(article_query)]
 ) -> Response:
     """Articles, newest first, or best match first with `q`; snippets carry the
     matched stretches as `highlights` (character offsets into `snippet`)."""
-    return as_json(store.find_articles(query))
+    return as_json(remembered(request, store.find_articles, query))
 
 
 @router.get("/facets", response_model=Facets)
 def article_facets(
-    store: Reader, query: Annotated[ArticleQuery, Depends(article_query)]
+    request: Request, store: Reader, query: Annotated[ArticleQuery, Depends(article_query)]
 ) -> Response:
     """How the articles an `articles` query matches spread over outlets, event
     types, actors and months (`limit` and `cursor` aside)."""
-    return as_json(store.article_facets(query))
+    return as_json(remembered(request, store.article_facets, facet_query(query)))
+
+
+def facet_query(query: ArticleQuery) -> ArticleQuery:
+    """The query without what facets do not depend on (its page)."""
+    return replace(query, limit=20, cursor=None)
 
 
 @router.get("/articles/{article_id}", response_model=Article)
@@ -215,6 +235,7 @@ def list_quotes(
 
 @router.get("/actors", response_model=ActorPage)
 def list_actors(
+    request: Request,
     store: Reader,
     q: Annotated[str | None, text(200, "Part of the name.")] = None,
     kind: ActorKind | None = None,
@@ -224,10 +245,10 @@ def list_actors(
 ) -> Response:
     """People, organisations, countries and groups, most written-about first."""
     query = ActorQuery(q or None, kind or None, code or None, limit, cursor or None)
-    return as_json(store.find_actors(query))
+    return as_json(remembered(request, store.find_actors, query))
 
 
-def event_query(
+async def event_query(
     source: Code = None,
     target: Code = None,
     actor: ActorName = None,
@@ -257,6 +278,11 @@ def list_events(store: Reader, query: Annotated[EventQuery, Depends(event_query)
     return as_json(store.find_events(query))
 
 
+def series_query(query: EventQuery) -> EventQuery:
+    """The query without its page: what a whole dyad series depends on."""
+    return replace(query, limit=20, cursor=None)
+
+
 @dataclass
 class DyadPage:
     items: list[DyadPeriod]
@@ -265,13 +291,14 @@ class DyadPage:
 
 @router.get("/dyads", response_model=DyadPage)
 def list_dyads(
+    request: Request,
     store: Reader,
     query: Annotated[EventQuery, Depends(event_query)],
     period: Period = "week",
     role: Annotated[bool, Query(description="Split actors by role (RUSGOV, RUSCOP…).")] = False,
 ) -> Response:
     """Pairs of actor codes over time: events by type and mean intensity per period."""
-    rows = store.dyads(query, period, with_role=role)
+    rows = remembered(request, store.dyads, series_query(query), period, role)
     key = decode_cursor(query.cursor, "dyads", (int,))
     start = key[0] if key else 0
     end = start + query.limit

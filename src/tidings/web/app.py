@@ -17,6 +17,7 @@ from tidings.read.sources import DEFAULT_MAX_BYTES
 from tidings.store import Store
 from tidings.store.views import ArticleRef
 from tidings.web.api import Processed, router, write_router
+from tidings.web.cache import Answers
 from tidings.web.pool import StorePool
 
 
@@ -62,6 +63,7 @@ def create_app(db: str | Path, token: str | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.pool = StorePool(path)
+    app.state.answers = Answers()
     app.state.token = token
     app.include_router(router)
     if token:

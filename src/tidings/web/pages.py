@@ -29,6 +29,8 @@ from tidings.web.api import (
     Text,
     article_query,
     check_date,
+    facet_query,
+    remembered,
     story_page,
 )
 from tidings.web.render import (
@@ -83,8 +85,8 @@ templates.env.globals["page_link"] = page_link
 def search_page(
     request: Request, store: Reader, query: Annotated[ArticleQuery, Depends(article_query)]
 ) -> HTMLResponse:
-    found = store.find_articles(query)
-    facets = store.article_facets(query)
+    found = remembered(request, store.find_articles, query)
+    facets = remembered(request, store.article_facets, facet_query(query))
     return templates.TemplateResponse(
         request,
         "search.html",
@@ -147,7 +149,7 @@ def actors_page(
 ) -> HTMLResponse:
     from tidings.store.views import ActorQuery
 
-    found = store.find_actors(ActorQuery(q=q or None, limit=50, cursor=cursor))
+    found = remembered(request, store.find_actors, ActorQuery(q=q or None, limit=50, cursor=cursor))
     return templates.TemplateResponse(request, "actors.html", {"q": q or "", "page": found})
 
 
@@ -165,7 +167,7 @@ def actor_page(
         raise HTTPException(404, f"no actor named {name!r} in this store")
     quotes = store.find_quotes(QuoteQuery(speaker=name, limit=PAGE_SIZE, cursor=quotes_cursor))
     events = store.find_events(EventQuery(actor=name, limit=PAGE_SIZE, cursor=events_cursor))
-    rows = store.dyads(EventQuery(actor=name), period)
+    rows = remembered(request, store.dyads, EventQuery(actor=name), period, False)
     context = {
         "name": name,
         "known": known,
@@ -192,12 +194,12 @@ def dyads_page(
         "source": source,
         "target": target,
         "period": period,
-        "pairs": store.dyad_pairs(limit=30),
-        "codes": store.actor_codes(),
+        "pairs": remembered(request, store.dyad_pairs, 30),
+        "codes": remembered(request, store.actor_codes),
     }
     if source and target:
         chosen = EventQuery(source=source, target=target)
-        rows = store.dyads(chosen, period)
+        rows = remembered(request, store.dyads, chosen, period, False)
         evidence = store.find_events(
             EventQuery(source=source, target=target, limit=50, cursor=cursor)
         )
