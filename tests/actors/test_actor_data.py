@@ -162,7 +162,7 @@ def test_place_codes_are_iso_alpha3() -> None:
 
 def test_org_words_say_roles_of_the_vocabulary() -> None:
     for word, role, where in rows("org_words.tsv"):
-        assert role in CAMEO_ROLES and where in ("head", "any"), word
+        assert role in CAMEO_ROLES and where in ("head", "head-of", "any"), word
     g = gazetteer.load()
     assert g.org_role("Swedish Prosecution Authority") == "JUD"  # "any" wins over the head
     assert g.org_role("U.S. Attorney’s Office for the Western District") == "JUD"
@@ -171,3 +171,13 @@ def test_org_words_say_roles_of_the_vocabulary() -> None:
     assert g.org_role("National Assembly") == "LEG"
     assert g.org_role("Ministry of Health") == "GOV"  # the head word comes before "of"
     assert g.org_role("Burisma") is None
+
+
+def test_org_words_name_federal_agencies_and_drug_squads() -> None:
+    g = gazetteer.load()
+    assert g.org_role("Bureau of Labor Statistics") == "GOV"  # a bureau of something
+    assert g.org_role("Better Business Bureau") is None  # a bureau alone says nothing
+    assert g.org_role("Customs and Border Protection") == "GOV"
+    assert g.org_role("Citizenship and Immigration Services") == "GOV"
+    assert g.org_role("Centers for Disease Control and Prevention") == "GOV"
+    assert g.org_role("Regional Narcotics Task Force") == "COP"

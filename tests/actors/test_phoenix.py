@@ -41,6 +41,17 @@ def test_dated_entries():
     assert phoenix.known_actor("Nobody Atall", "2019-01-01", COUNTRIES) is None
 
 
+def test_a_former_office_holder_keeps_the_role_of_the_office():
+    # [USAELI 640101-930120] [USAGOV 930120-010120] [USAELI]: out of office since 2001
+    assert phoenix.known_actor("Bill Clinton", "2019-11-20", COUNTRIES) == phoenix.Known(
+        "USA", "GOV"
+    )
+    # before he held it, the elite he was is no role
+    assert phoenix.known_actor("Bill Clinton", "1985-01-01", COUNTRIES) == phoenix.Known(
+        "USA", None
+    )
+
+
 def test_names_as_the_dictionaries_write_them():
     # AYMAN AL SAFADI; PEOPLE'S LIBERATION ARMY with a straight apostrophe
     assert phoenix.known_actor("Ayman Safadi", "2019-11-20", COUNTRIES) == phoenix.Known(

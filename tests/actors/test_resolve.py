@@ -535,3 +535,54 @@ def test_a_state_body_is_not_any_organisation_named_before(resolve) -> None:
         "The ministry said the roads were clear by noon.",
     )
     assert span(index, 1, "The ministry") is not span(index, 0, "University of Belgrade")
+
+
+def test_a_description_through_another_person_gives_no_role(resolve) -> None:
+    index = resolve(
+        "Reporters asked how Prince Edmund, King Albert II's second son, could be so sure.",
+        published="2019-11-20",
+    )
+    edmund = span(index, 0, "Edmund")
+    assert edmund.role is None  # the king's son is no king
+    assert span(index, 0, "Albert II").role == "GOV"
+
+
+def test_a_possessor_does_not_cut_the_description_of_an_envoy(resolve) -> None:
+    index = resolve(
+        "Gordon Lyle, President Trump's envoy to Ukraine, testified on Tuesday.",
+        published="2019-11-20",
+    )
+    lyle = span(index, 0, "Gordon Lyle")
+    assert (lyle.role, lyle.country) == ("GOV", "USA")  # Trump's envoy: not Ukraine's
+    assert lyle.description == "President Trump's envoy to Ukraine"
+
+
+def test_who_represents_a_person_is_a_lawyer(resolve) -> None:
+    index = resolve(
+        "Two guards were charged on Tuesday with falsifying records.",
+        "“We hope to reach an agreement,” said Mark Delaney, who represents Tom Noel.",
+        "Sara Quinn, who represents some of Noel's accusers, said she was pleased.",
+        "Aoife Walsh, who represents Dublin Bay North, said the bill would pass.",
+        published="2019-11-20",
+    )
+    assert span(index, 1, "Mark Delaney").role == "JUD"
+    assert span(index, 2, "Sara Quinn").role == "JUD"
+    walsh = span(index, 3, "Aoife Walsh")
+    assert walsh is not None and walsh.role != "JUD"  # she represents a place
+
+
+def test_an_agency_named_after_lowercase_words_is_found(resolve) -> None:
+    index = resolve(
+        "The death prompted a shakeup at the federal Bureau of Prisons, officials said.",
+        published="2019-11-20",
+    )
+    bureau = span(index, 0, "Bureau of Prisons")
+    assert (bureau.name, bureau.kind, bureau.role) == ("Bureau of Prisons", "organization", "GOV")
+
+
+def test_a_former_president_keeps_the_role_of_the_office(resolve) -> None:
+    index = resolve(
+        "Politicians such as Bill Clinton were asked about their ties to the financier.",
+        published="2019-11-20",
+    )
+    assert span(index, 0, "Bill Clinton").role == "GOV"

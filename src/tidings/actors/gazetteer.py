@@ -72,11 +72,12 @@ class Gazetteer:
     adjective: dict[str, str] = field(default_factory=dict)  # alpha-3 -> "Russian"
     igo_display: dict[str, str] = field(default_factory=dict)
     short_people: dict[str, Name] = field(default_factory=dict)  # "Biden" -> Joe Biden
-    org_words: dict[str, tuple[str, bool]] = field(default_factory=dict)  # word -> (role, any)
+    org_words: dict[str, tuple[str, str]] = field(default_factory=dict)  # word -> (role, where)
     place_nouns: frozenset[str] = frozenset()  # "village", "town": what a place is called
     feature_nouns: frozenset[str] = frozenset()  # "river", "lake": places that are no actors
     held_verbs: dict[str, str] = field(default_factory=dict)  # "arrest": object, "plead": subject
     company_words: frozenset[str] = frozenset()  # "shares", "CEO": what only a company has
+    verb_roles: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
     _regex: re.Pattern[str] | None = None
 
     def find(self, text: str) -> list[tuple[int, int, Name]]:
@@ -93,12 +94,12 @@ class Gazetteer:
         words = [w.removesuffix("’s").removesuffix("'s") for w in name.split()]
         for word in reversed(words):
             found = self.org_words.get(word)
-            if found is not None and found[1]:
+            if found is not None and found[1] == "any":
                 return found[0]
         cut = next((i for i, w in enumerate(words) if w in ("of", "for") and i > 0), len(words))
         head = words[cut - 1] if cut else ""
         found = self.org_words.get(head)
-        if found is not None:
+        if found is not None and (found[1] == "head" or cut < len(words)):
             return found[0]
         rw = self.roles.get(words[-1].lower()) if words else None
         return rw.role if rw else None
@@ -194,11 +195,13 @@ def load() -> Gazetteer:
             g.place_nouns |= {word}
     for verb, who in _rows("held_verbs.txt", 2):
         g.held_verbs[verb] = who
+    for verb, role, nouns in _rows("verb_roles.tsv", 3):  # "who represents Thomas": JUD
+        g.verb_roles[verb] = (role, frozenset(n.strip() for n in nouns.split(",")))
     g.company_words = frozenset(lines("actors/company_words.txt"))
     for word, role, where in _rows("org_words.tsv", 3):
-        if where not in ("head", "any"):
+        if where not in ("head", "head-of", "any"):
             raise ValueError(f"data/actors/org_words.tsv: unknown place {where!r} of {word!r}")
-        g.org_words[word] = (role, where == "any")
+        g.org_words[word] = (role, where)
     for text, role_word, gender in _rows("titles.tsv", 3):
         g.titles[text] = Title(text, _code(role_word), _code(gender))
     return g

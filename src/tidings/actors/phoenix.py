@@ -68,11 +68,31 @@ def known_actor(name: str, published: str | None, countries: frozenset[str]) -> 
             chosen = chosen or code  # the default: only when no dated range holds
             continue
         if day and (not first or first <= day) and (not last or day <= last):
-            chosen = code
-            break
+            return _decode(code, countries)
     if chosen is None:
         return None
-    return _decode(chosen, countries)
+    known = _decode(chosen, countries)
+    former = _former_office(codes, day, countries)
+    # a former office holder (ELI today) is news as the office they held
+    if known is not None and known.role is None and former and former.country == known.country:
+        return former
+    return known
+
+
+def _former_office(codes: str, day: str, countries: frozenset[str]) -> Known | None:
+    """The role of the last dated office with a role that ended before `day`: a
+    former president is news as the president he was ("Bill Clinton": USAGOV until
+    2001, USAELI after)."""
+    latest: tuple[str, Known] | None = None
+    for item in codes.split(";"):
+        code, _, span = item.partition(":")
+        first, _, last = span.partition("-")
+        if not day or not last or last > day:
+            continue
+        known = _decode(code, countries)
+        if known is not None and known.role is not None and (latest is None or last > latest[0]):
+            latest = (last, known)
+    return latest[1] if latest else None
 
 
 def _lookup(name: str) -> str | None:

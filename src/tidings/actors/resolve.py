@@ -636,6 +636,7 @@ class Resolver:
             self._from_dictionary(actor)
             if actor.role is None and self._held(actor.key):
                 actor.role = "CVL"  # "police arrested Jane Doe": a private individual
+            actor.role = actor.role or self._role_by_verb(actor.key)
             if actor.country is None and actor.org is None:
                 self.wants_context.append(actor)  # nobody is from nowhere: the home country
 
@@ -685,6 +686,29 @@ class Resolver:
             if who == "object" and patient or who == "subject" and tok.dep_ == "nsubj":
                 return True
         return False
+
+    def _role_by_verb(self, key: tuple) -> str | None:
+        """The role a person's act on another person says (data/actors/verb_roles.tsv):
+        "Jason Foy, who represents Noel" is a lawyer."""
+        for m in self.mentions:
+            tok = _token_at(self.docs[m.p], m.end - 1) if m.key == key else None
+            if tok is None:
+                continue
+            verbs = [c for c in tok.children if c.dep_ == "relcl"]
+            verbs += [tok.head] if tok.dep_ == "nsubj" else []
+            for verb in verbs:
+                found = self.g.verb_roles.get(verb.lemma_.lower())
+                objects = [c for c in verb.children if c.dep_ == "dobj"]
+                if found and any(self._is_person(obj, found[1]) for obj in objects):
+                    return found[0]
+        return None
+
+    def _is_person(self, tok: Any, nouns: frozenset[str]) -> bool:
+        """A name of a person, or one of `nouns` ("some of Epstein’s accusers")."""
+        if tok.ent_type_ == "PERSON" or tok.lemma_.lower() in nouns:
+            return True
+        of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+        return any(self._is_person(o, nouns) for prep in of for o in prep.children)
 
     def _title_holder(self, o: tuple[int, int, int], w: list[str], candidates: list) -> str | None:
         """The well-known person (people.tsv) a titled surname names when the
@@ -810,7 +834,14 @@ class Resolver:
         at its end ("U.S. Defense Secretary") is left out of the text when the rest
         says the role ("Army spokesman Colonel"), else it is what says it."""
         s = self._trim_description(p, s, e)
-        others = [es for _, label, ep, es, _ in self.entities if ep == p and label == "PERSON"]
+        if self._about_another_person(p, s, e, phrase_head):
+            return
+        possessors = self._possessors(p, s, phrase_head)  # "President Trump’s envoy"
+        others = [
+            es
+            for _, label, ep, es, _ in self.entities
+            if ep == p and label == "PERSON" and es not in possessors
+        ]
         e = min([e, *(es for es in others if s < es < e)])  # "… of the DHS and Alex Azar"
         e = len(self.paragraphs[p][:e].rstrip(" ,").removesuffix(" and").rstrip(" ,"))
         full_end = len(self.paragraphs[p][:e].rstrip(" ,"))
@@ -844,7 +875,41 @@ class Resolver:
             actor.description = text
         if analysis.country and analysis.country_from_text:
             actor.country = actor.country or analysis.country
+        elif possessors:  # "President Trump’s envoy to Ukraine" serves Trump's country
+            actor.country = actor.country or self._person_country(p, min(possessors))
         actor.org = actor.org or analysis.org
+
+    def _possessors(self, p: int, s: int, phrase_head: Any) -> set[int]:
+        """Starts of the people named as possessors before a description's head
+        ("President Trump’s envoy", "Queen Elizabeth II’s third child")."""
+        text = self.paragraphs[p]
+        return {
+            es
+            for _, label, ep, es, ee in self.entities
+            if ep == p
+            and label == "PERSON"
+            and s <= es < ee <= phrase_head.idx
+            and text.startswith(("’s", "'s"), ee)
+        }
+
+    def _person_country(self, p: int, start: int) -> str | None:
+        """The country the dictionaries give the person named at `start`."""
+        for text, label, ep, es, _ in self.entities:
+            if ep == p and es == start and label == "PERSON":
+                known = self.g.short_people.get(text) or self.g.names.get(text)
+                if known is not None and known.country:
+                    return known.country
+                found = phoenix.known_actor(text, self.published, self.countries)
+                return found.country if found is not None else None
+        return None
+
+    def _about_another_person(self, p: int, s: int, e: int, phrase_head: Any) -> bool:
+        """A description through someone else ("Queen Elizabeth II’s third child",
+        "President Joe Biden’s son"): the possessor's title is not the person's role.
+        ("President Trump’s envoy" is an envoy: a role word heads it.)"""
+        if self.g.role_word(phrase_head.lemma_) or self.g.role_word(phrase_head.text):
+            return False
+        return phrase_head.idx < e and bool(self._possessors(p, s, phrase_head))
 
     def _rank(self, text: str) -> bool:
         """A military rank alone ("Lt.", "Col."), which police and others hold too."""
@@ -937,6 +1002,7 @@ class Resolver:
         for text, label, p, start, end in self.entities:
             if label not in ("ORG",) or self._listed(p, start, end):
                 continue
+            text, start = _lowercase_cut(text, start)  # "federal Bureau of Prisons"
             name = aliases.get(_strip_article(text), _strip_article(text))
             if not name or not name[0].isupper() or name.lower() in self.g.roles:
                 continue  # "Army" at the start of a sentence is a role word, not a name
@@ -1744,6 +1810,17 @@ def _titles_pattern(titles: tuple[str, ...]) -> re.Pattern[str]:
     """Titles ("Mayor", "Foreign Minister") as one regex, longest first, whole words."""
     ordered = sorted(titles, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in ordered) + r")")
+
+
+def _lowercase_cut(text: str, start: int) -> tuple[str, int]:
+    """An organisation's name without the lowercase words spaCy put before it ("the
+    federal Bureau of Prisons" -> "Bureau of Prisons"), with its new start."""
+    words = text.split(" ")
+    lead = next((i for i, w in enumerate(words) if w[:1].isupper()), 0)
+    if lead == 0:
+        return text, start
+    cut = len(" ".join(words[:lead])) + 1
+    return text[cut:], start + cut
 
 
 def _strip_article(text: str) -> str:
