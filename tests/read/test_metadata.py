@@ -142,6 +142,22 @@ def test_a_date_without_a_time_gives_no_time(article_page):
 
 
 @pytest.mark.parametrize(
+    ("line", "published"),
+    [('<span class="about__block">publiziert am 25. September 2018</span>', "2018-09-25"),
+     ("<p>Published on <time>3 May 2021</time></p>", "2021-05-03"),
+     ("<div>Publié le 7 janvier 2020</div>", "2020-01-07"),
+     ("<p>Published by the harbour authority</p>", None),
+     ("<p>Posted on the notice board of the port since May</p>", None)],
+)  # fmt: skip
+def test_a_visible_date_line_dates_a_page_whose_tags_do_not(article_page, line, published):
+    """The kind of date htmldate's quick search misses (two blog pages of the 181 give
+    theirs only as "publiziert am …"); the footer's "© 2021" is never a date."""
+    page = article_page(date=None)
+    page = page.replace("<h1>", f"{line}\n<h1>", 1)
+    assert record_of(page).published == published
+
+
+@pytest.mark.parametrize(
     ("written", "iso"),
     [("Tue Nov 19 2019 03:05:46 GMT+0000", "2019-11-19T03:05:46+00:00"),
      ("19 Nov 2019 07:09 GMT", "2019-11-19T07:09:00+00:00"),

@@ -54,7 +54,7 @@ from tidings.errors import EmptyDocument, InputError, NotText, one_line
 from tidings.read.common import failed_document, gunzipped, host_of
 from tidings.read.decode import looks_binary
 from tidings.read.limits import seconds_limit, time_limit
-from tidings.read.metadata import Fallback, read_metadata
+from tidings.read.metadata import Fallback, published_line, read_metadata
 from tidings.record import Source
 
 # --- decoding ------------------------------------------------------------------------
@@ -737,7 +737,7 @@ def _metadata(tree, url: str | None) -> Page:  # noqa: ANN001
     """The page's metadata (`read.metadata`), with trafilatura's reader as the fallback
     for what the page's own tags leave empty, and htmldate for the date."""
     meta = read_metadata(tree, url, lambda: _trafilatura_metadata(tree))
-    date = meta.published or _htmldate(tree, meta.url or url)
+    date = meta.published or _htmldate(tree, meta.url or url) or published_line(tree)
     return Page(
         title=meta.title, author=meta.byline, authors=meta.authors, date=date,
         published_time=meta.published_time if meta.published == date else None,

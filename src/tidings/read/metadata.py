@@ -434,6 +434,45 @@ def _zones() -> dict[str, int]:
     return {name: round(float(hours) * 3600) for name, hours in rows}
 
 
+@cache
+def _date_cues() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The cues of a visible date line (`data/metadata/published_cues.tsv`), longest
+    first, as one pattern, and each cue's language."""
+    languages = dict(line.split("\t") for line in lines("metadata/published_cues.tsv"))
+    cues = sorted(languages, key=len, reverse=True)
+    pattern = re.compile(rf"^({'|'.join(map(re.escape, cues))})\b\s*:?\s*(.*)$", re.I | re.S)
+    return pattern, languages
+
+
+DATE_LINE_CHARS = 100  # a date line is short; a paragraph that names a date is not one
+
+
+def published_line(tree) -> str | None:  # noqa: ANN001
+    """The ISO date of the page's first visible date line ("publiziert am 25. September
+    2018", "Published on 3 May 2021"): a short element of the body that starts with a
+    publication cue. For pages whose tags give no date."""
+    pattern, languages = _date_cues()
+    body = tree.find(".//body")
+    for element in body.iter() if body is not None else ():
+        own = (element.text or "").strip() if isinstance(element.tag, str) else ""
+        if not own or not pattern.match(own):
+            continue
+        text = " ".join(element.text_content().split())
+        match = pattern.match(text) if len(text) <= DATE_LINE_CHARS else None
+        if match and (day := _written_day(match[2], languages[match[1].casefold()])):
+            return day
+    return None
+
+
+def _written_day(text: str, language: str) -> str | None:
+    """The calendar day `text` names in full (day, month and year), or None."""
+    import dateparser
+
+    when = dateparser.parse(text, languages=[language],
+                            settings={"REQUIRE_PARTS": ["day", "month", "year"]})  # fmt: skip
+    return when.date().isoformat() if when and when.year >= 1990 else None
+
+
 def time_text(when: dt.datetime | None) -> str | None:
     """The date-time as ISO 8601 text; None when the page gave a date only."""
     if when is None or (when.time() == dt.time(0) and when.tzinfo is None):
