@@ -22,9 +22,13 @@ means. Its default settings; its queries through `/db.json?sql=…&_shape=array`
 
 Each server runs alone, in its own process, while a `tidings process` of new
 JSONL documents writes to the same file (started first and writing before the
-clock starts; its articles/s is reported; `--no-link`: the synthetic store is 15
+clock starts; its articles/s, and the articles it stored during each route, are
+reported). `--no-nlp`: it commits a batch of 50 every second or two, so every
+route is measured across commits, each of which makes the server's kept answers
+stale; with the NLP steps a batch took longer than the four routes together on a
+loaded machine, and no route saw a commit. `--no-link`: the synthetic store is 15
 texts copied 10,000 times, and linking it into stories would measure the stories
-code, not the server). For each route in turn, `--clients`
+code, not the server. For each route in turn, `--clients`
 closed-loop clients (keep-alive HTTP/1.1, raw asyncio streams in this process, so
 the client costs little) send that route's queries for `--seconds`. A run of
 tidings with no writer is the baseline the writer's cost is measured against.
@@ -33,7 +37,9 @@ Reported per server and route: requests, requests/s, p50/p90/p99/max latency in
 ms, non-200 answers, and the server process's CPU time per request (user +
 system, from /proc: what a request costs whatever else the machine runs; the
 machine's load average is recorded beside each run, since on a shared machine
-latency depends on it). Written to benchmarks/results/serve.json.
+latency depends on it). Before each route, a load probe: ms per FTS5 search run
+alone in this process (`probe_ms`); its ratio to a quiet moment's figure is how
+much slower the machine was. Written to benchmarks/results/serve.json.
 Target (issue 12): p99 ≤ 150 ms for search and article at 20 clients over
 10k articles with the writer running.
 """
@@ -332,16 +338,38 @@ def count(db: Path) -> int:
 def start_writer(db: Path, source: Path) -> tuple[subprocess.Popen, int, float]:
     """`tidings process` on new documents; returns once it has stored some."""
     before = count(db)
-    writer = subprocess.Popen(
-        [str(BIN / "tidings"), "process", str(source), "--db", str(db), "--quiet", "--no-link"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-    )  # fmt: skip
-    deadline = time.monotonic() + 120
+    log = source.with_suffix(".log")
+    with log.open("wb") as errors:
+        writer = subprocess.Popen(
+            [str(BIN / "tidings"), "process", str(source), "--db", str(db), "--quiet",
+             "--no-link", "--no-nlp"],
+            stdout=subprocess.DEVNULL, stderr=errors, start_new_session=True,
+        )  # fmt: skip
+    deadline = time.monotonic() + 300
     while count(db) == before:
         if writer.poll() is not None or time.monotonic() > deadline:
-            raise SystemExit("the writer stored nothing")
+            stop(writer)
+            tail = log.read_text(errors="replace")[-2000:]
+            raise SystemExit(f"the writer stored nothing (exit {writer.poll()}):\n{tail}")
         time.sleep(0.2)
     return writer, count(db), time.monotonic()
+
+
+PROBE_TERMS = ("sanctions", "election", "ministry", "police", "trade deal")
+
+
+def probe_ms(db: Path, rounds: int = 40) -> float:
+    """The load probe: ms per FTS5 search (`SEARCH_SQL`) run here, alone, on one
+    connection; against the figure of a quiet moment it says how much of the machine
+    the run had (other engineers' work shares it)."""
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        began = time.perf_counter()
+        for n in range(rounds):
+            con.execute(SEARCH_SQL, {"q": PROBE_TERMS[n % len(PROBE_TERMS)]}).fetchall()
+        return round((time.perf_counter() - began) * 1000 / rounds, 2)
+    finally:
+        con.close()
 
 
 def cpu_seconds(pid: int) -> float:
@@ -363,12 +391,16 @@ def run(name: str, command: list[str], port: int, probe: str, paths, args, db: P
         report: dict = {"load_average_before": os.getloadavg()[0], "routes": {}}
         for route in args.routes:
             only = [(r, p) for r, p in paths if r == route]
-            cpu_before = cpu_seconds(server.pid)
+            machine = probe_ms(db)
+            cpu_before, stored_before = cpu_seconds(server.pid), count(db)
             results = load(port, only, args.clients, args.seconds, shared=route == "search-new")
             stats = summary(results)[route]
             stats["server_cpu_ms_per_request"] = round(
                 (cpu_seconds(server.pid) - cpu_before) * 1000 / max(stats["requests"], 1), 2
             )
+            stats["probe_ms"] = machine
+            if writer is not None:
+                stats["written_meanwhile"] = count(db) - stored_before
             report["routes"][route] = stats
         report["load_average_after"] = os.getloadavg()[0]
         if writer is not None:
@@ -391,7 +423,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=10.0, help="per route")
-    parser.add_argument("--writer-docs", type=int, default=3000)
+    parser.add_argument("--writer-docs", type=int, default=20000)
     parser.add_argument("--seed", type=int, default=12)
     parser.add_argument("--routes", nargs="+", choices=ROUTES, default=list(ROUTES))
     parser.add_argument("--no-datasette", action="store_true", help="tidings only")
@@ -424,6 +456,7 @@ def main() -> None:
                               tidings_paths, args, db, source)  # fmt: skip
         report = {"articles": args.articles, "clients": args.clients, "seconds": args.seconds,
                   "cpus": os.cpu_count(), "runs": runs}  # fmt: skip
+        write(args.output, report)  # kept should the anchor's run fail
         if not args.no_datasette:
             anchor(args, db, bases, work, datasette_paths, runs)
             report["throughput_vs_datasette"] = {
@@ -431,11 +464,15 @@ def main() -> None:
                              / runs["datasette + writer"]["routes"][route]["per_second"], 2)
                 for route in args.routes
             }  # fmt: skip
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        write(args.output, report)
         print_report(report)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def write(path: Path, report: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
 
 
 def anchor(args, db: Path, bases: list, work: Path, paths, runs: dict) -> None:
@@ -454,12 +491,14 @@ def print_report(report: dict) -> None:
     print(f"{report['articles']} articles, {report['clients']} clients, "
           f"{report['seconds']:.0f} s per run, {report['cpus']} CPUs")  # fmt: skip
     print(f"{'run':<20} {'route':<10} {'req':>7} {'req/s':>8} {'p50':>7} {'p90':>7} "
-          f"{'p99':>7} {'max':>7} {'non-200':>8} {'cpu ms/req':>10}")  # fmt: skip
+          f"{'p99':>7} {'max':>7} {'non-200':>8} {'cpu ms/req':>10} {'probe':>6} "
+          f"{'written':>7}")  # fmt: skip
     for label, result in report["runs"].items():
         for route, s in result["routes"].items():
             print(f"{label:<20} {route:<10} {s['requests']:>7} {s['per_second']:>8} "
                   f"{s['p50_ms']:>7} {s['p90_ms']:>7} {s['p99_ms']:>7} {s['max_ms']:>7} "
-                  f"{s['non_200']:>8} {s['server_cpu_ms_per_request']:>10}")  # fmt: skip
+                  f"{s['non_200']:>8} {s['server_cpu_ms_per_request']:>10} "
+                  f"{s['probe_ms']:>6} {s.get('written_meanwhile', '-'):>7}")  # fmt: skip
         extra = f"load average {result['load_average_before']:.1f} → "
         extra += f"{result['load_average_after']:.1f}"
         if "writer_articles_per_second" in result:

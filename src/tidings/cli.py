@@ -803,6 +803,13 @@ def serve(
     port: Annotated[
         int, typer.Option(min=1, max=65535, help="Port to listen on, e.g. --port 8000.")
     ] = 8000,
+    access_log: Annotated[
+        bool,
+        typer.Option(
+            "--access-log", help="Log every request to stderr (off by default: it costs the "
+            "server's one event loop time per request), e.g. --access-log.",
+        ),
+    ] = False,
 ) -> None:
     """The HTTP API and web pages over the store; read-only unless TIDINGS_TOKEN is set."""
     from tidings.store import is_postgres_url
@@ -812,7 +819,8 @@ def serve(
         raise UsageError("tidings serve reads a SQLite store; export the PostgreSQL one first")
     if not Path(db).is_file():
         raise UsageError(f"no database at {db}; run `tidings process PATH --db {db}` first")
-    run_server(db, host, port, token=os.environ.get("TIDINGS_TOKEN") or None)
+    run_server(db, host, port, token=os.environ.get("TIDINGS_TOKEN") or None,
+               access_log=access_log)  # fmt: skip
 
 
 @app.command()

@@ -91,8 +91,8 @@ async def reader(request: Request) -> AsyncIterator[Store]:
     event loop, so that a request costs one hop to a worker thread (its route), not
     three; only when every store is lent is one waited for in a worker thread."""
     pool = request.app.state.pool
-    taken = pool.take_idle() or await run_in_threadpool(pool.take)
-    store, request.state.generation = taken
+    store = pool.take_idle() or await run_in_threadpool(pool.take)
+    request.state.store = store
     try:
         yield store
     finally:
@@ -105,8 +105,12 @@ Reader = Annotated[Store, Depends(reader)]
 def remembered(request: Request, read: Callable[..., T], *args: Any) -> T:
     """`read(*args)` (a store reader whose work grows with the store: ranking,
     counting, grouping), or its answer to an earlier request while the store is
-    unchanged (`tidings.web.cache`)."""
-    return request.app.state.answers.get(request.state.generation, read, *args)
+    unchanged (`tidings.web.cache`). Called in the route's worker thread, which asks
+    the store for its generation once per request."""
+    state = request.state
+    if not hasattr(state, "generation"):
+        state.generation = request.app.state.pool.generation_of(state.store)
+    return request.app.state.answers.get(state.generation, read, *args)
 
 
 def as_json(value: object) -> Response:

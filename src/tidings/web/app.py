@@ -147,7 +147,9 @@ def jsonable(value: object) -> object:
     return jsonable_encoder(value, custom_encoder={Exception: str})
 
 
-def serve(db: str | Path, host: str, port: int, token: str | None = None) -> None:
+def serve(db: str | Path, host: str, port: int, token: str | None = None,
+          access_log: bool = False) -> None:  # fmt: skip
     import uvicorn
 
-    uvicorn.run(create_app(db, token), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(db, token), host=host, port=port, log_level="info",
+                access_log=access_log)  # fmt: skip
