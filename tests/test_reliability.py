@@ -133,7 +133,53 @@ def test_4_parse_of_a_fifo_is_one_line_and_exit_2(tmp_path):
     assert "named pipe (FIFO)" in result.stderr
 
 
-# --- 5. two processes opening a new database at once: see tests/store -------------
+# --- 5. processes opening a new database at once (many writers: tests/store) --------------
+
+
+def _write_one(path: str, start, results) -> None:  # noqa: ANN001
+    from tidings.api import parse_text
+
+    start.wait()
+    try:
+        with Store(path) as store:
+            results.put(("writer", store.add([parse_text(GOOD, nlp=False)])[0]))
+    except Exception as exc:  # noqa: BLE001 - reported to the test
+        results.put(("writer", repr(exc)))
+
+
+def _search_once(path: str, start, results) -> None:  # noqa: ANN001
+    from tidings.cli import open_store  # as `tidings search` opens it
+    from tidings.errors import TidingsError
+
+    start.wait()
+    try:
+        with open_store(path) as store:
+            results.put(("reader", [r["title"] for r in store.search("talks")]))
+    except TidingsError as exc:  # a store not made yet says so, in one line
+        results.put(("reader", "not yet" if "first" in str(exc) else str(exc)))
+    except Exception as exc:  # noqa: BLE001 - reported to the test
+        results.put(("reader", repr(exc)))
+
+
+def test_5_a_writer_and_searches_opening_a_new_database_at_once(tmp_path):
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    for trial in range(8):  # a writer plus a `search` raced in 2 of 12 trials
+        path = str(tmp_path / f"new{trial}.db")
+        start, results = context.Barrier(4), context.Queue()
+        targets = [_write_one] + [_search_once] * 3
+        procs = [context.Process(target=t, args=(path, start, results)) for t in targets]
+        for proc in procs:
+            proc.start()
+        outcomes = [results.get(timeout=60) for _ in procs]
+        for proc in procs:
+            proc.join()
+        assert ("writer", 1) in outcomes
+        readers = [outcome for who, outcome in outcomes if who == "reader"]
+        assert all(found in ("not yet", [], ["Talks resume"]) for found in readers), readers
+    with Store(path, read_only=True) as store:
+        assert [r["title"] for r in store.search("talks")] == ["Talks resume"]
 
 
 # --- 6. workers die with their parent ------------------------------------------------------

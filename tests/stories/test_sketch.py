@@ -84,3 +84,21 @@ def test_a_very_long_text_is_sketched_in_bounded_memory():
     assert len(found.shingles) > 150_000
     # hashing the shingles all at once took 200 MB more than their strings (238 MB in all)
     assert peak < 100 * 2**20, peak / 2**20
+
+
+def test_a_body_of_megabytes_is_sketched_by_its_beginning_up_to_a_paragraph_end():
+    from dataclasses import replace
+
+    from tidings.stories.config import settings
+
+    config = replace(settings().copies, max_characters=2000)
+    paragraphs = [f"Paragraph {n} says that the talks in Vienna resumed on day {n} of the"
+                  f" meeting between the two delegations." for n in range(400)]  # fmt: skip
+    body = "\n\n".join(paragraphs)
+    head = "\n\n".join(paragraphs[: 2000 // (len(paragraphs[0]) + 2)])
+    assert len(head) <= 2000 < len(head) + 100
+    whole, first = sketch(body, config), sketch(head, config)
+    assert whole.buckets == first.buckets
+    assert list(whole.shingles.hashes) == list(first.shingles.hashes)
+    assert list(shingles(body, config).hashes) == list(first.shingles.hashes)
+    assert len(sketch(body).shingles) > 3 * len(whole.shingles)  # the default bound is far

@@ -21,6 +21,7 @@ class CopySettings:
     min_containment: float
     min_shared_shingles: int
     version_min_containment: float
+    max_characters: int
 
 
 @dataclass(frozen=True)

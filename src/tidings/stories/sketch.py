@@ -90,7 +90,7 @@ def shingles(body: str, config: CopySettings | None = None) -> Shingles:
     """Every shingle of the body, paragraph by paragraph (a short paragraph is one)."""
     config = config or settings().copies
     hashes, short = [], []
-    for paragraph in _paragraphs(body):
+    for paragraph in _paragraphs(bounded(body, config)):
         found = shingle_hashes(tokens(paragraph), config.shingle_words)
         hashes.append(found)
         short.append(np.full(found.size, len(paragraph.split()) < config.min_paragraph_words))
@@ -114,6 +114,7 @@ def shingle_hashes(found: list[str], size: int) -> np.ndarray:
 
 def sketch(body: str, config: CopySettings | None = None) -> Sketch:
     config = config or settings().copies
+    body = bounded(body, config)
     paragraphs = substance(body, config.min_paragraph_words)
     found = [tokens(p) for p in paragraphs]
     whole = shingle_hashes([t for p in found for t in p], config.shingle_words)
@@ -158,6 +159,16 @@ def _own_lines(text: Shingles, shared: np.ndarray) -> int:
 def _lead(paragraphs: list[list[str]], config: CopySettings) -> np.ndarray:
     lead = [t for p in paragraphs for t in p][: config.lead_words]
     return shingle_hashes(lead, config.shingle_words)
+
+
+def bounded(body: str, config: CopySettings) -> str:
+    """The body's first `max_characters`, ended at a paragraph's end where one is near:
+    a body of megabytes is compared by its beginning, in bounded time."""
+    if len(body) <= config.max_characters:
+        return body
+    head = body[: config.max_characters]
+    end = head.rfind("\n\n")
+    return head[:end] if end > config.max_characters // 2 else head
 
 
 def _paragraphs(body: str) -> list[str]:
