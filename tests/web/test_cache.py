@@ -70,3 +70,26 @@ def test_a_write_is_seen_by_the_next_request(sample_db, tmp_path, counted):
         titles_after, total_after = ask()
         assert "More prisoners come home" in titles_after and total_after == 2
         assert counted == {"find_articles": 2, "article_facets": 2}
+
+
+def test_one_commit_raises_the_generation_once(sample_db, tmp_path):
+    """However many pooled stores read between commits, a commit makes one new
+    generation: the answers kept since the last commit stay good until the next."""
+    from tidings.web.pool import StorePool
+
+    db = tmp_path / "store.db"
+    shutil.copy(sample_db, db)
+    pool = StorePool(db, size=4)
+    stores = [pool.take() for _ in range(4)]
+    first = pool.current_generation()
+    for store in stores:
+        store.count()  # every store reads
+        assert pool.current_generation() == first
+    with Store(db) as writer:
+        record = next(writer.articles())
+        writer.add([replace(record, id="1" * 16, title="A new report")])
+    seen = {pool.current_generation() for _ in stores}
+    assert seen == {first + 1}
+    for store in stores:
+        pool.give_back(store)
+    pool.close()

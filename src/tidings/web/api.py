@@ -92,7 +92,6 @@ async def reader(request: Request) -> AsyncIterator[Store]:
     three; only when every store is lent is one waited for in a worker thread."""
     pool = request.app.state.pool
     store = pool.take_idle() or await run_in_threadpool(pool.take)
-    request.state.store = store
     try:
         yield store
     finally:
@@ -106,10 +105,10 @@ def remembered(request: Request, read: Callable[..., T], *args: Any) -> T:
     """`read(*args)` (a store reader whose work grows with the store: ranking,
     counting, grouping), or its answer to an earlier request while the store is
     unchanged (`tidings.web.cache`). Called in the route's worker thread, which asks
-    the store for its generation once per request."""
+    for the store's generation once per request, before it reads."""
     state = request.state
     if not hasattr(state, "generation"):
-        state.generation = request.app.state.pool.generation_of(state.store)
+        state.generation = request.app.state.pool.current_generation()
     return request.app.state.answers.get(state.generation, read, *args)
 
 

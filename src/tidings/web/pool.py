@@ -4,12 +4,15 @@ Each request borrows its own `Store` opened with `mode=ro`, so readers never
 write and never share a connection; with the store in WAL mode they read a
 consistent snapshot while `tidings process` writes.
 
-The pool also keeps the store's generation (see `tidings.web.cache`): a lent store
-whose request wants kept answers is first asked whether another connection
-committed since it was last asked (SQLite's `data_version`); if so, or if the
-store is new, the generation goes up. A store asked at generation N reads at least
-what N saw. The question is asked in the request's worker thread, never on the
-event loop: under a busy writer it waits on the WAL's lock and for the GIL.
+The pool also keeps the store's generation (see `tidings.web.cache`): before a
+request that wants kept answers reads, one watching connection of the pool's own
+is asked whether another connection committed since it was last asked (SQLite's
+`data_version`); if so, the generation goes up. One watcher, so that a commit
+raises the generation once (asking each lent store would raise it once per store
+that sees the commit: up to 16 times). The request reads after the question, so
+at generation N it reads at least what N saw. The question is asked in the
+request's worker thread, never on the event loop: under a busy writer it waits on
+the WAL's lock and for the GIL.
 """
 
 from __future__ import annotations
@@ -33,7 +36,8 @@ class StorePool:
         self._made = 0
         self._lock = threading.Lock()
         self.generation: int | None = 0
-        self._versions: dict[int, int | None] = {}  # id(store): its data_version when lent
+        self._watcher: Store | None = None
+        self._version: int | None = None  # the watcher's data_version when last asked
 
     def take_idle(self) -> Store | None:
         """An idle store at once, or None when all are lent (never waits: the event
@@ -54,15 +58,17 @@ class StorePool:
             self._made += room
         return self._open() if room else self._idle.get()
 
-    def generation_of(self, store: Store) -> int | None:
-        """The store's generation as `store` (a lent one) sees it now (it queries the
-        store: call it from a worker thread)."""
-        version = store.data_version()
+    def current_generation(self) -> int | None:
+        """The store's generation now (it queries the store: call it from a worker
+        thread, before the request reads)."""
         with self._lock:
+            if self._watcher is None:
+                self._watcher = self._open()
+            version = self._watcher.data_version()
             if version is None:  # a backend that cannot tell: no generation
                 self.generation = None
-            elif self.generation is not None and self._versions.get(id(store)) != version:
-                self._versions[id(store)] = version
+            elif self.generation is not None and version != self._version:
+                self._version = version
                 self.generation += 1
             return self.generation
 
@@ -76,6 +82,10 @@ class StorePool:
         return store
 
     def close(self) -> None:
+        with self._lock:
+            if self._watcher is not None:
+                self._watcher.close()
+                self._watcher = None
         while True:
             try:
                 self._idle.get_nowait().close()
