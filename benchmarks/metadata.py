@@ -19,10 +19,20 @@ lead image, keywords — each extractor's value is taken and scored two ways:
   when their word sets overlap by 80% or more (Jaccard); dates when the calendar
   day is the same (the JSON-LD date read with dateutil, as written: its day in its
   own time zone; placeholders before 1990 are no date); outlets when one
-  normalised name contains the other or abbreviates it (WSJ); images when their
+  normalised name contains the other or abbreviates it (WSJ), or when the outlet
+  names the site the page was served from (see below); images when their
   URLs name the same file, or their paths share at least three quarters of the
   shorter one (the same picture in another size); languages when the ISO 639-1 codes match.
   Pages without the field in their JSON-LD do not count.
+
+The outlet is the site an article is published on (SPEC: `source.outlet`), and
+the JSON-LD `publisher` names it only on the site's own articles: on a wire story
+a newspaper hosts (AP on the Connecticut Post), a blog on a platform (Blogger) or
+a desk's copy (DH News Service) the publisher is someone else, and an extractor
+that names the site is right. So an outlet also agrees when it names the page's
+host, by the same rule (connecticutpost.com and "Connecticut Post"; the host's
+first label below its suffix, "www." aside); the table gives this agreement, and
+`outlet vs publisher` the one against the JSON-LD publisher alone.
 
 Language is also scored against `benchmarks/data/languages.tsv` (the body's
 language, labelled by reading it, for issue 9).
@@ -197,6 +207,13 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in _fold(name).removeprefix("the ").split())
 
 
+def names_host(outlet: Any, url: str) -> bool:
+    """Whether `outlet` names the site at `url` (sfgate.com: "SFGate")."""
+    labels = (urlsplit(url).hostname or "").removeprefix("www.").split(".")
+    site = max(labels[:-1] or labels, key=len) if labels else ""
+    return bool(outlet) and agrees("outlet", str(outlet), site)
+
+
 def agrees(field: str, ours: Any, ref: Any) -> bool:
     if field in ("authors", "people"):
         return _name_set(ours) == _name_set(ref)
@@ -321,7 +338,8 @@ def run(urls: dict[str, str], pages: dict[str, bytes]) -> dict[str, Any]:
     per_page: dict[str, Any] = {}
     for page_id, raw in pages.items():
         html = raw.decode("utf-8", errors="replace")
-        found = {"reference": reference(html), "language_label": languages.get(page_id)}
+        found = {"reference": reference(html), "language_label": languages.get(page_id),
+                 "url": urls[page_id]}  # fmt: skip
         for name, extract in extractors.items():
             try:
                 found[name] = extract(raw, urls[page_id])
@@ -346,9 +364,16 @@ def score(result: dict[str, Any], ids: list[str]) -> dict[str, Any]:
         for field in FIELDS:
             pages = [result["pages"][i] for i in ids]
             found = [_value(page[name], field) for page in pages]
+            judged_pages = [page for page in pages if present(page["reference"][field])
+                            and present(_value(page[name], field))]  # fmt: skip
             pairs = [(_value(page[name], field), page["reference"][field])
                      for page in pages if present(page["reference"][field])]  # fmt: skip
-            judged = [agrees(field, ours, ref) for ours, ref in pairs if present(ours)]
+            judged = [agrees(field, _value(page[name], field), page["reference"][field])
+                      for page in judged_pages]  # fmt: skip
+            if field == "outlet":  # the publisher, or the site the page is on (see above)
+                strict = judged
+                judged = [same or names_host(page[name]["outlet"], page["url"])
+                          for same, page in zip(strict, judged_pages, strict=True)]  # fmt: skip
             table[name][field] = {
                 "found": sum(present(v) for v in found),
                 "reference": len(pairs),
@@ -356,6 +381,8 @@ def score(result: dict[str, Any], ids: list[str]) -> dict[str, Any]:
                 "agree": sum(judged),
                 "agreement": round(sum(judged) / len(judged), 3) if judged else None,
             }
+            if field == "outlet":
+                table[name][field]["agree_publisher"] = sum(strict)
         labelled = [(result["pages"][i][name].get("language"), result["pages"][i]["language_label"])
                     for i in ids if result["pages"][i]["language_label"]]  # fmt: skip
         right = sum(bool(ours) and str(ours)[:2].lower() == label for ours, label in labelled)
@@ -376,6 +403,9 @@ def print_table(title: str, table: dict[str, Any], pages: int) -> None:
             judged = f"{cell['agree']:>3}/{cell['found_where_reference']:<3}"
             cells.append(f"{cell['found']:>5}  {judged} {share:>7}")
         print(f"{field:10}" + "".join(f"{c:>26}" for c in cells))
+    print(f"{'outlet vs publisher':20}" + "".join(
+        f"{table[n]['outlet']['agree_publisher']:>3}/{table[n]['outlet']['found_where_reference']:<3}"
+        for n in names))  # fmt: skip
     print(f"{'lang label':10}" + "".join(
         f"{table[n]['language']['right_vs_label']:>17}/{table[n]['language']['labelled']:<8}"
         for n in names))  # fmt: skip
