@@ -243,3 +243,29 @@ def test_search_shows_matches_marked_and_text_is_never_read_as_markup(tmp_path, 
     shown = run("search", "sanctions", "--db", db).stdout
     assert "[sanctions]" in shown  # the match, as FTS5 marks it
     assert "[bold]widen[/bold]" in shown
+
+
+def test_a_mistyped_events_model_setting_is_one_line_and_exit_2(write, damaged_text, monkeypatch):
+    monkeypatch.setenv("TIDINGS_EVENTS_MODEL", "maybe")
+    result = run("parse", write("a.txt", damaged_text), "--json")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "tidings: error: TIDINGS_EVENTS_MODEL='maybe': expected one of check, full, on or off"
+    )
+
+
+def test_export_into_a_reader_that_stops_early_exits_quietly(db):
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from tidings.cli import main; "
+        f"sys.argv = ['tidings', 'export', '--db', {str(db)!r}]; main()"
+    )
+    # head -c 1: the reader closes the pipe after one byte, while export still writes
+    result = subprocess.run(
+        f"{sys.executable} -c \"{script}\" | head -c 1; exit ${{PIPESTATUS[0]}}",
+        shell=True, executable="/bin/bash", capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 141
+    assert result.stderr == ""

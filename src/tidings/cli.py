@@ -194,6 +194,12 @@ def _main(
     ] = False,
 ) -> None:
     """Turn news articles into clean, structured, linked data."""
+    from tidings.events.learned import mode
+
+    try:
+        mode()  # a mistyped TIDINGS_EVENTS_MODEL stops here, not in every document
+    except TidingsError as exc:
+        raise fail(str(exc)) from None
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
@@ -214,6 +220,11 @@ def guarded(command: Callable[..., Any]) -> Callable[..., Any]:
             raise fail(str(exc)) from None
         except KeyboardInterrupt:
             raise fail("interrupted; what was stored so far is kept", 130) from None
+        except BrokenPipeError:
+            # `tidings export … | head`: the reader has all it wants; leave quietly, as
+            # cat does, and keep Python from complaining when it flushes stdout at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(141) from None
         except Exception as exc:
             if os.environ.get("TIDINGS_DEBUG"):
                 raise

@@ -71,8 +71,12 @@ CROATIA = {"Russia": Actor(id="RUS", name="Russia", kind="country", country="RUS
            "Ukraine": Actor(id="UKR", name="Ukraine", kind="country", country="UKR")}
 
 
-def test_a_sentence_that_reads_as_no_event_loses_its_trigger(code, fake_model):
-    assert code("Russia beat Croatia 2-1 in the World Cup final.", words=CROATIA) == []
+def test_a_sentence_that_reads_as_no_event_loses_its_trigger(code, fake_model, monkeypatch):
+    sentence = "Russia attacked Croatia in the World Cup final."
+    monkeypatch.setenv("TIDINGS_EVENTS_MODEL", "off")
+    assert [e.type for e in code(sentence, words=CROATIA)] == ["ASSAULT"]
+    monkeypatch.setenv("TIDINGS_EVENTS_MODEL", "on")
+    assert code(sentence, words=CROATIA) == []
 
 
 def test_the_same_trigger_stays_where_the_sentence_reads_as_its_type(code, fake_model):
@@ -83,3 +87,42 @@ def test_the_same_trigger_stays_where_the_sentence_reads_as_its_type(code, fake_
 def test_a_strong_type_the_lexicon_missed_is_coded_on_the_main_verb(code, fake_model):
     found = code("Russia outfoxed Ukraine at the border crossing.", words=CROATIA)
     assert [(e.type, e.source.id, e.target.id) for e in found] == [("COERCE", "RUS", "UKR")]
+
+
+@pytest.mark.parametrize(
+    ("setting", "expected"),
+    [("off", learned.Mode.OFF), ("check", learned.Mode.CHECK), ("on", learned.Mode.FULL),
+     ("FULL", learned.Mode.FULL), (None, learned.Mode.CHECK)],
+)
+def test_the_mode_is_read_from_the_environment(monkeypatch, setting, expected):
+    if setting is None:
+        monkeypatch.delenv("TIDINGS_EVENTS_MODEL", raising=False)
+    else:
+        monkeypatch.setenv("TIDINGS_EVENTS_MODEL", setting)
+    assert learned.mode() is expected
+
+
+def test_embeddings_turned_off_turn_the_check_off(monkeypatch):
+    monkeypatch.setenv("TIDINGS_EVENTS_MODEL", "full")
+    monkeypatch.setenv("TIDINGS_EMBED", "off")
+    assert learned.mode() is learned.Mode.OFF
+
+
+def test_check_mode_embeds_only_the_sentences_with_a_trigger(code, fake_model, monkeypatch):
+    embedded = []
+    passages = embed.passages
+
+    def counting(texts):
+        embedded.extend(texts)
+        return passages(texts)
+
+    monkeypatch.setattr(embed, "passages", counting)
+    monkeypatch.setenv("TIDINGS_EVENTS_MODEL", "check")
+    found = code(
+        "Russia outfoxed Ukraine at the border crossing. Russia attacked Croatia in the "
+        "World Cup final.", words=CROATIA,
+    )
+    # the first sentence has no trigger: not embedded, so nothing is added on its verb;
+    # the second has "attacked", embedded, and reads as no event
+    assert found == []
+    assert embedded == ["Russia attacked Croatia in the World Cup final."]

@@ -31,3 +31,27 @@ def test_no_event(code, text):
 def test_reported_obligation_is_a_request_not_an_opinion(code):
     events = code("Russia must withdraw its troops from Ukraine, France said.")
     assert [(e.type, e.modality) for e in events] == [("RETREAT", "requested")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia beat Croatia on Monday.",  # a match: a country is beaten, no one is hurt
+        "Third-quarter production beat forecasts.",
+        "This lets you charge an iPhone while charging a MacBook Pro.",  # a device, not a suspect
+    ],
+)
+def test_beating_a_side_and_charging_a_device_are_no_events(code, text):
+    assert code(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Police beat the protesters outside parliament.", "ASSAULT"),
+        ("Russian police beat him in custody, his lawyer said.", "ASSAULT"),
+        ("Prosecutors charged three men with treason.", "ACCUSE"),
+    ],
+)
+def test_a_beating_or_a_charge_of_people_is_still_coded(code, text, kind):
+    assert kind in [e.type for e in code(text)]

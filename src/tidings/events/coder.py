@@ -13,14 +13,15 @@ taken from that place.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from tidings.actors.index import ActorIndex
 from tidings.events.fallbacks import Fallbacks
 from tidings.events.grammar import actor_key, lemma_of, same_actor
-from tidings.events.learned import Votes, sentence_votes
+from tidings.events.learned import ArticleVotes, Votes
 from tidings.events.memory import Memory
 from tidings.events.modality import CONTENT, ModalityReader
 from tidings.events.patterns import Lexicon, load_lexicon
@@ -47,7 +48,7 @@ class SentenceCoder:
         times: Sequence[Time],
         published: str | None,
         memory: Memory | None = None,
-        votes: Votes | None = None,
+        votes: Callable[[bool], Votes | None] | None = None,
     ) -> None:
         memory = memory if memory is not None else Memory()
         self.votes = votes
@@ -60,8 +61,9 @@ class SentenceCoder:
 
     def events(self) -> Iterator[Event]:
         self.finder.find_triggers()
-        if self.votes is not None:
-            self._check_triggers(self.votes)
+        votes = self.votes(bool(self.s.triggers)) if self.votes is not None else None
+        if votes is not None:
+            self._check_triggers(votes)
         coded: dict[int, list[tuple[Actor | None, Actor | None]]] = {}
         pending: list[tuple[Trigger, list[Filler], list[Filler], str, bool]] = []
         for trig in self.s.triggers.values():
@@ -297,12 +299,13 @@ def code_events(
         for number, (text, doc) in enumerate(zip(paragraphs, docs, strict=False))
         for sent in doc.sents
     ]
-    votes = sentence_votes([sent.text for _, _, sent in sentences])
+    votes = ArticleVotes([sent.text for _, _, sent in sentences])
     for position, (number, text, sent) in enumerate(sentences):
         mine = [t for t in times if t.paragraph == number]
         memory.sentence += 1
         coder = SentenceCoder(
-            lex, actors, number, text, sent, mine, published, memory, votes[position]
+            lex, actors, number, text, sent, mine, published, memory,
+            partial(votes.for_sentence, position),
         )
         found = _dedupe(coder.events())
         events.extend(found)

@@ -7,8 +7,14 @@ the labels of its nearest neighbours, weighted by similarity, are its votes: one
 per type and one for "no event". The coder uses the votes to drop triggers whose
 type the sentence does not read as (sport "beat"s, market "attacks"), and to code
 an event the lexicon missed where the votes for one type are strong. The check is
-deterministic and optional: `TIDINGS_EVENTS_MODEL=off` (or `TIDINGS_EMBED=off`)
-turns it off and the lexicon path codes alone.
+deterministic and optional, in three modes (`TIDINGS_EVENTS_MODEL`):
+
+- `check` (the default): only sentences where the lexicon found a trigger are
+  embedded, and the votes keep, drop or retype those triggers. Most sentences
+  hold no trigger, so this costs a fraction of embedding them all.
+- `full` (or `on`): every sentence is embedded, and a sentence without a trigger
+  whose votes for one type are strong gets an event on its main verb as well.
+- `off` (or `TIDINGS_EMBED=off`): the lexicon codes alone.
 """
 
 from __future__ import annotations
@@ -16,16 +22,31 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache
 from importlib import resources
 
 import numpy as np
 
 from tidings import embed
+from tidings.errors import TidingsError
 from tidings.events.patterns import PLOVER_TYPES
 
 NONE = len(PLOVER_TYPES)  # the column of "no event"
-OFF_VALUES = frozenset({"0", "off", "no", "false"})
+
+
+class Mode(StrEnum):
+    OFF = "off"
+    CHECK = "check"
+    FULL = "full"
+
+
+MODE_NAMES = {
+    "off": Mode.OFF, "0": Mode.OFF, "no": Mode.OFF, "false": Mode.OFF,
+    "check": Mode.CHECK,
+    "full": Mode.FULL, "on": Mode.FULL, "1": Mode.FULL, "yes": Mode.FULL, "true": Mode.FULL,
+}
+DEFAULT_MODE = "check"
 
 
 @dataclass(frozen=True)
@@ -84,10 +105,18 @@ class EventModel:
         return np.einsum("nk,nkc->nc", weights, self.labels[nearest])
 
 
+def mode() -> Mode:
+    """TIDINGS_EVENTS_MODEL's mode; off whenever TIDINGS_EMBED turns embeddings off."""
+    setting = os.environ.get("TIDINGS_EVENTS_MODEL", DEFAULT_MODE).strip().lower()
+    if setting not in MODE_NAMES:
+        raise TidingsError(
+            f"TIDINGS_EVENTS_MODEL={setting!r}: expected one of check, full, on or off"
+        )
+    return MODE_NAMES[setting] if embed.enabled() else Mode.OFF
+
+
 def enabled() -> bool:
-    """On unless TIDINGS_EVENTS_MODEL or TIDINGS_EMBED turns it off."""
-    setting = os.environ.get("TIDINGS_EVENTS_MODEL", "on").strip().lower()
-    return setting not in OFF_VALUES and embed.enabled()
+    return mode() is not Mode.OFF
 
 
 def _model_file(name: str):
@@ -129,3 +158,23 @@ def sentence_votes(texts: Sequence[str]) -> list[Votes | None]:
     except embed.EmbeddingUnavailable:
         return [None] * len(texts)
     return [Votes(row, model.thresholds) for row in shares]
+
+
+class ArticleVotes:
+    """The votes of an article's sentences, embedded as the mode asks: all at once in
+    `full` mode, one by one and only where the lexicon found a trigger in `check`."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = list(texts)
+        self.mode = mode()
+        self._votes: dict[int, Votes | None] = {}
+        if self.mode is Mode.FULL:
+            self._votes = dict(enumerate(sentence_votes(self.texts)))
+
+    def for_sentence(self, position: int, triggered: bool) -> Votes | None:
+        """The votes of sentence `position`, or None where the mode does not check it."""
+        if self.mode is Mode.OFF or (self.mode is Mode.CHECK and not triggered):
+            return None
+        if position not in self._votes:
+            self._votes[position] = sentence_votes([self.texts[position]])[0]
+        return self._votes[position]

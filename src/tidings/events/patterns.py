@@ -99,6 +99,17 @@ class Pattern:
         return next((f[6:] for f in self.flags if f.startswith("thing=")), None)
 
     @property
+    def people(self) -> str | None:
+        """Like `thing`, but the actor must be a person or a group ("beat the protesters",
+        not "beat Croatia": a country beaten is a match lost, never a beating)."""
+        return next((f[7:] for f in self.flags if f.startswith("people=")), None)
+
+    @property
+    def unless(self) -> str | None:
+        """A cue list what the trigger acts on must not come from ("charge an iPhone")."""
+        return next((f[7:] for f in self.flags if f.startswith("unless=")), None)
+
+    @property
     def complement(self) -> str | None:
         """A cue list the "as"/predicate complement must come from ("describe X as …")."""
         return next((f[3:] for f in self.flags if f.startswith("as=")), None)

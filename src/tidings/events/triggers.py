@@ -15,6 +15,8 @@ from tidings.events.grammar import (
 from tidings.events.patterns import Pattern
 from tidings.events.sentence import Sentence, Trigger
 
+PEOPLE = frozenset({"person", "group"})  # actor kinds a beating or a charge can fall on
+
 
 class TriggerFinder:
     """Finds the triggers of one sentence and decides whether a nominal stands alone."""
@@ -133,10 +135,21 @@ class TriggerFinder:
                 return False
         if pattern.thing and not self._acts_on(tok, pattern.pos, self.s.lex.cue(pattern.thing)):
             return False
+        if pattern.unless and self._acts_on(
+            tok, pattern.pos, self.s.lex.cue(pattern.unless), kinds=frozenset()
+        ):
+            return False
+        if pattern.people and not self._acts_on(
+            tok, pattern.pos, self.s.lex.cue(pattern.people), kinds=PEOPLE
+        ):
+            return False
         return not self._judgement(tok, pattern.pos)
 
-    def _acts_on(self, tok: Any, pos: str, words: frozenset[str]) -> bool:
-        """Does the trigger act on an actor or on a word of `words`?"""
+    def _acts_on(
+        self, tok: Any, pos: str, words: frozenset[str], kinds: frozenset[str] | None = None
+    ) -> bool:
+        """Does the trigger act on an actor (of one of `kinds`, when given) or on a word of
+        `words`?"""
         if pos == "verb":
             things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         else:
@@ -147,7 +160,11 @@ class TriggerFinder:
                 for o in c.children
                 if o.dep_ == "pobj"
             ]
-        return any(lemma_of(t) in words or self.s.actor(t) is not None for t in things)
+        return any(lemma_of(t) in words or self._is_actor(t, kinds) for t in things)
+
+    def _is_actor(self, tok: Any, kinds: frozenset[str] | None) -> bool:
+        actor = self.s.actor(tok)
+        return actor is not None and (kinds is None or actor.kind in kinds)
 
     def _judgement(self, tok: Any, pos: str) -> bool:
         """'recognize that …', 'accepted that …': a verb of judgement with a clause for its
