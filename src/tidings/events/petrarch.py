@@ -43,6 +43,10 @@ class VerbPattern:
     post: tuple[dict, ...]
     code: str | None
     back: str | None
+    # per element, the words one of which must be in the region for it to match at all:
+    # a cheap test that rules out most patterns before the full one runs
+    pre_heads: tuple[frozenset[str], ...] = ()
+    post_heads: tuple[frozenset[str], ...] = ()
 
     @cached_property
     def size(self) -> float:
@@ -111,10 +115,7 @@ class VerbLexicon:
                 raw["name"],
                 raw["code"],
                 raw["back"],
-                tuple(
-                    VerbPattern(tuple(p["pre"]), tuple(p["post"]), p["code"], p["back"])
-                    for p in raw["patterns"]
-                ),
+                tuple(self._pattern(p) for p in raw["patterns"]),
             )
             for v in raw["verbs"]:
                 for form in v["forms"]:
@@ -125,6 +126,14 @@ class VerbLexicon:
                 if entry.lemma in overrides and not entry.pre and not entry.post:
                     entry = VerbEntry(entry.lemma, (), (), overrides[entry.lemma] or "---", None)
                 self.entries.setdefault(entry.lemma, []).append((block, entry))
+
+    def _pattern(self, raw: dict) -> VerbPattern:
+        pre, post = tuple(raw["pre"]), tuple(raw["post"])
+        return VerbPattern(
+            pre, post, raw["code"], raw["back"],
+            tuple(_heads(e, self.synsets) for e in pre),
+            tuple(_heads(e, self.synsets) for e in post),
+        )
 
     def __contains__(self, lemma: str) -> bool:
         return lemma in self.entries
@@ -176,6 +185,8 @@ class VerbLexicon:
         for pattern in block.patterns:
             if best is not None and pattern.size <= best.size:
                 continue
+            if not region.may_match(pattern):
+                continue
             if all(region.matches(e, before=True) for e in pattern.pre) and all(
                 region.matches(e) for e in pattern.post
             ):
@@ -195,6 +206,14 @@ class Region:
         agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children]
         self.before = [t for s in subjects + agents for t in s.subtree]
         self.before += [c for c in verb.lefts if c.dep_ in ("advmod", "npadvmod", "compound")]
+        self.before_words = _words(self.before)
+        self.after_words = _words(self.after)
+
+    def may_match(self, pattern: VerbPattern) -> bool:
+        """False when some element's head word is nowhere in its side of the region."""
+        return all(self.before_words & h for h in pattern.pre_heads) and all(
+            self.after_words & h for h in pattern.post_heads
+        )
 
     def has_words(self, pre: tuple[str, ...], post: tuple[str, ...]) -> bool:
         lefts = {_norm(t) for t in self.verb.lefts} | {t.lower_ for t in self.verb.lefts}
@@ -217,6 +236,24 @@ class Region:
         if inner is None:
             return True
         return any(_element_at(t, inner, self.synsets) for t in tok.subtree)
+
+
+def _words(tokens: list[Any]) -> frozenset[str]:
+    return frozenset(w for t in tokens for w in (t.lower_, _norm(t)))
+
+
+def _heads(element: dict, synsets: dict) -> frozenset[str]:
+    """The words one of which an element's match needs among the region's tokens: its
+    word, its noun phrase's head, its preposition, or the last words of its synonym set."""
+    if "pp" in element:
+        preps = element["pp"]
+        return frozenset([preps] if isinstance(preps, str) else preps)
+    word = element["w"] if "w" in element else element["np"][-1] if "np" in element else None
+    if word is None:
+        return frozenset()
+    if word.startswith("&"):
+        return frozenset(w for phrase in synsets.get(word[1:], ()) for w in phrase[-1])
+    return _forms(word)
 
 
 def _norm(tok: Any) -> str:
