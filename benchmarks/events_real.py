@@ -153,7 +153,8 @@ def run_coder(pages: dict[str, list[Item]], urls: dict[str, str], bodies: dict[s
     from tidings import parse_text
 
     for page, items in pages.items():
-        record = parse_text(bodies[page], date=page_date(urls[page]))
+        # the body has no title line: without title="" its lead would be taken for one
+        record = parse_text(bodies[page], date=page_date(urls[page]), title="")
         for event in record.events:
             if event.modality == "negated":
                 continue
@@ -293,7 +294,7 @@ def offtopic(truth: dict) -> None:
     for key, page in sorted(truth.items()):
         if key[:8] not in topics:
             continue
-        record = parse_text(page["articleBody"], date=page_date(page["url"]))
+        record = parse_text(page["articleBody"], date=page_date(page["url"]), title="")
         for event in record.events:
             found.append((topics[key[:8]], key[:8], event))
     print(f"## Events on {len(topics)} sport, market and product pages: {len(found)}\n")

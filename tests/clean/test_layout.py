@@ -187,3 +187,24 @@ def test_a_single_line_is_the_text_not_a_title():
     assert out.paragraphs == [
         "Russian forces seized the town of Bakhmut on Sunday, the ministry said."
     ]
+
+
+LEAD = (
+    "In a joint statement published Oct. 25, the Russian and Syrian defense ministries "
+    "accused U.S. forces in southern Syria of controlling bandit formations and disrupting "
+    "a United Nations plan."
+)
+
+
+def test_a_body_without_its_headline_keeps_its_lead_as_text():
+    out = lay_out(LEAD + "\n\nThe Pentagon rejected these accusations as false.")
+    assert out.title == ""
+    assert out.paragraphs[0] == LEAD
+
+
+def test_a_long_headline_without_a_full_stop_is_still_the_title():
+    headline = ("Russia and Syria accuse U.S. forces in southern Syria of controlling bandit "
+                "formations and disrupting a United Nations plan for the Rukban camp")
+    out = lay_out(headline + "\n\n" + LEAD)
+    assert out.title == headline
+    assert out.paragraphs == [LEAD]

@@ -144,8 +144,21 @@ def _take_title(blocks: list[list[str]], title: str | None, out: Layout) -> list
     rest = [b for b in [blocks[0][1:], *blocks[1:]] if b]
     if not rest:  # one line and nothing else ("a sentence to code"): it is the text, no title
         return blocks
+    if _reads_as_lead(blocks[0][0]):  # a body without its headline: no title, all text
+        return blocks
     out.title = blocks[0][0]
     return rest
+
+
+def _reads_as_lead(line: str) -> bool:
+    """A long line that ends as a sentence ends is a lead paragraph, never a headline."""
+    return len(line.split()) >= _lead_min_words() and line.rstrip()[-1:] in '.!?"”’'
+
+
+@cache
+def _lead_min_words() -> int:
+    settings = dict(line.split() for line in data_lines("title.txt"))
+    return int(settings["lead_min_words"])
 
 
 def _same(a: str, b: str) -> bool:
