@@ -24,10 +24,12 @@ CASES = [
     ("Washington lifted sanctions on Iran.", ("RETREAT", "USA", "IRN")),
     ("Germany urged China to use its influence.", ("REQUEST", "DEU", "CHN")),
     ("Poland demanded reparations from Germany.", ("REQUEST", "POL", "DEU")),
+    ("China pressured Taiwan to withdraw its ships.", ("REQUEST", "CHN", "TWN")),
     ("Ukraine accused Russia of shelling the nuclear plant.", ("ACCUSE", "UKR", "RUS")),
     ("Beijing condemned the U.S. decision to send warships.", ("ACCUSE", "CHN", "USA")),
     ("Russia rejected a U.S. proposal for a prisoner exchange.", ("REJECT", "RUS", "USA")),
     ("Kyiv rebuffed Moscow's offer of talks.", ("REJECT", "UKR", "RUS")),
+    ("Beijing balked at Washington's demand for farm purchases.", ("REJECT", "CHN", "USA")),
     ("China threatened Taiwan with economic retaliation.", ("THREATEN", "CHN", "TWN")),
     ("Iran issued an ultimatum to Israel.", ("THREATEN", "IRN", "ISR")),
     (
