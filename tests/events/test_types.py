@@ -26,6 +26,8 @@ CASES = [
     ("Poland demanded reparations from Germany.", ("REQUEST", "POL", "DEU")),
     ("China pressured Taiwan to withdraw its ships.", ("REQUEST", "CHN", "TWN")),
     ("Ukraine accused Russia of shelling the nuclear plant.", ("ACCUSE", "UKR", "RUS")),
+    ("Poland opened an inquiry into Belarusian police.", ("ACCUSE", "POL", "BLR")),
+    ("Serbia launched a probe into Kosovo's border guards.", ("ACCUSE", "SRB", "XKX")),
     ("Beijing condemned the U.S. decision to send warships.", ("ACCUSE", "CHN", "USA")),
     ("Russia rejected a U.S. proposal for a prisoner exchange.", ("REJECT", "RUS", "USA")),
     ("Kyiv rebuffed Moscow's offer of talks.", ("REJECT", "UKR", "RUS")),
