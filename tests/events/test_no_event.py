@@ -39,6 +39,7 @@ def test_reported_obligation_is_a_request_not_an_opinion(code):
         "Russia beat Croatia on Monday.",  # a match: a country is beaten, no one is hurt
         "Third-quarter production beat forecasts.",
         "The space probe landed on Mars.",
+        "The captain handed over the trophy to the mayor.",
         "This lets you charge an iPhone while charging a MacBook Pro.",  # a device, not a suspect
     ],
 )

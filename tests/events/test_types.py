@@ -15,6 +15,8 @@ CASES = [
     ("Belarus conceded to Polish demands and reopened the crossing.", ("CONCEDE", "BLR", "POL")),
     ("Serbia apologised to Kosovo for the incident.", ("CONCEDE", "SRB", "XKX")),
     ("India cooperated with Japan on maritime security.", ("COOPERATE", "IND", "JPN")),
+    ("Britain handed over intelligence to France.", ("COOPERATE", "GBR", "FRA")),
+    ("Iran test-fired a new missile on Sunday.", ("MOBILIZE", "IRN", None)),
     # the manual: cooperation told as intended is AGREE
     ("India will cooperate with Japan on maritime security.", ("AGREE", "IND", "JPN")),
     ("Japan sent humanitarian aid to Turkey after the earthquake.", ("AID", "JPN", "TUR")),
@@ -26,6 +28,7 @@ CASES = [
     ("Poland demanded reparations from Germany.", ("REQUEST", "POL", "DEU")),
     ("China pressured Taiwan to withdraw its ships.", ("REQUEST", "CHN", "TWN")),
     ("Ukraine accused Russia of shelling the nuclear plant.", ("ACCUSE", "UKR", "RUS")),
+    ("Germany voiced concern over Poland's new judicial law.", ("ACCUSE", "DEU", "POL")),
     ("Poland opened an inquiry into Belarusian police.", ("ACCUSE", "POL", "BLR")),
     ("Serbia launched a probe into Kosovo's border guards.", ("ACCUSE", "SRB", "XKX")),
     ("Beijing condemned the U.S. decision to send warships.", ("ACCUSE", "CHN", "USA")),

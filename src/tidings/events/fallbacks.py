@@ -166,9 +166,18 @@ class Fallbacks:
 
     def _inside_object(self, trig: Trigger, sources: list[Filler]) -> list[Filler]:
         """'rejected the result of the by-election for Nairobi county governor': the
-        first actor named inside the object phrase (not in a clause of its own)."""
+        first actor named inside the object phrase (not in a clause of its own); for a
+        nominal, inside its target preposition's object ("concern over Poland's law")."""
         ids = {s.actor.id for s in sources if s.actor}
         queue = [c for c in trig.token.children if c.dep_ == "dobj"]
+        if trig.pattern.pos == "noun":
+            queue = [
+                o
+                for c in trig.token.children
+                if c.dep_ == "prep" and c.lower_ in trig.pattern.target
+                for o in c.children
+                if o.dep_ == "pobj"
+            ]
         seen = 0
         while queue and seen < 24:
             tok = queue.pop(0)
