@@ -40,6 +40,7 @@ def test_reported_obligation_is_a_request_not_an_opinion(code):
         "Third-quarter production beat forecasts.",
         "The space probe landed on Mars.",
         "The captain handed over the trophy to the mayor.",
+        "A fallen tree blocked the road to the airport.",
         "This lets you charge an iPhone while charging a MacBook Pro.",  # a device, not a suspect
     ],
 )

@@ -34,6 +34,7 @@ CASES = [
     ("Beijing condemned the U.S. decision to send warships.", ("ACCUSE", "CHN", "USA")),
     ("Russia rejected a U.S. proposal for a prisoner exchange.", ("REJECT", "RUS", "USA")),
     ("Kyiv rebuffed Moscow's offer of talks.", ("REJECT", "UKR", "RUS")),
+    ("Turkey blocked the NATO aid package.", ("REJECT", "TUR", "NATO")),
     ("Beijing balked at Washington's demand for farm purchases.", ("REJECT", "CHN", "USA")),
     ("China threatened Taiwan with economic retaliation.", ("THREATEN", "CHN", "TWN")),
     ("Iran issued an ultimatum to Israel.", ("THREATEN", "IRN", "ISR")),
@@ -79,3 +80,14 @@ def test_intensity_sign_follows_cooperation_and_conflict(code):
     [attack] = code("Russia invaded Ukraine in February.")
     assert 0 < help_.intensity <= 10
     assert -10 <= attack.intensity < 0
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "mode"),
+    [
+        ("Thousands of workers went on strike in Kyiv.", "PROTEST", "strike"),
+        ("The release of the soldiers by Russia was a surprise.", "RETREAT", "release"),
+    ],
+)
+def test_everyday_phrasings_of_an_event(code, text, kind, mode):
+    assert (kind, mode) in [(e.type, e.mode) for e in code(text)]
