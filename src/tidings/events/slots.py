@@ -116,8 +116,9 @@ class SlotFiller:
                 )
             ]
         elif slot == "prompter":  # "the tests drew condemnation from Japan": the tests'
-            verb = tok.head
-            if tok.dep_ == "dobj" and lemma_of(verb) in self.s.lex.cue("elicit"):
+            held = self.s.stand_in(tok)  # "drew a mix of criticism"
+            verb = held.head
+            if held.dep_ == "dobj" and lemma_of(verb) in self.s.lex.cue("elicit"):
                 groups = self.grammatical_subjects(verb)
             else:
                 groups = []
