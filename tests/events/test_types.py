@@ -89,6 +89,7 @@ def test_intensity_sign_follows_cooperation_and_conflict(code):
     ("text", "kind", "mode"),
     [
         ("Thousands of workers went on strike in Kyiv.", "PROTEST", "strike"),
+        ("Belarusian police took the two journalists into custody.", "COERCE", "arrest"),
         ("The release of the soldiers by Russia was a surprise.", "RETREAT", "release"),
     ],
 )
