@@ -27,6 +27,7 @@ CASES = [
     ("Germany urged China to use its influence.", ("REQUEST", "DEU", "CHN")),
     ("Poland demanded reparations from Germany.", ("REQUEST", "POL", "DEU")),
     ("China pressured Taiwan to withdraw its ships.", ("REQUEST", "CHN", "TWN")),
+    ("Washington wants Britain to extradite the suspect.", ("REQUEST", "USA", "GBR")),
     ("Ukraine accused Russia of shelling the nuclear plant.", ("ACCUSE", "UKR", "RUS")),
     ("Germany voiced concern over Poland's new judicial law.", ("ACCUSE", "DEU", "POL")),
     ("Germany expressed outrage over Poland's new judicial law.", ("ACCUSE", "DEU", "POL")),

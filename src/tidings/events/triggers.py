@@ -125,6 +125,12 @@ class TriggerFinder:
             light = lemma_of(tok.head) in self.s.lex.cue("light")
             if not (tok.dep_ in ("dobj", "nsubjpass") and light):
                 return False
+        elif pattern.needs == "ccsubj":  # "wants Trump to eliminate …", not "wants change"
+            if not any(
+                c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children)
+                for c in tok.children
+            ):
+                return False
         elif pattern.needs:
             words = self.s.lex.cue(pattern.needs)
             if not any(lemma_of(c) in words for c in tok.children):
