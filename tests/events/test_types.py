@@ -96,3 +96,13 @@ def test_intensity_sign_follows_cooperation_and_conflict(code):
 )
 def test_everyday_phrasings_of_an_event(code, text, kind, mode):
     assert (kind, mode) in [(e.type, e.mode) for e in code(text)]
+
+
+def test_unnamed_victims_stand_for_the_country_where_it_happened(triples):
+    # the manual's coders code unnamed civilians by their country: the place named
+    assert ("ASSAULT", None, "UKR") in triples("A man was stabbed to death in Kyiv.")
+    assert ("COERCE", None, "BLR") in triples("Two women were arrested in Minsk.")
+
+
+def test_an_unnamed_thing_is_no_victim(code):
+    assert code("A car was destroyed in Kyiv.") == []  # "destroy" is a trigger; a car no victim

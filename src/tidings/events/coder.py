@@ -107,6 +107,8 @@ class SentenceCoder:
                 targets = self.fallbacks.antecedent_targets(trig, sources, emitted)
             if not targets:
                 targets = self.fallbacks.domestic_target(trig, sources)
+            if not targets and not sources:
+                targets = self.fallbacks.unnamed_people(trig)
             if not targets and "parties" in trig.pattern.flags:
                 targets = self.fallbacks.parties(trig)
             several = len({s.actor.id for s in sources if s.actor}) > 1

@@ -82,6 +82,24 @@ class Fallbacks:
             return []
         return [Filler(words[0], "scene", main)]
 
+    def unnamed_people(self, trig: Trigger) -> list[Filler]:
+        """'a man was stabbed to death in Paris', 'a gunman killed two people': people the
+        text does not name (cues.tsv persons) stand for the country where it happened — a
+        place the sentence names, else the country the article is about — as the manual's
+        coders code unnamed civilians by their country."""
+        words = [
+            t
+            for t in self.s.unresolved.get(trig.token.i, [])
+            if lemma_of(t) in self.s.lex.cue("persons")
+        ]
+        if not words:
+            return []
+        for _, actor in self.s.places():
+            if actor is not None and actor.country:
+                return [Filler(words[0], "scene", actor)]
+        main = self.s.memory.main_country(self.s.index)
+        return [Filler(words[0], "scene", main)] if main is not None else []
+
     def parties(self, trig: Trigger) -> list[Filler]:
         """'a swap mediated by the UAE', 'negotiations mediated by the African Union':
         the parties of the mediated thing — the pair it is between, the subjects of the
