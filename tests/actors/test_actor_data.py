@@ -60,7 +60,10 @@ def test_roles_use_cameo_codes_kinds_and_flags() -> None:
         assert role == "-" or role in CAMEO_ROLES, phrase
         assert kind in ("person", "group", "organization"), phrase
         assert key, phrase
-        assert set(flags.split(",")) <= {"strong", "weak", "context"}, phrase
+        options = set(flags.split(","))
+        states = {o for o in options if o.startswith("state=")}
+        assert options - states <= {"strong", "weak", "context"}, phrase
+        assert all(o[6:] in CAMEO_ROLES for o in states), phrase
         assert ("strong" in flags) != ("weak" in flags), f"{phrase}: strong or weak"
 
 

@@ -586,3 +586,18 @@ def test_a_former_president_keeps_the_role_of_the_office(resolve) -> None:
         published="2019-11-20",
     )
     assert span(index, 0, "Bill Clinton").role == "GOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Hong Kong Chief Executive Carrie Lam said the violence must end.", "Carrie Lam", "GOV"),
+        ("The chief executive of Hong Kong, Carrie Lam, spoke on Tuesday.", "Carrie Lam", "GOV"),
+        ("Tesla chief executive Elon Musk said so on Tuesday.", "Elon Musk", "BUS"),
+        ("A French chief executive, Jean Dupont, said so on Tuesday.", "Jean Dupont", "BUS"),
+    ],
+)
+def test_a_chief_executive_of_a_territory_governs_one_of_a_company_runs_it(
+    resolve, text, name, role
+) -> None:
+    assert named(resolve(text), name).role == role

@@ -54,6 +54,7 @@ class RoleWord:
     key: str  # merge key ("=" resolved to the phrase)
     strong: bool
     context: bool
+    state_role: str | None = None  # the role when a state's name holds it (state=GOV)
 
 
 @dataclass(frozen=True)
@@ -186,6 +187,7 @@ def load() -> Gazetteer:
             phrase.lower() if key == "=" else key,
             strong="strong" in options,
             context="context" in options,
+            state_role=next((o[6:] for o in options if o.startswith("state=")), None),
         )
     for line in lines("actors/place_nouns.txt"):
         word, _, kind = line.partition("\t")

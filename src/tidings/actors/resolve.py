@@ -179,6 +179,7 @@ class _Analysis:
 
     country: str | None = None
     country_from_text: bool = False
+    state_named: bool = False  # a country, capital or place's name, not a demonym
     org: str | None = None
     modifier_role: str | None = None
     seat_role: str | None = None
@@ -1525,6 +1526,8 @@ class Resolver:
         name = m.name
         if name.kind in ("country", "capital", "place", "demonym", "seat") and not a.country:
             a.country, a.country_from_text = name.country, True
+        if name.kind in ("country", "capital", "place"):
+            a.state_named = True
         if name.kind == "seat":
             a.seat_role = name.role
         if name.kind == "igo":
@@ -1535,6 +1538,8 @@ class Resolver:
                 a.country, a.country_from_text = name.country, True
 
     def _role(self, rw: gazetteer.RoleWord | None, a: _Analysis) -> str | None:
+        if rw is not None and rw.state_role and self._held_for_a_state(a):
+            return rw.state_role  # "Hong Kong Chief Executive": the territory's head, GOV
         if rw is not None and rw.strong and rw.role:
             return rw.role
         if a.modifier_role:
@@ -1548,6 +1553,12 @@ class Resolver:
         if a.employer and (rw is None or not rw.strong):
             return None  # "the president of the American Farm Bureau": not a head of state
         return rw.role if rw is not None else None
+
+    @staticmethod
+    def _held_for_a_state(a: _Analysis) -> bool:
+        """The phrase names a state (country, capital, place; "a French chief executive"
+        does not) and no organisation."""
+        return a.state_named and a.named is None and not a.employer and not a.org
 
     def _np_span(self, p: int, head: Any) -> tuple[int, int]:
         """The noun phrase of `head`: its left modifiers and a possessive ending."""
