@@ -42,6 +42,7 @@ def test_reported_obligation_is_a_request_not_an_opinion(code):
         "The captain handed over the trophy to the mayor.",
         "A fallen tree blocked the road to the airport.",
         "Voters in Ohio want change.",
+        "The price of wheat dropped sharply on Monday.",
         "Beijing wants to let supply and demand dictate deals.",
         "This lets you charge an iPhone while charging a MacBook Pro.",  # a device, not a suspect
     ],

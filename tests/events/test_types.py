@@ -91,6 +91,8 @@ def test_intensity_sign_follows_cooperation_and_conflict(code):
     [
         ("Thousands of workers went on strike in Kyiv.", "PROTEST", "strike"),
         ("Belarusian police took the two journalists into custody.", "COERCE", "arrest"),
+        ("Prosecutors dropped the charges against the activist.", "CONCEDE", None),
+        ("Nor has Beijing's backtracking on the law cooled the protests.", "CONCEDE", None),
         ("The release of the soldiers by Russia was a surprise.", "RETREAT", "release"),
     ],
 )
