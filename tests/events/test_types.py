@@ -93,7 +93,7 @@ def test_intensity_sign_follows_cooperation_and_conflict(code):
         ("Belarusian police took the two journalists into custody.", "COERCE", "arrest"),
         ("Prosecutors dropped the charges against the activist.", "CONCEDE", None),
         ("Nor has Beijing's backtracking on the law cooled the protests.", "CONCEDE", None),
-        ("Kyiv has my complete endorsement, the French president said.", "SUPPORT", None),
+        ("France gave its complete endorsement to Kyiv on Monday.", "SUPPORT", None),
         ("The release of the soldiers by Russia was a surprise.", "RETREAT", "release"),
     ],
 )
