@@ -94,6 +94,7 @@ def test_intensity_sign_follows_cooperation_and_conflict(code):
         ("Prosecutors dropped the charges against the activist.", "CONCEDE", None),
         ("Nor has Beijing's backtracking on the law cooled the protests.", "CONCEDE", None),
         ("France gave its complete endorsement to Kyiv on Monday.", "SUPPORT", None),
+        ("The Polish foreign minister resigned on Monday.", "RETREAT", "resign"),
         ("The release of the soldiers by Russia was a surprise.", "RETREAT", "release"),
     ],
 )
@@ -105,6 +106,7 @@ def test_unnamed_victims_stand_for_the_country_where_it_happened(triples):
     # the manual's coders code unnamed civilians by their country: the place named
     assert ("ASSAULT", None, "UKR") in triples("A man was stabbed to death in Kyiv.")
     assert ("COERCE", None, "BLR") in triples("Two women were arrested in Minsk.")
+    assert ("RETREAT", None, "UKR") in triples("Two hostages were released in Kyiv on Tuesday.")
 
 
 def test_an_unnamed_thing_is_no_victim(code):

@@ -90,7 +90,7 @@ class Fallbacks:
         words = [
             t
             for t in self.s.unresolved.get(trig.token.i, [])
-            if lemma_of(t) in self.s.lex.cue("persons")
+            if lemma_of(t) in self.s.lex.cue("persons") | self.s.lex.cue("captive")
         ]
         if not words:
             return []
