@@ -43,6 +43,8 @@ def test_reported_obligation_is_a_request_not_an_opinion(code):
         "A fallen tree blocked the road to the airport.",
         "Voters in Ohio want change.",
         "The price of wheat dropped sharply on Monday.",
+        "\"We talk about it all the time,\" the Russian president said.",
+        "Speaking of the detained families, the Ukrainian minister said they were safe.",
         "Beijing wants to let supply and demand dictate deals.",
         "This lets you charge an iPhone while charging a MacBook Pro.",  # a device, not a suspect
     ],
