@@ -45,6 +45,8 @@ def test_reported_obligation_is_a_request_not_an_opinion(code):
         "The price of wheat dropped sharply on Monday.",
         "\"We talk about it all the time,\" the Russian president said.",
         "Speaking of the detained families, the Ukrainian minister said they were safe.",
+        "Scientists in Germany investigated how long hibernation would affect a crew.",
+        "Russian doctors warned that migrants are not the only people at risk of illness.",
         "Beijing wants to let supply and demand dictate deals.",
         "This lets you charge an iPhone while charging a MacBook Pro.",  # a device, not a suspect
     ],

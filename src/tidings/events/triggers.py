@@ -125,6 +125,9 @@ class TriggerFinder:
             light = lemma_of(tok.head) in self.s.lex.cue("light")
             if not (tok.dep_ in ("dobj", "nsubjpass") and light):
                 return False
+        elif pattern.needs == "object":  # "investigated the minister", not "… how it works"
+            if not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+                return False
         elif pattern.needs == "ccsubj":  # "wants Trump to eliminate …", not "wants change"
             if not any(
                 c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children)
