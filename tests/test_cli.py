@@ -255,6 +255,7 @@ def test_a_mistyped_events_model_setting_is_one_line_and_exit_2(write, damaged_t
 
 
 def test_export_into_a_reader_that_stops_early_exits_quietly(db):
+    import os
     import subprocess
     import sys
 
@@ -262,10 +263,15 @@ def test_export_into_a_reader_that_stops_early_exits_quietly(db):
         "import sys; from tidings.cli import main; "
         f"sys.argv = ['tidings', 'export', '--db', {str(db)!r}]; main()"
     )
-    # head -c 1: the reader closes the pipe after one byte, while export still writes
-    result = subprocess.run(
-        f"{sys.executable} -c \"{script}\" | head -c 1; exit ${{PIPESTATUS[0]}}",
-        shell=True, executable="/bin/bash", capture_output=True, text=True, check=False,
-    )
+    # a pipe whose reader has gone, as after `| head`: every write fails
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-c", script], stdout=write_end, stderr=subprocess.PIPE,
+            text=True, check=False,
+        )
+    finally:
+        os.close(write_end)
     assert result.returncode == 141
     assert result.stderr == ""

@@ -213,7 +213,9 @@ def guarded(command: Callable[..., Any]) -> Callable[..., Any]:
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return command(*args, **kwargs)
+            result = command(*args, **kwargs)
+            sys.stdout.flush()  # a reader that stopped early shows here, not at exit
+            return result
         except (typer.Exit, typer.Abort):
             raise
         except TidingsError as exc:
