@@ -3,6 +3,7 @@
 import pytest
 
 from tidings.events import PLOVER_TYPES
+from tidings.record import Actor
 
 CASES = [
     ("Iran signed a cooperation agreement with China on Saturday.", ("AGREE", "IRN", "CHN")),
@@ -111,3 +112,15 @@ def test_unnamed_victims_stand_for_the_country_where_it_happened(triples):
 
 def test_an_unnamed_thing_is_no_victim(code):
     assert code("A car was destroyed in Kyiv.") == []  # "destroy" is a trigger; a car no victim
+
+
+def test_an_agreement_told_as_not_made_is_a_rejection(code):
+    (event,) = code("Israel did not accept Egypt's ceasefire proposal.", words={
+        "Israel": Actor(id="ISR", name="Israel", kind="country", country="ISR"),
+        "Egypt": Actor(id="EGY", name="Egypt", kind="country", country="EGY")})
+    assert (event.type, event.modality, event.target.id) == ("REJECT", "asserted", "EGY")
+
+
+def test_other_events_told_as_not_done_stay_negated(code):
+    (event,) = code("Russia did not attack Ukraine.")
+    assert (event.type, event.modality) == ("ASSAULT", "negated")

@@ -168,6 +168,7 @@ class SentenceCoder:
         pattern = trig.pattern
         info = self.s.lex.types[pattern.type]
         kind, mode = self.s.lex.as_intended(pattern, modality)
+        kind, mode, modality = self.s.lex.as_negated(kind, mode, modality)
         # "A and B met"; "both sides promised …", "the two sides blamed each other": each
         # to the other
         sides = all(s.how == "sides" for s in sources)

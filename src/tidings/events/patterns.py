@@ -156,6 +156,15 @@ class Lexicon:
                     return after, None
         return pattern.type, pattern.mode
 
+    def as_negated(self, kind: str, mode: str | None, modality: str) -> tuple[str, str | None, str]:
+        """An agreement told as not made is a rejection, asserted (cues.tsv `negated_as`)."""
+        if modality == "negated":
+            for pair in self.cue("negated_as"):
+                before, _, after = pair.partition(":")
+                if before == kind:
+                    return after, None, "asserted"
+        return kind, mode, modality
+
     def learned_pattern(self, lemma: str, kind: str) -> Pattern:
         """A pattern for an event the learned check found on a verb no pattern names."""
         pattern = self.dictionary_pattern(lemma, Plover(kind, None))
