@@ -41,6 +41,7 @@ def test_reported_obligation_is_a_request_not_an_opinion(code):
         "The space probe landed on Mars.",
         "The captain handed over the trophy to the mayor.",
         "A fallen tree blocked the road to the airport.",
+        "A storm derailed a train in Poland.",
         "Voters in Ohio want change.",
         "The price of wheat dropped sharply on Monday.",
         "\"We talk about it all the time,\" the Russian president said.",

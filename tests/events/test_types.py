@@ -40,6 +40,7 @@ CASES = [
     ("Russia rejected a U.S. proposal for a prisoner exchange.", ("REJECT", "RUS", "USA")),
     ("Kyiv rebuffed Moscow's offer of talks.", ("REJECT", "UKR", "RUS")),
     ("Turkey blocked the NATO aid package.", ("REJECT", "TUR", "NATO")),
+    ("Poland derailed the talks with Ukraine.", ("REJECT", "POL", "UKR")),
     ("Beijing balked at Washington's demand for farm purchases.", ("REJECT", "CHN", "USA")),
     ("China threatened Taiwan with economic retaliation.", ("THREATEN", "CHN", "TWN")),
     ("Iran issued an ultimatum to Israel.", ("THREATEN", "IRN", "ISR")),
