@@ -125,3 +125,9 @@ def test_the_sample_corpus_shows_its_stories(tmp_path):
         ("Meridian Wire", "version"),
     ]
     assert story["fullest"] == story["articles"][2]["id"]  # the revision added a paragraph
+
+
+def test_a_count_of_articles_reads_in_the_singular_and_the_plural():
+    from tidings.cli import _articles
+
+    assert (_articles(1), _articles(3)) == ("1 article", "3 articles")

@@ -900,13 +900,17 @@ def print_story(story: Any) -> None:
         for e in story.events:
             outlets = ", ".join(e.outlets) or "-"
             out.print(f"  {_escape(e.type)}: {_escape(e.sentence[:100])} "
-                      f"[dim]({len(e.articles)} articles: {_escape(outlets)})")  # fmt: skip
+                      f"[dim]({_articles(len(e.articles))}: {_escape(outlets)})")  # fmt: skip
     if story.quotes:
         out.print("\n[bold]Quotes")
         for q in story.quotes:
             outlets = ", ".join(q.outlets) or "-"
             out.print(f"  {_escape(q.speaker or '?')}: {_escape(q.text)} "
-                      f"[dim]({len(q.articles)} articles: {_escape(outlets)})")  # fmt: skip
+                      f"[dim]({_articles(len(q.articles))}: {_escape(outlets)})")  # fmt: skip
+
+
+def _articles(count: int) -> str:
+    return f"{count} article" if count == 1 else f"{count} articles"
 
 
 STORY_ARTICLE_COLUMNS = [Column("published", width=10), Column("outlet", width=24),
