@@ -12,6 +12,8 @@ NO_EVENT = [
     "Talks are possible someday.",
     "The summit will be held in a neutral country.",
     "It is unclear whether a meeting between the two leaders will ever take place.",
+    "Whether China will agree to the deal depends on Washington.",
+    "Analysts said whether Russia will attack Ukraine depends on the weather.",
     # opinion
     "Analysts believe the sanctions will hurt Russia's economy.",
     "Many experts think China could attack Taiwan within the decade.",

@@ -51,6 +51,8 @@ class ModalityReader:
         reported = False
         barrier = False  # a finite adverbial clause with its own subject is not reported
         for _ in range(8):
+            if any(c.dep_ == "mark" and c.lower_ in lex.cue("question") for c in tok.children):
+                return None  # "whether Trump will agree …": an open question, no event
             if tok.dep_ == "advcl" and is_conditional(tok, lex):
                 flags.add("conditional")
             dep, head = clause_head(tok)
