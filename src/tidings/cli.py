@@ -194,10 +194,10 @@ def _main(
     ] = False,
 ) -> None:
     """Turn news articles into clean, structured, linked data."""
-    from tidings.events.learned import mode
+    from tidings.event_settings import mode_setting
 
     try:
-        mode()  # a mistyped TIDINGS_EVENTS_MODEL stops here, not in every document
+        mode_setting()  # a mistyped TIDINGS_EVENTS_MODEL stops here, not in every document
     except TidingsError as exc:
         raise fail(str(exc)) from None
 

@@ -19,34 +19,18 @@ deterministic and optional, in three modes (`TIDINGS_EVENTS_MODEL`):
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import cache
 from importlib import resources
 
 import numpy as np
 
 from tidings import embed
-from tidings.errors import TidingsError
+from tidings.event_settings import Mode, mode_setting
 from tidings.events.patterns import PLOVER_TYPES
 
 NONE = len(PLOVER_TYPES)  # the column of "no event"
-
-
-class Mode(StrEnum):
-    OFF = "off"
-    CHECK = "check"
-    FULL = "full"
-
-
-MODE_NAMES = {
-    "off": Mode.OFF, "0": Mode.OFF, "no": Mode.OFF, "false": Mode.OFF,
-    "check": Mode.CHECK,
-    "full": Mode.FULL, "on": Mode.FULL, "1": Mode.FULL, "yes": Mode.FULL, "true": Mode.FULL,
-}
-DEFAULT_MODE = "check"
 
 
 @dataclass(frozen=True)
@@ -107,12 +91,8 @@ class EventModel:
 
 def mode() -> Mode:
     """TIDINGS_EVENTS_MODEL's mode; off whenever TIDINGS_EMBED turns embeddings off."""
-    setting = os.environ.get("TIDINGS_EVENTS_MODEL", DEFAULT_MODE).strip().lower()
-    if setting not in MODE_NAMES:
-        raise TidingsError(
-            f"TIDINGS_EVENTS_MODEL={setting!r}: expected one of check, full, on or off"
-        )
-    return MODE_NAMES[setting] if embed.enabled() else Mode.OFF
+    setting = mode_setting()
+    return setting if embed.enabled() else Mode.OFF
 
 
 def enabled() -> bool:
