@@ -132,7 +132,7 @@ class SentenceCoder:
 
     def _also(self, trig: Trigger, event: Event) -> Event | None:
         """The second event a trigger reports (pattern flag `also=TYPE:MODE:CUES`)."""
-        spec = next((f[5:] for f in trig.pattern.flags if f.startswith("also=")), None)
+        spec = trig.pattern.value("also")
         if spec is None:
             return None
         kind, mode, cue = spec.split(":")

@@ -87,11 +87,8 @@ class Fallbacks:
         text does not name (cues.tsv persons) stand for the country where it happened — a
         place the sentence names, else the country the article is about — as the manual's
         coders code unnamed civilians by their country."""
-        words = [
-            t
-            for t in self.s.unresolved.get(trig.token.i, [])
-            if lemma_of(t) in self.s.lex.cue("persons") | self.s.lex.cue("captive")
-        ]
+        people = self.s.lex.cue("persons") | self.s.lex.cue("captive")
+        words = [t for t in self.s.unresolved.get(trig.token.i, []) if lemma_of(t) in people]
         if not words:
             return []
         for _, actor in self.s.places():
@@ -187,7 +184,6 @@ class Fallbacks:
         first actor named inside the object phrase (not in a clause of its own); for a
         nominal, inside its target preposition's object ("concern over Poland's law")."""
         ids = {s.actor.id for s in sources if s.actor}
-        queue = [c for c in trig.token.children if c.dep_ == "dobj"]
         if trig.pattern.pos == "noun":
             queue = [
                 o
@@ -196,6 +192,8 @@ class Fallbacks:
                 for o in c.children
                 if o.dep_ == "pobj"
             ]
+        else:
+            queue = [c for c in trig.token.children if c.dep_ == "dobj"]
         seen = 0
         while queue and seen < 24:
             tok = queue.pop(0)
@@ -227,7 +225,7 @@ class Fallbacks:
         """An event of a type that needs a target, which stands without one: a denial of
         accusations ("open=L": the target slot names a thing from cue list L), or a threat
         of the source's own move ("own")."""
-        words = next((f[5:] for f in trig.pattern.flags if f.startswith("open=")), None)
+        words = trig.pattern.value("open")
         if words and sources:
             slot = self.s.unresolved.get(trig.token.i, [])
             if any(lemma_of(t) in self.s.lex.cue(words) for t in slot):

@@ -66,6 +66,11 @@ class Pattern:
     prep: str | None = None  # "add to list": the child is the object of this preposition
     context: tuple[str, ...] = ()  # PLOVER contexts the trigger itself gives
 
+    def value(self, name: str) -> str | None:
+        """The value of the pattern's flag `name=value` ("thing=captive"), or None."""
+        prefix = f"{name}="
+        return next((f[len(prefix) :] for f in self.flags if f.startswith(prefix)), None)
+
     @property
     def mutual(self) -> bool:
         return "mutual" in self.flags
@@ -76,43 +81,43 @@ class Pattern:
 
     @property
     def embed(self) -> str | None:
-        return next((f[6:] for f in self.flags if f.startswith("embed=")), None)
+        return self.value("embed")
 
     @property
     def needs(self) -> str | None:
         """A cue list one of the trigger's dependents must come from (or "gov")."""
-        return next((f[6:] for f in self.flags if f.startswith("needs=")), None)
+        return self.value("needs")
 
     @property
     def who(self) -> str | None:
         """A cue list the source's head word must come from ("who=crowd")."""
-        return next((f[4:] for f in self.flags if f.startswith("who=")), None)
+        return self.value("who")
 
     @property
     def whom(self) -> str | None:
         """A cue list the target slot's head word must come from ("whom=crowd")."""
-        return next((f[5:] for f in self.flags if f.startswith("whom=")), None)
+        return self.value("whom")
 
     @property
     def thing(self) -> str | None:
         """A cue list what the trigger acts on must come from, unless it is an actor."""
-        return next((f[6:] for f in self.flags if f.startswith("thing=")), None)
+        return self.value("thing")
 
     @property
     def people(self) -> str | None:
         """Like `thing`, but the actor must be a person or a group ("beat the protesters",
         not "beat Croatia": a country beaten is a match lost, never a beating)."""
-        return next((f[7:] for f in self.flags if f.startswith("people=")), None)
+        return self.value("people")
 
     @property
     def unless(self) -> str | None:
         """A cue list what the trigger acts on must not come from ("charge an iPhone")."""
-        return next((f[7:] for f in self.flags if f.startswith("unless=")), None)
+        return self.value("unless")
 
     @property
     def complement(self) -> str | None:
         """A cue list the "as"/predicate complement must come from ("describe X as …")."""
-        return next((f[3:] for f in self.flags if f.startswith("as=")), None)
+        return self.value("as")
 
 
 @dataclass(frozen=True)
@@ -149,21 +154,21 @@ class Lexicon:
     def as_intended(self, pattern: Pattern, modality: str) -> tuple[str, str | None]:
         """Type and mode of an event: cooperation told as intended is AGREE, a retreat told
         as intended is CONCEDE (the manual; cues.tsv `intended_as`)."""
-        if modality == "intended":
-            for pair in self.cue("intended_as"):
-                before, _, after = pair.partition(":")
-                if before == pattern.type:
-                    return after, None
-        return pattern.type, pattern.mode
+        read_as = self._read_as("intended_as", pattern.type) if modality == "intended" else None
+        return (read_as, None) if read_as else (pattern.type, pattern.mode)
 
     def as_negated(self, kind: str, mode: str | None, modality: str) -> tuple[str, str | None, str]:
         """An agreement told as not made is a rejection, asserted (cues.tsv `negated_as`)."""
-        if modality == "negated":
-            for pair in self.cue("negated_as"):
-                before, _, after = pair.partition(":")
-                if before == kind:
-                    return after, None, "asserted"
-        return kind, mode, modality
+        read_as = self._read_as("negated_as", kind) if modality == "negated" else None
+        return (read_as, None, "asserted") if read_as else (kind, mode, modality)
+
+    def _read_as(self, cue: str, kind: str) -> str | None:
+        """The type a cue list of TYPE:AS pairs reads `kind` as, or None."""
+        for pair in self.cue(cue):
+            before, _, after = pair.partition(":")
+            if before == kind:
+                return after
+        return None
 
     def learned_pattern(self, lemma: str, kind: str) -> Pattern:
         """A pattern for an event the learned check found on a verb no pattern names."""

@@ -118,7 +118,7 @@ class TriggerFinder:
                 return words is None or any(modifier_lemmas(k) & words for k in kids)
             if not any(c.dep_ not in ("prep",) or self.s.real_prep(c) for c in kids):
                 return False
-        heads = next((f[5:] for f in pattern.flags if f.startswith("head=")), None)
+        heads = pattern.value("head")
         if heads and lemma_of(tok.head) not in self.s.lex.cue(heads):
             return False  # "lodged a protest" is a complaint, "joined a protest" is not
         if pattern.needs == "gov":
@@ -126,7 +126,7 @@ class TriggerFinder:
             if not (tok.dep_ in ("dobj", "nsubjpass") and light):
                 return False
         elif pattern.needs == "object":  # "investigated the minister", not "… how it works"
-            if not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+            if not self._acted_on(tok, pattern.pos):
                 return False
         elif pattern.needs == "ccsubj":  # "wants Trump to eliminate …", not "wants change"
             if not any(
@@ -144,10 +144,10 @@ class TriggerFinder:
                 return False
         if pattern.thing and not self._acts_on(tok, pattern.pos, self.s.lex.cue(pattern.thing)):
             return False
-        if pattern.unless and self._acts_on(
-            tok, pattern.pos, self.s.lex.cue(pattern.unless), kinds=frozenset()
-        ):
-            return False
+        if pattern.unless:
+            words = self.s.lex.cue(pattern.unless)
+            if any(lemma_of(t) in words for t in self._acted_on(tok, pattern.pos)):
+                return False
         if pattern.people and not self._acts_on(
             tok, pattern.pos, self.s.lex.cue(pattern.people), kinds=PEOPLE
         ):
@@ -159,17 +159,22 @@ class TriggerFinder:
     ) -> bool:
         """Does the trigger act on an actor (of one of `kinds`, when given) or on a word of
         `words`?"""
-        if pos == "verb":
-            things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-        else:
-            things = [
-                o
-                for c in tok.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for o in c.children
-                if o.dep_ == "pobj"
-            ]
+        things = self._acted_on(tok, pos)
         return any(lemma_of(t) in words or self._is_actor(t, kinds) for t in things)
+
+    @staticmethod
+    def _acted_on(tok: Any, pos: str) -> list[Any]:
+        """What a trigger acts on: a verb's object or passive subject, a nominal's
+        of-object."""
+        if pos == "verb":
+            return [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        return [
+            o
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
 
     def _is_actor(self, tok: Any, kinds: frozenset[str] | None) -> bool:
         actor = self.s.actor(tok)
