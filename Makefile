@@ -46,7 +46,7 @@ bench: $(STAMP)
 # Long fuzzing (tests/fuzz, profile fuzz): 10,000 generated documents through the whole
 # pipeline, thousands more through each reader, layout, repair and the understanding steps.
 fuzz: $(STAMP)
-	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest tests/fuzz -p no:cacheprovider --hypothesis-show-statistics
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest tests/fuzz -p no:cacheprovider -n 2 --dist worksteal --hypothesis-show-statistics
 
 # kill -9 at random moments over a 300-document run with --workers 2 (tools/kill_test.py).
 kill-test: $(STAMP)

@@ -25,6 +25,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -43,11 +44,14 @@ _SLOW = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_to
          HealthCheck.large_base_example]  # fmt: skip
 settings.register_profile("ci", derandomize=True, deadline=None, suppress_health_check=_SLOW,
                           print_blob=True)  # fmt: skip
-settings.register_profile("fuzz", deadline=None, suppress_health_check=_SLOW, print_blob=True)
-settings.load_profile("ci")
-
-
+settings.register_profile("fuzz", deadline=None, suppress_health_check=_SLOW, print_blob=True,
+                          database=None)  # fmt: skip
 LONG_RUN = os.environ.get("HYPOTHESIS_PROFILE") == "fuzz"
+settings.load_profile("fuzz" if LONG_RUN else "ci")  # the long run is random, CI's the same
+# The long run's whole-pipeline documents come in shards, one test each, which
+# `make fuzz` spreads over the machine's cores (pytest-xdist): 10,000 documents at
+# about a second each would take hours on one.
+SHARDS = 4 if LONG_RUN else 1
 
 
 def examples(ci: int, fuzz: int):  # noqa: ANN201 - a hypothesis settings decorator
@@ -340,9 +344,10 @@ def test_actors_quotes_times_and_events_never_raise(texts, published):
         assert item.paragraph is None or 0 <= item.paragraph < len(texts)
 
 
-@examples(ci=100, fuzz=10_000)
+@pytest.mark.parametrize("shard", range(SHARDS))
+@examples(ci=100, fuzz=10_000 // SHARDS)
 @given(doc=documents(large=LONG_RUN))  # long lines cost nlp seconds: long run only
-def test_the_whole_pipeline_records_every_document_and_stores_it(doc):
+def test_the_whole_pipeline_records_every_document_and_stores_it(shard, doc):
     name, raw, fmt = doc
     records = parse_bytes(raw, path=name, fmt=fmt, nlp=True)
     for record in records:

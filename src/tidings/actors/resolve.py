@@ -58,8 +58,8 @@ is OPP), a weak one takes its modifier's ("police spokesman" is COP,
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections import Counter
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -203,6 +203,8 @@ class Resolver:
         self.countries = frozenset(self.g.country_display)
         self.actors: dict[tuple, _Actor] = {}
         self.mentions: list[_Mention] = []
+        self.mentioned: dict[tuple[int, int, int], _Mention] = {}  # by (p, start, end)
+        self.in_paragraph: list[list[_Mention]] = [[] for _ in self.docs]
         self.entities: list[list[Any]] = []  # [text, label, p, start, end]
         self.matches: list[list[_Match]] = [[] for _ in self.docs]
         self.person_spans: list[list[tuple[int, int, tuple]]] = [[] for _ in self.docs]
@@ -451,7 +453,7 @@ class Resolver:
         first = _token_at(doc, start)
         if first is not None and first.i > 0:
             words.append(doc[first.i - 1])
-        words.extend(t for t in doc if start <= t.idx < end)
+        words.extend(_tokens_in(doc, start, end))
         return any(t.lower_ in self.g.feature_nouns for t in words)
 
     def _lone_name(self, ent: list[Any]) -> bool:
@@ -933,12 +935,7 @@ class Resolver:
 
     def _trim_description(self, p: int, start: int, end: int) -> int:
         """Drop leading articles and participles ("detained Kremlin critic")."""
-        doc = self.docs[p]
-        for tok in doc:
-            if tok.idx < start:
-                continue
-            if tok.idx >= end:
-                break
+        for tok in _tokens_in(self.docs[p], start, end):
             if tok.lower_ in ARTICLES or tok.tag_ in PARTICIPLE_TAGS or tok.text in self.g.titles:
                 if tok.text in self.g.titles and self.g.titles[tok.text].role_word:
                     break
@@ -1177,8 +1174,8 @@ class Resolver:
                 if rw.kind == "person" and self._inside_org_name(p, tok):
                     continue  # "Attorney" in "the U.S. Attorney’s Office"
                 if any(
-                    m.p == p and m.start <= start and end <= m.end and m.key[0] == "person"
-                    for m in self.mentions
+                    m.start <= start and end <= m.end and m.key[0] == "person"
+                    for m in self.in_paragraph[p]
                 ):
                     continue  # "spokesman" in "Kremlin spokesman Dmitry Peskov"
                 self._role_mention(p, tok, rw, rw_start)
@@ -1455,9 +1452,7 @@ class Resolver:
                 self._named_country(a, _strip_article(ent_text))
                 a.party = a.party or _party(_strip_article(ent_text))
         strong = False
-        for tok in doc:
-            if not (start <= tok.idx < end):
-                continue
+        for tok in _tokens_in(doc, start, end):
             if tok.lower_ in FIRST_SECOND_PERSON and tok.dep_ == "poss":
                 a.first_person = True
             if tok.lower_ in BLOCK_CONTEXT:
@@ -1488,8 +1483,8 @@ class Resolver:
                 key = self._mention_key_at(p, *self._np_span(p, obj)) or next(
                     (
                         mention.key
-                        for mention in self.mentions
-                        if mention.p == p and mention.start <= obj.idx < mention.end
+                        for mention in self.in_paragraph[p]
+                        if mention.start <= obj.idx < mention.end
                     ),
                     None,
                 )
@@ -1582,10 +1577,8 @@ class Resolver:
         return start, end
 
     def _mention_key_at(self, p: int, start: int, end: int) -> tuple | None:
-        for m in self.mentions:
-            if m.p == p and m.start == start and m.end == end:
-                return m.key
-        return None
+        m = self.mentioned.get((p, start, end))
+        return m.key if m is not None else None
 
     # -- pronouns ----------------------------------------------------------------
 
@@ -1670,9 +1663,8 @@ class Resolver:
     def _mention(
         self, p: int, start: int, end: int, key: tuple, head: Any = None
     ) -> _Mention | None:
-        for m in self.mentions:
-            if (m.p, m.start, m.end) == (p, start, end):
-                return None
+        if (p, start, end) in self.mentioned:
+            return None
         tok = head if head is not None else _token_at(self.docs[p], max(start, end - 1))
         subject = False
         sent = 0
@@ -1683,28 +1675,15 @@ class Resolver:
             )
         mention = _Mention(p, start, end, key, subject, sent)
         self.mentions.append(mention)
+        self.mentioned[(p, start, end)] = mention
+        self.in_paragraph[p].append(mention)
         return mention
 
     def _index(self) -> ActorIndex:
         self.mentions.sort(key=lambda m: (m.p, m.start, -m.end))
-        order: list[tuple] = []
-        for m in self.mentions:
-            if m.key not in order:
-                order.append(m.key)
+        order = list(dict.fromkeys(m.key for m in self.mentions))
         ids = {key: f"a{i}" for i, key in enumerate(order, 1)}
-        counts: Counter[tuple] = Counter()
-        for m in self.mentions:
-            nested = any(
-                o is not m
-                and o.key == m.key
-                and o.p == m.p
-                and o.start <= m.start
-                and m.end <= o.end
-                and (o.end - o.start) > (m.end - m.start)
-                for o in self.mentions
-            )
-            if not nested:
-                counts[m.key] += 1
+        counts = _mention_counts(self.mentions)
         actors = []
         for key in order:
             a = self.actors[key]
@@ -1737,8 +1716,8 @@ class Resolver:
 
     def _entity_actor(self, p: int, start: int, end: int, ids: dict[tuple, str]) -> str | None:
         best: tuple[int, str] | None = None
-        for m in self.mentions:
-            if m.p == p and m.start <= start and end <= m.end:
+        for m in self.in_paragraph[p]:
+            if m.start <= start and end <= m.end:
                 size = m.end - m.start
                 if best is None or size < best[0]:
                     best = (size, ids[m.key])
@@ -1804,11 +1783,41 @@ def _tok_end(tok: Any) -> int:
     return tok.idx + len(tok.text)
 
 
-def _token_at(doc: Any, char: int) -> Any:
-    """The token covering character `char` of the doc's text, or None (whitespace)."""
+def _mention_counts(mentions: list[_Mention]) -> Counter[tuple]:
+    """How often each actor is mentioned, a mention inside a longer one of the same
+    actor not counted again. Mentions are compared within their actor and paragraph
+    only, so a long paragraph of many names stays cheap."""
+    groups: dict[tuple, list[_Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[(m.key, m.p)].append(m)
+    counts: Counter[tuple] = Counter()
+    for (key, _p), group in groups.items():
+        reach = -1  # the furthest end of a mention starting earlier (no two share a span)
+        for m in sorted(group, key=lambda m: (m.start, -m.end)):
+            if reach < m.end:
+                counts[key] += 1
+            reach = max(reach, m.end)
+    return counts
+
+
+def _token_starts(doc: Any) -> list[int]:
+    """Where each token of the doc starts, worked out once per doc."""
     starts = doc.user_data.get("tidings_token_starts")
     if starts is None:
         starts = doc.user_data["tidings_token_starts"] = [t.idx for t in doc]
+    return starts
+
+
+def _tokens_in(doc: Any, start: int, end: int) -> Any:
+    """The tokens starting at characters start..end-1, found by bisection: a scan of
+    the whole doc per name made a long paragraph quadratic."""
+    starts = _token_starts(doc)
+    return doc[bisect_left(starts, start) : bisect_left(starts, end)]
+
+
+def _token_at(doc: Any, char: int) -> Any:
+    """The token covering character `char` of the doc's text, or None (whitespace)."""
+    starts = _token_starts(doc)
     i = bisect_right(starts, char) - 1
     if i < 0:
         return None
@@ -1872,7 +1881,7 @@ def _apostrophe(text: str, i: int) -> bool:
 def _trim_tail(doc: Any, start: int, end: int) -> int:
     """The end of a name past lowercase words spaCy ran it on into ("The Associated
     Press that" -> "The Associated Press")."""
-    tokens = [t for t in doc if start <= t.idx < end]
+    tokens = list(_tokens_in(doc, start, end))
     while (
         len(tokens) > 1
         and tokens[-1].text[:1].islower()

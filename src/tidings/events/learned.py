@@ -148,6 +148,7 @@ class ArticleVotes:
         self.texts = list(texts)
         self.mode = mode()
         self._votes: dict[int, Votes | None] = {}
+        self._seen: dict[str, Votes | None] = {}
         if self.mode is Mode.FULL:
             self._votes = dict(enumerate(sentence_votes(self.texts)))
 
@@ -156,5 +157,12 @@ class ArticleVotes:
         if self.mode is Mode.OFF or (self.mode is Mode.CHECK and not triggered):
             return None
         if position not in self._votes:
-            self._votes[position] = sentence_votes([self.texts[position]])[0]
+            self._votes[position] = self._by_text(self.texts[position])
         return self._votes[position]
+
+    def _by_text(self, text: str) -> Votes | None:
+        """A sentence the article repeats (a standfirst that is also the lead, a pasted
+        paragraph) is embedded once: each embedding costs tens of milliseconds."""
+        if text not in self._seen:
+            self._seen[text] = sentence_votes([text])[0]
+        return self._seen[text]
