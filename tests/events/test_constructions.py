@@ -2,7 +2,7 @@
 
 from tidings.record import Time
 
-from .conftest import codes
+from .conftest import codes, group
 
 
 def test_passive_with_agent(triples):
@@ -105,6 +105,22 @@ def test_a_refusal_is_one_rejection_not_a_sanction(code):
 
 def test_threat_takes_the_target_of_what_is_threatened(triples):
     assert ("THREATEN", "IRN", "ISR") in triples("Iran threatened to attack Israel.")
+
+
+def test_threat_of_force_takes_whom_the_force_is_aimed_at(triples):
+    found = triples("Russian police threatened to use force against Ukrainian protesters.")
+    assert ("THREATEN", "RUS", "UKR") in found
+
+
+def test_pleaded_with_x_to_is_a_request_to_x(code):
+    # spaCy parses "with" as the mark of the clause whose subject X is
+    words = {"Ukrainian doctors": group("UKR", "MED", "Ukrainian doctors"),
+             "the administration": group("USA", "GOV", "the administration")}  # fmt: skip
+    text = "Ukrainian doctors pleaded with the administration to reconsider its decision."
+    events = code(text, words=words)
+    assert [(e.type, codes(e.source), codes(e.target)) for e in events] == [
+        ("REQUEST", "UKR", "USA")
+    ]
 
 
 def test_described_as_meddling_is_an_accusation(triples):

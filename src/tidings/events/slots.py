@@ -129,6 +129,8 @@ class SlotFiller:
             groups = [
                 ([s for c in clauses for s in c.children if s.dep_ in SUBJECT_DEPS], "direct")
             ]
+        elif slot == "aim":  # "threatened to use live fire against the protesters"
+            groups = [(self._aimed_at(tok), "direct")]
         elif slot == "between":
             objs = self._prep_objects(trig, "between")
             if not objs:
@@ -354,6 +356,22 @@ class SlotFiller:
             return self.grammatical_subjects(head)
         return []
 
+    def _aimed_at(self, tok: Any) -> list[Any]:
+        """What the act in the trigger's complement is aimed at (cues.tsv aimed): the
+        protesters of "threatened to use live fire against the protesters", China in
+        "threatened to impose tariffs on China"."""
+        aims = self.s.lex.cue("aimed")
+        acts = [c for c in tok.children if c.dep_ == "xcomp"]
+        hosts = acts + [o for act in acts for o in act.children if o.dep_ == "dobj"]
+        return [
+            o
+            for host in hosts
+            for c in host.children
+            if c.dep_ == "prep" and c.lower_ in aims
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+
     def _prep_objects(self, trig: Trigger, word: str) -> list[Any]:
         tok = trig.token
         hosts = [tok]
@@ -373,4 +391,17 @@ class SlotFiller:
                 prep = c.dep_ in ("prep", "dative", "agent") and c.lower_ == word
                 if prep and self.s.real_prep(c):
                     out += [o for o in c.children if o.dep_ == "pobj"]
-        return out
+        return out or _marked_subjects(tok, word)
+
+
+def _marked_subjects(tok: Any, word: str) -> list[Any]:
+    """'pleaded with the administration to reconsider': spaCy makes "with" the mark of
+    a clause whose subject is the administration; that subject is the object of "with"."""
+    return [
+        s
+        for clause in tok.children
+        if clause.dep_ in ("advcl", "xcomp", "ccomp")
+        and any(m.dep_ == "mark" and m.lower_ == word for m in clause.children)
+        for s in clause.children
+        if s.dep_ in ("nsubj", "nsubjpass")
+    ]
