@@ -98,6 +98,11 @@ def test_intensity_sign_follows_cooperation_and_conflict(code):
         ("France gave its complete endorsement to Kyiv on Monday.", "SUPPORT", None),
         ("The Polish foreign minister resigned on Monday.", "RETREAT", "resign"),
         ("The release of the soldiers by Russia was a surprise.", "RETREAT", "release"),
+        # the manual: tear gas and water cannon are ASSAULT crowd-control, live rounds firearms
+        ("Belarusian police fired tear gas at protesters in Minsk.", "ASSAULT", "crowd-control"),
+        ("Belarusian police used water cannon against the crowd.", "ASSAULT", "crowd-control"),
+        ("Belarusian police used live ammunition against protesters.", "ASSAULT", "firearms"),
+        ("Belarusian snipers shot into crowds of protesters in Minsk.", "ASSAULT", "firearms"),
     ],
 )
 def test_everyday_phrasings_of_an_event(code, text, kind, mode):
