@@ -130,3 +130,12 @@ def test_an_agreement_told_as_not_made_is_a_rejection(code):
 def test_other_events_told_as_not_done_stay_negated(code):
     (event,) = code("Russia did not attack Ukraine.")
     assert (event.type, event.modality) == ("ASSAULT", "negated")
+
+
+def test_a_plea_of_not_guilty_is_a_rejection(code):
+    # "not" hangs on "guilty", the dependent that completes the trigger "plead guilty"
+    words = {"Navalny": Actor(id="N", name="Alexei Navalny", kind="person", country="RUS")}
+    [plea] = code("Navalny pleaded not guilty on Tuesday.", words=words)
+    [guilty] = code("Navalny pleaded guilty on Tuesday.", words=words)
+    assert (plea.type, plea.modality) == ("REJECT", "asserted")
+    assert (guilty.type, guilty.modality) == ("CONCEDE", "asserted")

@@ -32,7 +32,11 @@ class ModalityReader:
         lex = self.s.lex
         verb = trig.verb
         flags: set[str] = set()
-        if is_negated(trig.token) or (verb is not trig.token and is_negated(verb)):
+        if (
+            is_negated(trig.token)
+            or (verb is not trig.token and is_negated(verb))
+            or any(is_negated(c) for c in phrase_dependents(trig))  # "pleaded not guilty"
+        ):
             flags.add("negated")
         aux = {lemma_of(c) for c in verb.children if c.dep_ == "aux"} | {
             c.lower_ for c in verb.children if c.dep_ == "aux"
@@ -107,3 +111,9 @@ class ModalityReader:
 
     def hedged(self, verb: Any) -> bool:
         return any(lemma_of(c) in self.s.lex.cue("hedge") for c in verb.children if c.dep_ == "aux")
+
+
+def phrase_dependents(trig: Trigger) -> list[Any]:
+    """The dependent that completes a two-word trigger ("guilty" of "plead guilty")."""
+    child = trig.pattern.child
+    return [c for c in trig.token.children if child and lemma_of(c) == child]
