@@ -123,6 +123,15 @@ def test_pleaded_with_x_to_is_a_request_to_x(code):
     ]
 
 
+def test_naming_someone_a_killer_is_an_accusation_not_a_call(triples):
+    assert triples("Putin called Biden a killer.") == {("ACCUSE", "RUS", "USA")}
+
+
+def test_naming_something_is_no_phone_call(code):
+    assert code("Putin called Biden a great partner.") == []
+    assert [e.type for e in code("Putin called Biden on Tuesday.")] == ["CONSULT"]
+
+
 def test_described_as_meddling_is_an_accusation(triples):
     text = "The Kremlin described Washington's support for the protesters as meddling."
     assert ("ACCUSE", "RUS", "USA") in triples(text)

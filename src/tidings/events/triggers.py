@@ -65,7 +65,7 @@ class TriggerFinder:
         for pattern in lex.candidates(tok.lemma_.lower(), pos):
             if self._matches(tok, pattern):
                 return pattern
-        if found is None:
+        if found is None or self._names_something(tok):
             return None
         lemma = lex.verbs.base(tok)
         specific = found.specific >= 1
@@ -153,6 +153,16 @@ class TriggerFinder:
         ):
             return False
         return not self._judgement(tok, pattern.pos)
+
+    def _names_something(self, tok: Any) -> bool:
+        """'called his death a crisis', 'dubbed it a failure': a verb of naming (cues.tsv
+        naming) with what it names something as is no call or meeting; the hand patterns
+        code the naming that is an accusation (as=blame)."""
+        if lemma_of(tok) not in self.s.lex.cue("naming"):
+            return False
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        named = [c for t in [tok, *objects] for c in t.children if c.dep_ == "oprd"]
+        return bool(named)
 
     def _acts_on(
         self, tok: Any, pos: str, words: frozenset[str], kinds: frozenset[str] | None = None
