@@ -19,6 +19,9 @@ NO_EVENT = [
     "Many experts think China could attack Taiwan within the decade.",
     "In my view, the West should impose tougher sanctions on Moscow.",
     "Observers say a deal between the two sides remains unlikely.",
+    # the reporter's formula: asking for one's own anonymity is no request
+    "A Ukrainian official, who asked not to be identified, spoke from Kyiv.",
+    "A Russian diplomat asked not to be named because the talks are private.",
     # no trigger
     "The price of wheat rose sharply after the announcement.",
     "Washington is about 7,800 kilometres from Moscow.",

@@ -152,7 +152,18 @@ class TriggerFinder:
             tok, pattern.pos, self.s.lex.cue(pattern.people), kinds=PEOPLE
         ):
             return False
-        return not self._judgement(tok, pattern.pos)
+        return not self._judgement(tok, pattern.pos) and not self._anonymity(tok)
+
+    def _anonymity(self, tok: Any) -> bool:
+        """'a source, who asked not to be identified': asking for one's own anonymity
+        (a passive complement from cues.tsv anonymity) is the reporter's formula, no
+        request between actors."""
+        return any(
+            c.dep_ == "xcomp"
+            and lemma_of(c) in self.s.lex.cue("anonymity")
+            and any(a.dep_ == "auxpass" for a in c.children)
+            for c in tok.children
+        )
 
     def _names_something(self, tok: Any) -> bool:
         """'called his death a crisis', 'dubbed it a failure': a verb of naming (cues.tsv
