@@ -139,3 +139,10 @@ def test_a_plea_of_not_guilty_is_a_rejection(code):
     [guilty] = code("Navalny pleaded guilty on Tuesday.", words=words)
     assert (plea.type, plea.modality) == ("REJECT", "asserted")
     assert (guilty.type, guilty.modality) == ("CONCEDE", "asserted")
+
+
+def test_a_phrase_of_ours_outranks_the_dictionary_veto_of_its_verb(code):
+    # PETRARCH2 vetoes "plead … court" (an appeal to a court); "plead guilty" holds
+    words = {"Navalny": Actor(id="N", name="Alexei Navalny", kind="person", country="RUS")}
+    events = code("Navalny pleaded guilty to fraud in a Moscow court.", words=words)
+    assert [(e.type, e.source.id) for e in events] == [("CONCEDE", "N")]

@@ -60,11 +60,16 @@ class TriggerFinder:
         accident") or knows no event for it."""
         lex = self.s.lex
         found = lex.verbs.match(tok) if pos == "verb" and lex.verbs is not None else None
+        candidates = lex.candidates(tok.lemma_.lower(), pos)
         if found is not None and found.vetoed:
-            return None
-        for pattern in lex.candidates(tok.lemma_.lower(), pos):
+            # a phrase of ours ("plead guilty") is more specific than the dictionary's
+            # veto of the verb in a context ("plead … court": an appeal to a court)
+            candidates = [p for p in candidates if p.child]
+        for pattern in candidates:
             if self._matches(tok, pattern):
                 return pattern
+        if found is not None and found.vetoed:
+            return None
         if found is None or self._names_something(tok):
             return None
         lemma = lex.verbs.base(tok)
