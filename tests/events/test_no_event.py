@@ -19,6 +19,9 @@ NO_EVENT = [
     "Many experts think China could attack Taiwan within the decade.",
     "In my view, the West should impose tougher sanctions on Moscow.",
     "Observers say a deal between the two sides remains unlikely.",
+    # called off: the meeting did not take place
+    "The meeting between Putin and Biden in Geneva was cancelled.",
+    "Talks between Russia and Ukraine were postponed.",
     # the reporter's formula: asking for one's own anonymity is no request
     "A Ukrainian official, who asked not to be identified, spoke from Kyiv.",
     "A Russian diplomat asked not to be named because the talks are private.",

@@ -243,4 +243,12 @@ class TriggerFinder:
             for c in tok.head.children:
                 if c.dep_ in ("acomp", "attr") and lemma_of(c) in self.s.lex.cue("unlikely"):
                     return False
-        return True
+        return not self._called_off(tok)
+
+    def _called_off(self, tok: Any) -> bool:
+        """'the meeting was cancelled', 'a meeting … that was canceled', 'postponed the
+        talks': a nominal event called off (cues.tsv called_off) did not take place."""
+        off = self.s.lex.cue("called_off")
+        if tok.dep_ in ("dobj", "nsubjpass") and lemma_of(tok.head) in off:
+            return True
+        return any(c.dep_ in ("relcl", "acl") and lemma_of(c) in off for c in tok.children)
