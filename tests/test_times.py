@@ -438,3 +438,18 @@ def test_ages_and_weekends():
     assert times == []
     (weekend,) = find_times(["The ministry said over the weekend that it would act."], "2019-11-18")
     assert weekend.value == "2019-W46-WE"
+
+
+@pytest.mark.parametrize(
+    ("published", "text"),
+    [
+        ("9999-12-31", "Talks will resume tomorrow."),
+        ("9999-12-31", "Talks will resume next week."),
+        ("9999-06-01", "Talks will be held on December 31."),
+        ("0001-01-01", "Talks were held yesterday."),
+    ],
+)
+def test_a_time_past_the_ends_of_the_calendar_is_found_without_a_value(published, text):
+    # found by the fuzzer: the step raised "year 10000 is out of range" for the record
+    [found] = find_times([text], published)
+    assert found.value is None and found.text in text

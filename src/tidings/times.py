@@ -824,6 +824,21 @@ def _day_of_clock(text: str, start: int, days: list[tuple[int, str]]) -> str | N
     return same[-1] if same else None
 
 
+def _resolve_in_calendar(
+    hit: _Hit, text: str, doc: Any, anchor: date | None, previous: list[str]
+) -> str | None:
+    """The value of a time expression, or None where it falls outside the calendar
+    Python can count (years 1 to 9999): "tomorrow" said on 9999-12-31."""
+    try:
+        return _resolve(hit, text, doc, anchor, previous)
+    except OverflowError:  # date arithmetic past either end: "date value out of range"
+        return None
+    except ValueError as error:  # a date built past it: "year 10000 is out of range"
+        if "out of range" not in str(error):
+            raise
+        return None
+
+
 def _published_date(published: str | None) -> date | None:
     if not published:
         return None
@@ -859,7 +874,7 @@ def find_times(
             hit.extra["day_first"] = day_first
             if hit.kind == "clock":
                 hit.extra["day"] = _day_of_clock(text, hit.start, days)
-            value = _resolve(hit, text, doc, anchor_day, previous)
+            value = _resolve_in_calendar(hit, text, doc, anchor_day, previous)
             if value is not None and re.match(r"\d{4}-\d\d-\d\d", value):
                 days.append((hit.end, value[:10]))
             if value is not None and hit.kind not in ("decade", "duration", "clock"):
