@@ -48,10 +48,11 @@ settings.register_profile("fuzz", deadline=None, suppress_health_check=_SLOW, pr
                           database=None)  # fmt: skip
 LONG_RUN = os.environ.get("HYPOTHESIS_PROFILE") == "fuzz"
 settings.load_profile("fuzz" if LONG_RUN else "ci")  # the long run is random, CI's the same
-# The long run's whole-pipeline documents come in shards, one test each, which
+# The long run's whole-pipeline documents come in shards of 500, one test each, which
 # `make fuzz` spreads over the machine's cores (pytest-xdist): 10,000 documents at
-# about a second each would take hours on one.
-SHARDS = 4 if LONG_RUN else 1
+# about a second each would take hours on one, and a run stopped early keeps the
+# shards it finished.
+SHARDS = 20 if LONG_RUN else 1
 
 
 def examples(ci: int, fuzz: int):  # noqa: ANN201 - a hypothesis settings decorator
