@@ -40,6 +40,7 @@ CASES = [
     ("Russia rejected a U.S. proposal for a prisoner exchange.", ("REJECT", "RUS", "USA")),
     ("Kyiv rebuffed Moscow's offer of talks.", ("REJECT", "UKR", "RUS")),
     ("Turkey blocked the NATO aid package.", ("REJECT", "TUR", "NATO")),
+    ("Turkey blocked Ukraine from joining NATO.", ("REJECT", "TUR", "UKR")),
     ("Poland derailed the talks with Ukraine.", ("REJECT", "POL", "UKR")),
     ("Beijing balked at Washington's demand for farm purchases.", ("REJECT", "CHN", "USA")),
     ("China threatened Taiwan with economic retaliation.", ("THREATEN", "CHN", "TWN")),
@@ -103,6 +104,9 @@ def test_intensity_sign_follows_cooperation_and_conflict(code):
         ("Belarusian police used water cannon against the crowd.", "ASSAULT", "crowd-control"),
         ("Belarusian police used live ammunition against protesters.", "ASSAULT", "firearms"),
         ("Belarusian snipers shot into crowds of protesters in Minsk.", "ASSAULT", "firearms"),
+        # people kept from somewhere are restricted; a state kept from a bloc is rejected
+        ("Belarusian police blocked the protesters from entering the square.", "COERCE",
+         "restrict"),  # fmt: skip
     ],
 )
 def test_everyday_phrasings_of_an_event(code, text, kind, mode):
