@@ -41,6 +41,8 @@ CASES = [
     ("Kyiv rebuffed Moscow's offer of talks.", ("REJECT", "UKR", "RUS")),
     ("Turkey blocked the NATO aid package.", ("REJECT", "TUR", "NATO")),
     ("Turkey blocked Ukraine from joining NATO.", ("REJECT", "TUR", "UKR")),
+    # agreeing to what the other side demanded is yielding to it
+    ("Serbia agreed to Kosovo's demands to reopen the border.", ("CONCEDE", "SRB", "XKX")),
     ("Poland derailed the talks with Ukraine.", ("REJECT", "POL", "UKR")),
     ("Beijing balked at Washington's demand for farm purchases.", ("REJECT", "CHN", "USA")),
     ("China threatened Taiwan with economic retaliation.", ("THREATEN", "CHN", "TWN")),
