@@ -132,6 +132,12 @@ def test_naming_something_is_no_phone_call(code):
     assert [e.type for e in code("Putin called Biden on Tuesday.")] == ["CONSULT"]
 
 
+def test_the_subject_of_an_inquiry_is_its_target(triples):
+    text = "Russia is the subject of a U.S. inquiry into election interference."
+    assert ("ACCUSE", "USA", "RUS") in triples(text)
+    assert ("ASSAULT", "RUS", "UKR") in triples("Kyiv became the target of Russian missile strikes.")
+
+
 def test_described_as_meddling_is_an_accusation(triples):
     text = "The Kremlin described Washington's support for the protesters as meddling."
     assert ("ACCUSE", "RUS", "USA") in triples(text)

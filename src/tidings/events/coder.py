@@ -106,6 +106,8 @@ class SentenceCoder:
             if not targets:
                 targets = self.fallbacks.antecedent_targets(trig, sources, emitted)
             if not targets:
+                targets = self.fallbacks.focus_of(trig)
+            if not targets:
                 targets = self.fallbacks.domestic_target(trig, sources)
             if not targets and not sources:
                 targets = self.fallbacks.unnamed_people(trig)

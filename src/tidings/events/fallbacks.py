@@ -66,6 +66,24 @@ class Fallbacks:
                     return [Filler(word, "anaphora", event.source)]
         return []
 
+    def focus_of(self, trig: Trigger) -> list[Filler]:
+        """'WeWork is the subject of an SEC inquiry', 'Kyiv became the target of the
+        strikes': what a nominal event is the subject, target or focus of (cues.tsv
+        focus) is the one the copula says it of."""
+        tok = self.s.stand_in(trig.token)
+        of = tok.head
+        if (
+            tok.dep_ != "pobj"
+            or of.lower_ != "of"
+            or lemma_of(of.head) not in self.s.lex.cue("focus")
+        ):
+            return []
+        focus = of.head
+        if focus.dep_ not in ("attr", "oprd") or lemma_of(focus.head) not in ("be", "become"):
+            return []
+        subjects = [c for c in focus.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return self.slots.resolve(subjects, "direct")
+
     def domestic_target(self, trig: Trigger, sources: list[Filler]) -> list[Filler]:
         """'the opposition rejected the result', 'alleged that the vote had been marred':
         a country's own vote (cues.tsv domestic) stands for that country, when the source
