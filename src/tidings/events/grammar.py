@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tidings.events.patterns import Lexicon
+from tidings.events.patterns import Lexicon, Pattern
 from tidings.record import Actor
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -13,6 +13,14 @@ FINITE = ("VBD", "VBZ", "VBP")
 
 def lemma_of(tok: Any) -> str:
     return tok.lemma_.lower()
+
+
+def phrase_dependents(tok: Any, pattern: Pattern) -> list[Any]:
+    """The dependents of `tok` that complete a two-word trigger ("guilty" of "plead
+    guilty", "out" of "pull out"); none for a one-word pattern."""
+    if pattern.child is None:
+        return []
+    return [c for c in tok.children if lemma_of(c) == pattern.child]
 
 
 def pos_of(tok: Any) -> str | None:

@@ -11,6 +11,7 @@ from tidings.events.grammar import (
     is_conditional,
     is_negated,
     lemma_of,
+    phrase_dependents,
 )
 from tidings.events.sentence import Sentence, Trigger
 
@@ -35,7 +36,7 @@ class ModalityReader:
         if (
             is_negated(trig.token)
             or (verb is not trig.token and is_negated(verb))
-            or any(is_negated(c) for c in phrase_dependents(trig))  # "pleaded not guilty"
+            or any(is_negated(c) for c in phrase_dependents(trig.token, trig.pattern))
         ):
             flags.add("negated")
         aux = {lemma_of(c) for c in verb.children if c.dep_ == "aux"} | {
@@ -111,9 +112,3 @@ class ModalityReader:
 
     def hedged(self, verb: Any) -> bool:
         return any(lemma_of(c) in self.s.lex.cue("hedge") for c in verb.children if c.dep_ == "aux")
-
-
-def phrase_dependents(trig: Trigger) -> list[Any]:
-    """The dependent that completes a two-word trigger ("guilty" of "plead guilty")."""
-    child = trig.pattern.child
-    return [c for c in trig.token.children if child and lemma_of(c) == child]

@@ -14,6 +14,7 @@ from tidings.events.grammar import (
     is_conditional,
     is_passive,
     lemma_of,
+    phrase_dependents,
 )
 from tidings.events.sentence import Filler, Sentence, Trigger
 from tidings.record import Actor
@@ -377,8 +378,8 @@ class SlotFiller:
         hosts = [tok]
         if trig.pattern.pos == "verb":
             hosts += [c for c in tok.children if c.dep_ == "dobj"]
-            if trig.pattern.child and trig.pattern.prep is None:  # "pulled … out of Iraq"
-                hosts += [c for c in tok.children if lemma_of(c) == trig.pattern.child]
+            if trig.pattern.prep is None:  # "pulled … out of Iraq"
+                hosts += phrase_dependents(tok, trig.pattern)
         else:
             stand = self.s.stand_in(tok)
             if stand is not tok:

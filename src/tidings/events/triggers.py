@@ -10,6 +10,7 @@ from tidings.events.grammar import (
     complements,
     lemma_of,
     modifier_lemmas,
+    phrase_dependents,
     pos_of,
 )
 from tidings.events.patterns import Pattern
@@ -61,16 +62,15 @@ class TriggerFinder:
         lex = self.s.lex
         found = lex.verbs.match(tok) if pos == "verb" and lex.verbs is not None else None
         candidates = lex.candidates(tok.lemma_.lower(), pos)
-        if found is not None and found.vetoed:
+        vetoed = found is not None and found.vetoed
+        if vetoed:
             # a phrase of ours ("plead guilty") is more specific than the dictionary's
             # veto of the verb in a context ("plead … court": an appeal to a court)
             candidates = [p for p in candidates if p.child]
         for pattern in candidates:
             if self._matches(tok, pattern):
                 return pattern
-        if found is not None and found.vetoed:
-            return None
-        if found is None or self._names_something(tok):
+        if found is None or vetoed or self._names_something(tok):
             return None
         lemma = lex.verbs.base(tok)
         specific = found.specific >= 1
@@ -108,7 +108,7 @@ class TriggerFinder:
 
     def _matches(self, tok: Any, pattern: Pattern) -> bool:
         if pattern.child is not None:
-            kids = [c for c in tok.children if c.lemma_.lower() == pattern.child]
+            kids = phrase_dependents(tok, pattern)
             if pattern.prep is not None:  # "add to list": the object of the preposition
                 kids = [
                     o
