@@ -93,13 +93,13 @@ def codes(actor: Actor | None) -> str | None:
 
 @pytest.fixture(scope="session")
 def code():
-    """code(text or paragraphs, times=(), published=None) -> events."""
+    """code(text or paragraphs, times=(), published=None, words=None, quotes=()) -> events."""
 
-    def run(text, times=(), published=None, words=None):
+    def run(text, times=(), published=None, words=None, quotes=()):
         paragraphs = [text] if isinstance(text, str) else list(text)
         docs = nlp.parse(paragraphs)
         index = WordIndex(paragraphs, words)
-        return code_events(paragraphs, docs, index, list(times), published)
+        return code_events(paragraphs, docs, index, list(times), published, list(quotes))
 
     return run
 

@@ -1,5 +1,7 @@
 """The learned check: votes of the nearest labelled sentences keep, drop or add events."""
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -39,6 +41,13 @@ def test_a_strong_type_needs_its_share_and_a_lead_over_no_event():
     assert strong.strong_type() == "ASSAULT"
     assert close.strong_type() is None
     assert weak.strong_type() is None
+
+
+def test_a_sentence_reads_as_a_type_from_the_share_that_codes_a_missed_one():
+    assert Votes(0.5 * labels("ASSAULT") + 0.5 * labels(None), THRESHOLDS).reads_as("ASSAULT")
+    assert not Votes(0.45 * labels("ASSAULT") + 0.55 * labels(None), THRESHOLDS).reads_as(
+        "ASSAULT")
+    assert not Votes(labels("AID"), THRESHOLDS).reads_as("ASSAULT")
 
 
 def test_the_check_can_be_turned_off(monkeypatch):
@@ -126,3 +135,29 @@ def test_check_mode_embeds_only_the_sentences_with_a_trigger(code, fake_model, m
     # the second has "attacked", embedded, and reads as no event
     assert found == []
     assert embedded == ["Russia attacked Croatia in the World Cup final."]
+
+
+STABBING = "A deadly stabbing shook the commuter train."
+
+
+def test_an_event_whose_sides_no_one_names_is_coded_where_the_sentence_reads_as_it(
+    code, fake_model, monkeypatch
+):
+    found = code(STABBING, words={})
+    assert [(e.type, e.source, e.target) for e in found] == [("ASSAULT", None, None)]
+    monkeypatch.setenv("TIDINGS_EVENTS_MODEL", "off")  # the lexicon alone wants a side
+    assert code(STABBING, words={}) == []
+
+
+def test_an_event_without_sides_needs_more_than_the_share_that_keeps_a_trigger(
+    code, fake_model, monkeypatch
+):
+    # two neighbours: 0.6 of the votes for no event, 0.4 for ASSAULT — enough to keep
+    # a trigger (0.2), short of reading as ASSAULT (0.5)
+    model = EventModel(fake_model.vectors, fake_model.labels, replace(THRESHOLDS, keep=0.2))
+    vector = np.array([0.6, 0.0, 0.4], dtype=np.float32)
+    monkeypatch.setattr(learned, "load_model", lambda: model)
+    monkeypatch.setattr(embed, "passages", lambda texts: np.stack([vector for _ in texts]))
+    assert code(STABBING, words={}) == []
+    assert [e.type for e in code("Russia stabbed a guard of Ukraine.", words=CROATIA)] == [
+        "ASSAULT"]

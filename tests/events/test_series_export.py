@@ -11,7 +11,7 @@ from tidings.events import EventsStep, dyad_chart, dyad_series, events_to_csv, e
 from tidings.events.patterns import PLOVER_TYPES, load_lexicon, parse_patterns, parse_types
 from tidings.events.series import period_of
 from tidings.pipeline import Document
-from tidings.record import Actor, Event, Source, Time
+from tidings.record import Actor, Event, Quote, Source, Time
 
 from .conftest import WordIndex, country
 
@@ -105,7 +105,7 @@ def test_events_step_fills_record_events():
     step = EventsStep()
     assert (step.name, step.requires, step.assigns) == (
         "events",
-        frozenset({"parsed", "actor_index", "record.times"}),
+        frozenset({"parsed", "actor_index", "record.times", "record.quotes"}),
         frozenset({"record.events"}),
     )
     paragraphs = ["Russia invaded Ukraine on Thursday."]
@@ -123,6 +123,20 @@ def test_events_step_fills_record_events():
         "UKR",
         "2022-02-24",
     )
+
+
+def test_events_step_gives_the_coder_the_record_quotes():
+    paragraphs = ["“I condemn Ukraine for the attack,” Putin said."]
+    doc = Document(raw=b"x", source=Source())
+    doc.record.paragraphs = paragraphs
+    doc.record.quotes = [Quote("I condemn Ukraine for the attack", "direct", "Vladimir Putin",
+                               "putin", "Putin", "said", None, 0)]
+    doc.parsed = nlp.parse(paragraphs)
+    doc.actor_index = WordIndex(paragraphs)
+    EventsStep()(doc)
+    assert [(e.type, e.source.id, e.target.id) for e in doc.record.events] == [
+        ("ACCUSE", "putin", "UKR")
+    ]
 
 
 def test_pattern_data_covers_every_type_with_valid_slots():

@@ -30,10 +30,10 @@ __all__ = [
 
 
 class EventsStep:
-    """Code PLOVER events from the parsed paragraphs, the actors and the times."""
+    """Code PLOVER events from the parsed paragraphs, the actors, the quotes and the times."""
 
     name = "events"
-    requires = frozenset({"parsed", "actor_index", "record.times"})
+    requires = frozenset({"parsed", "actor_index", "record.times", "record.quotes"})
     assigns = frozenset({"record.events"})
 
     def __call__(self, doc: Document) -> None:
@@ -44,4 +44,5 @@ class EventsStep:
             doc.actor_index,
             record.times,
             record.published,
+            record.quotes,
         )

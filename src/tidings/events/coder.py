@@ -28,8 +28,9 @@ from tidings.events.patterns import Lexicon, load_lexicon
 from tidings.events.sentence import Filler, Sentence, Trigger
 from tidings.events.slots import SlotFiller
 from tidings.events.triggers import TriggerFinder
+from tidings.events.voices import Voices
 from tidings.events.where import PUBLICATION, Where
-from tidings.record import Actor, Event, Time
+from tidings.record import Actor, Event, Quote, Time
 
 MAX_PAIRS = 6
 PAIRING = frozenset({"direct", "inherited", "far", "group"})  # fillers that name two sides
@@ -49,10 +50,12 @@ class SentenceCoder:
         published: str | None,
         memory: Memory | None = None,
         votes: Callable[[bool], Votes | None] | None = None,
+        voices: Voices | None = None,
     ) -> None:
         memory = memory if memory is not None else Memory()
         self.votes = votes
-        self.s = Sentence(lex, index, paragraph, text, sent, times, published, memory)
+        self.read: Votes | None = None  # the learned check's votes, once asked
+        self.s = Sentence(lex, index, paragraph, text, sent, times, published, memory, voices)
         self.finder = TriggerFinder(self.s)
         self.slots = SlotFiller(self.s)
         self.fallbacks = Fallbacks(self.s, self.slots)
@@ -62,6 +65,7 @@ class SentenceCoder:
     def events(self) -> Iterator[Event]:
         self.finder.find_triggers()
         votes = self.votes(bool(self.s.triggers)) if self.votes is not None else None
+        self.read = votes
         if votes is not None:
             self._check_triggers(votes)
         coded: dict[int, list[tuple[Actor | None, Actor | None]]] = {}
@@ -177,14 +181,7 @@ class SentenceCoder:
         cooperative = info.quad.endswith("cooperation") or self.fallbacks.each_other(trig)
         reciprocal = pattern.mutual or (sides and cooperative)
         mutual = reciprocal and not targets and len(sources) > 1
-        if (
-            (info.needs_target or "needs_target" in pattern.flags)
-            and not targets
-            and not mutual
-            and not self.fallbacks.open(trig, sources)
-        ):
-            return
-        if not sources and not self._stands_without_source(trig, targets, agentless):
+        if not self._sides_suffice(trig, sources, targets, agentless, mutual):
             return
         pairs: list[tuple[Filler | None, Filler | None]]
         if mutual:
@@ -222,6 +219,37 @@ class SentenceCoder:
                 paragraph=self.s.paragraph,
                 confidence=self._confidence(trig, source, target, modality, agentless),
             )
+
+    def _sides_suffice(
+        self,
+        trig: Trigger,
+        sources: list[Filler],
+        targets: list[Filler],
+        agentless: bool,
+        mutual: bool,
+    ) -> bool:
+        """Whether the sides found are enough to code the event, or the sentence reads
+        so clearly as its type that it is coded with its sides unknown."""
+        flags = trig.pattern.flags
+        lacks_target = (
+            (self.s.lex.types[trig.pattern.type].needs_target or "needs_target" in flags)
+            and not targets
+            and not mutual
+            and not self.fallbacks.open(trig, sources)
+        )
+        lacks_source = not sources and not self._stands_without_source(trig, targets, agentless)
+        return not (lacks_target or lacks_source) or self._reads_without_sides(trig)
+
+    def _reads_without_sides(self, trig: Trigger) -> bool:
+        """An event whose sides the text does not name ("a deadly stabbing on a commuter
+        train", "you were assaulted") is coded with them unknown when two readings agree:
+        the lexicon's trigger, and the learned check reading the whole sentence as that
+        type as strongly as it must to code an event the lexicon missed. A verb the
+        dictionary codes by its default alone still needs its target."""
+        flags = trig.pattern.flags
+        if self.read is None or "learned" in flags or "needs_target" in flags:
+            return False
+        return self.read.reads_as(trig.pattern.type)
 
     def _stands_without_source(self, trig: Trigger, targets: list[Filler], agentless: bool) -> bool:
         """An event whose source no one names ("two officers were charged", "the suspect was
@@ -294,9 +322,11 @@ def code_events(
     actors: ActorIndex,
     times: Sequence[Time] = (),
     published: str | None = None,
+    quotes: Sequence[Quote] = (),
 ) -> list[Event]:
     """PLOVER events of an article: who did what to whom, when and where."""
     lex = load_lexicon()
+    voices = Voices(paragraphs, quotes, actors)
     events: list[Event] = []
     memory = Memory()
     sentences = [
@@ -310,7 +340,7 @@ def code_events(
         memory.sentence += 1
         coder = SentenceCoder(
             lex, actors, number, text, sent, mine, published, memory,
-            partial(votes.for_sentence, position),
+            partial(votes.for_sentence, position), voices,
         )
         found = _dedupe(coder.events())
         events.extend(found)

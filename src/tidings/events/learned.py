@@ -5,8 +5,10 @@ bank of labelled sentences (`data/events/model/bank.npz`, built by
 `tools/build_event_bank.py` from the training sentences in `benchmarks/data/`);
 the labels of its nearest neighbours, weighted by similarity, are its votes: one
 per type and one for "no event". The coder uses the votes to drop triggers whose
-type the sentence does not read as (sport "beat"s, market "attacks"), and to code
-an event the lexicon missed where the votes for one type are strong. The check is
+type the sentence does not read as (sport "beat"s, market "attacks"), to code a
+trigger whose sides the text does not name ("a deadly stabbing on a train") where
+the sentence reads strongly as its type, and to code an event the lexicon missed
+where the votes for one type are strong. The check is
 deterministic and optional, in three modes (`TIDINGS_EVENTS_MODEL`):
 
 - `check` (the default): only sentences where the lexicon found a trigger are
@@ -56,6 +58,10 @@ class Votes:
     @property
     def none(self) -> float:
         return float(self.shares[NONE])
+
+    def reads_as(self, kind: str) -> bool:
+        """The sentence reads as `kind` as strongly as a type the lexicon missed must."""
+        return self.share(kind) >= self.thresholds.add
 
     def strong_type(self) -> str | None:
         """The type the sentence clearly reads as, for an event the lexicon missed."""

@@ -16,6 +16,7 @@ from tidings.events.grammar import (
 )
 from tidings.events.memory import Memory
 from tidings.events.patterns import Lexicon, Pattern
+from tidings.events.voices import Voices
 from tidings.record import Actor, Time
 
 DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
@@ -52,8 +53,10 @@ class Sentence:
         times: Sequence[Time],
         published: str | None,
         memory: Memory,
+        voices: Voices | None = None,
     ) -> None:
         self.lex = lex
+        self.voices = voices
         self.index = index
         self.paragraph = paragraph
         self.text = text
@@ -107,6 +110,8 @@ class Sentence:
                         )
                         if found is not None:
                             return found
+        if tok.lower_ in self.lex.cue("first_person"):
+            return self._quoted_speaker(tok)
         if tok.lower_ in self.lex.cue("pronoun") and tok.dep_ in ("nsubj", "nsubjpass"):
             found = self._reporter(tok)
             if found is not None:
@@ -160,9 +165,20 @@ class Sentence:
                         break
         return self._dateline
 
+    def _quoted_speaker(self, pronoun: Any) -> Actor | None:
+        """'“We will respond,” the minister said': I, we, me, us in a quote are its speaker."""
+        return self.voices.speaker(self.paragraph, pronoun.idx) if self.voices else None
+
     def _reporter(self, pronoun: Any) -> Actor | None:
         """'France said it backed …': an unresolved subject pronoun of a clause that a
-        speech verb or an event governs takes that verb's subject."""
+        speech verb or an event governs takes that verb's subject — but not a person
+        inside quote marks ('“They deported me,” he said': they are not the speaker)."""
+        if (
+            self.voices is not None
+            and pronoun.lower_ in self.lex.cue("others")
+            and self.voices.quoted(self.paragraph, pronoun.idx)
+        ):
+            return None
         clause = pronoun.head
         for _ in range(4):
             if clause.dep_ in ("ROOT",) or clause.head is clause:
