@@ -2,7 +2,7 @@
 
 from tidings.record import Time
 
-from .conftest import codes, group
+from .conftest import codes, country, group
 
 
 def test_passive_with_agent(triples):
@@ -191,3 +191,22 @@ def test_actors_are_copies(code):
     event.source.name = "changed"
     [again] = code("Russia invaded Ukraine in February.")
     assert again.source.name == "Russia"
+
+
+DEMONYMS = {"American": country("USA", "United States"), "Australian": country("AUS", "Australia"),
+            "Taliban": group("AFG", "INS", "Taliban")}
+HOSTAGES = ("Two hostages — an American and an Australian — who had been held by the Taliban "
+            "since 2016 were released in a prisoner swap on Tuesday.")
+
+
+def test_a_year_after_since_is_when_not_who(code):
+    # spaCy reads "since" as the clause's conjunction and 2016 as who was released
+    found = code(HOSTAGES, words=DEMONYMS)
+    assert {(e.type, codes(e.target)) for e in found} == {("RETREAT", "USA"), ("RETREAT", "AUS")}
+
+
+def test_people_an_apposition_names_are_of_its_countries_in_their_role(code):
+    found = code("Two journalists, an American and an Australian, were arrested on Monday.",
+                 words=DEMONYMS)
+    assert sorted((e.type, e.target.country, e.target.role) for e in found) == [
+        ("COERCE", "AUS", "MED"), ("COERCE", "USA", "MED")]

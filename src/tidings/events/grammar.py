@@ -52,6 +52,15 @@ def is_negated(tok: Any) -> bool:
     return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children)
 
 
+def time_taken_for_subject(tok: Any, lex: Lexicon) -> bool:
+    """'hostages held since 2016 were released': spaCy reads "since" as the clause's
+    conjunction and the year as its subject; a year right after such a word is when."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.i == 0 or not tok.like_num:
+        return False
+    before = tok.doc[tok.i - 1]
+    return before.dep_ == "mark" and before.lower_ in lex.cue("time_mark")
+
+
 def is_conditional(clause: Any, lex: Lexicon) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in lex.cue("condition") for c in clause.children)
 

@@ -200,10 +200,8 @@ class Sentence:
         """A generic group or person ('3,000 people', 'police', 'a suspect'): of the
         country the sentence names, else of the country the article is about (a man in a
         local story is of its country), else of no known country."""
-        lemma = lemma_of(tok)
-        if lemma not in self.lex.groups:
+        if lemma_of(tok) not in self.lex.groups:
             return None
-        role, kind = self.lex.groups[lemma]
         country = None
         for _, actor in self.places():
             if actor is not None and actor.country:
@@ -212,6 +210,14 @@ class Sentence:
         if country is None:
             main = self.memory.main_country(self.index)
             country = main.country if main is not None else None
+        return self.group_of(tok, country)
+
+    def group_of(self, tok: Any, country: str | None) -> Actor | None:
+        """The generic group `tok` names ('two journalists') as people of `country`."""
+        lemma = lemma_of(tok)
+        if lemma not in self.lex.groups:
+            return None
+        role, kind = self.lex.groups[lemma]
         name = self.text[core_span(tok)[0] : tok.idx + len(tok.text)]
         return Actor(
             id=f"group:{country or 'unknown'}:{role}:{lemma}",

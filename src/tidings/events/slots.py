@@ -15,6 +15,7 @@ from tidings.events.grammar import (
     is_passive,
     lemma_of,
     phrase_dependents,
+    time_taken_for_subject,
 )
 from tidings.events.sentence import Filler, Sentence, Trigger
 from tidings.record import Actor
@@ -201,11 +202,24 @@ class SlotFiller:
                     if found:
                         out += found
                         continue
+                named = self._named_in_apposition(tok, how)
+                if named:
+                    out += named
+                    continue
                 actor = self.s.actor(tok)
                 if actor is not None:
                     kind = "group" if actor.id.startswith("group:") else how
                     out.append(Filler(tok, kind, actor))
         return out
+
+    def _named_in_apposition(self, tok: Any, how: str) -> list[Filler]:
+        """'two hostages — an American and an Australian —': the actors an apposition
+        says a generic group of people are."""
+        if lemma_of(tok) not in self.s.lex.groups:
+            return []
+        said = [t for c in tok.children if c.dep_ == "appos" for t in conjuncts(c)]
+        countries = dict.fromkeys(a.country for t in said if (a := self.s.actor(t)) and a.country)
+        return [Filler(tok, how, self.s.group_of(tok, country)) for country in countries]
 
     def _sides(self, tok: Any) -> list[Actor]:
         """'the two sides', 'both countries': the pair of actors the article has set
@@ -273,7 +287,11 @@ class SlotFiller:
         climb = ("conj", "xcomp", "advcl", "acomp", "pcomp", "prep")
         for _ in range(8):
             deps = (*SUBJECT_DEPS, "nsubjpass")
-            subs = [self._antecedent(c) for c in tok.children if c.dep_ in deps]
+            subs = [
+                self._antecedent(c)
+                for c in tok.children
+                if c.dep_ in deps and not time_taken_for_subject(c, self.s.lex)
+            ]
             if subs and how == "direct":
                 subs += companions(tok)  # "Russia, along with China, vetoed …"
             if subs:
