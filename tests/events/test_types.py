@@ -58,12 +58,27 @@ CASES = [
     ("Russia annexed Crimea from Ukraine in 2014.", ("COERCE", "RUS", None)),
     ("Israeli warplanes bombed targets in Lebanon overnight.", ("ASSAULT", "ISR", "LBN")),
     ("Russia invaded Ukraine in February.", ("ASSAULT", "RUS", "UKR")),
+    ("Russian troops wounded three Ukrainian soldiers.", ("ASSAULT", "RUS", "UKR")),
+    ("Iran executed two Israeli nationals.", ("ASSAULT", "IRN", "ISR")),
+    ("Islamist militants beheaded a Ukrainian teacher.", ("ASSAULT", None, "UKR")),
+    ("A mob lynched two Israeli tourists.", ("ASSAULT", None, "ISR")),
+    ("Poland cut diplomatic ties with Belarus.", ("SANCTION", "POL", "BLR")),
+    ("Japan partnered with India on maritime security.", ("COOPERATE", "JPN", "IND")),
+    ("Russia turned down the U.S. proposal for a prisoner exchange.", ("REJECT", "RUS", "USA")),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_sentence_codes_expected_event(triples, text, expected):
     assert expected in triples(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Iran executed its plan to enrich uranium.", "The wounded pride of France."],
+)
+def test_execute_and_wound_need_people(triples, text):
+    assert not {t for t, _, _ in triples(text)} & {"ASSAULT"}
 
 
 def test_every_plover_type_is_exercised():
