@@ -55,3 +55,18 @@ def test_they_in_reported_speech_still_stand_for_the_reporter(code):
     found = code("Russia said they would attack Ukraine.", quotes=[
         direct("they would attack Ukraine", "RUS", kind="indirect")])
     assert [(e.source.id, e.target.id) for e in found] == [("RUS", "UKR")]
+
+
+SAID = ["Putin spoke in Moscow.", "He said he would attack Ukraine."]
+
+
+def test_the_pronoun_who_says_it_is_the_speaker_the_quotes_step_found(code):
+    quote = direct("he would attack Ukraine", "putin", paragraph=1, kind="indirect")
+    found = [(e.source.id, e.target.id) for e in code(SAID, quotes=[quote]) if e.paragraph == 1]
+    assert found == [("putin", "UKR")]
+    assert [e.source for e in code(SAID) if e.paragraph == 1] == [None]
+
+
+def test_a_speaker_the_quotes_step_did_not_resolve_stays_unknown(code):
+    quote = direct("he would attack Ukraine", None, paragraph=1, kind="indirect")
+    assert [e.source for e in code(SAID, quotes=[quote]) if e.paragraph == 1] == [None]

@@ -113,7 +113,7 @@ class Sentence:
         if tok.lower_ in self.lex.cue("first_person"):
             return self._quoted_speaker(tok)
         if tok.lower_ in self.lex.cue("pronoun") and tok.dep_ in ("nsubj", "nsubjpass"):
-            found = self._reporter(tok)
+            found = self._speaker_pronoun(tok) or self._reporter(tok)
             if found is not None:
                 return found
         return self._group(tok) or self._named(tok)
@@ -169,6 +169,15 @@ class Sentence:
         """'“We will respond,” the minister said': I, we, me, us in a quote are its speaker."""
         return self.voices.speaker(self.paragraph, pronoun.idx) if self.voices else None
 
+    def _speaker_pronoun(self, pronoun: Any) -> Actor | None:
+        """'… he said': the subject of a verb of saying is the speaker of what it says."""
+        verb = pronoun.head
+        if self.voices is None or pronoun.dep_ != "nsubj" or lemma_of(verb) not in self.lex.cue(
+            "speech"
+        ):
+            return None
+        return self.voices.speaker_of(self.paragraph, verb)
+
     def _reporter(self, pronoun: Any) -> Actor | None:
         """'France said it backed …': an unresolved subject pronoun of a clause that a
         speech verb or an event governs takes that verb's subject — but not a person
@@ -191,6 +200,9 @@ class Sentence:
                 for s in subs:
                     if s.lower_ not in self.lex.cue("pronoun"):
                         return self.actor(s)
+                    speaker = self._speaker_pronoun(s)  # "he said he pressed …"
+                    if speaker is not None:
+                        return speaker
             if gov.pos_ in ("NOUN", "PROPN"):
                 gov = gov.head
             clause = gov

@@ -1,36 +1,60 @@
-"""Who speaks inside quote marks: "“We will respond,” the minister said" — the
-first-person words of a quote stand for its speaker, and its "they", "he" and "she"
-for someone else."""
+"""Who speaks in quotes and reported speech: "“We will respond,” the minister said" —
+the first-person words of a quote stand for its speaker, its "they", "he" and "she"
+for someone else, and the "he" who said it for the speaker the quotes step found."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from tidings.actors.index import ActorIndex
 from tidings.record import Actor, Quote
 
 
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    speaker: Actor | None
+    marked: bool  # in quote marks (direct or partial), not reported speech
+
+    def holds(self, offset: int) -> bool:
+        return self.start <= offset < self.end
+
+
 class Voices:
-    """The quoted spans of an article's paragraphs, with the actor who speaks in each."""
+    """The quoted and reported spans of an article's paragraphs, with who speaks in each."""
 
     def __init__(self, paragraphs: Sequence[str], quotes: Sequence[Quote], index: ActorIndex):
-        self._spans: dict[int, list[tuple[int, int, Actor | None]]] = defaultdict(list)
+        self._spans: dict[int, list[_Span]] = defaultdict(list)
         for quote in quotes:
-            if quote.kind == "indirect" or not 0 <= quote.paragraph < len(paragraphs):
-                continue  # reported speech has no quote marks: "it" may be the speaker
+            if not quote.text or not 0 <= quote.paragraph < len(paragraphs):
+                continue
             start = paragraphs[quote.paragraph].find(quote.text)
-            if start >= 0 and quote.text:
+            if start >= 0:
                 speaker = index.by_id(quote.speaker_actor)
-                self._spans[quote.paragraph].append((start, start + len(quote.text), speaker))
+                marked = quote.kind != "indirect"  # reported speech: "it" may be the speaker
+                span = _Span(start, start + len(quote.text), speaker, marked)
+                self._spans[quote.paragraph].append(span)
 
     def quoted(self, paragraph: int, offset: int) -> bool:
         """Whether the character at `offset` of the paragraph lies inside quote marks."""
-        return any(start <= offset < end for start, end, _ in self._spans.get(paragraph, ()))
+        return any(s.marked and s.holds(offset) for s in self._spans.get(paragraph, ()))
 
     def speaker(self, paragraph: int, offset: int) -> Actor | None:
-        """The actor who speaks the quote around `offset`, if it is known."""
-        for start, end, actor in self._spans.get(paragraph, ()):
-            if start <= offset < end:
-                return actor
+        """The actor who speaks the quote marks around `offset`, if it is known."""
+        for span in self._spans.get(paragraph, ()):
+            if span.marked and span.holds(offset):
+                return span.speaker
+        return None
+
+    def speaker_of(self, paragraph: int, verb: Any) -> Actor | None:
+        """Who a verb of saying introduces ('…,” he said', 'he said he pressed …'): the
+        speaker of the quote its complement clause lies in, as the quotes step found it."""
+        clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+        for span in self._spans.get(paragraph, ()):
+            if any(span.holds(c.idx) for c in clauses):
+                return span.speaker
         return None
