@@ -210,3 +210,10 @@ def test_people_an_apposition_names_are_of_its_countries_in_their_role(code):
                  words=DEMONYMS)
     assert sorted((e.type, e.target.country, e.target.role) for e in found) == [
         ("COERCE", "AUS", "MED"), ("COERCE", "USA", "MED")]
+
+
+def test_who_is_the_actor_before_it_when_spacy_hangs_it_on_a_thing(triples):
+    # spaCy attaches "who have long refused" to "talks", not to Belarus
+    text = ("Poland hoped the swap would pave the way for talks between its government and "
+            "Belarus, who have long refused to negotiate peace with Poland.")
+    assert ("REJECT", "BLR", "POL") in triples(text)

@@ -22,6 +22,7 @@ from tidings.record import Actor
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 RELATIVE = frozenset({"which", "who", "that", "whom"})
+PERSONAL = frozenset({"who", "whom"})  # relative pronouns that stand for people
 OBJECT_CONTROL = frozenset({"urge", "ask", "persuade", "force", "order", "tell", "press", "allow"})
 
 
@@ -339,7 +340,14 @@ class SlotFiller:
 
     def _antecedent(self, tok: Any) -> Any:
         if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
-            return tok.head.head
+            head = tok.head.head
+            if tok.lower_ in PERSONAL and self.s.actor(head) is None:
+                # "talks between Kabul and the Taliban, who refused …": spaCy hangs the
+                # clause on "talks"; "who" is the actor just before it
+                before = _word_before(tok)
+                if before is not None and self.s.actor(before) is not None:
+                    return before
+            return head
         return tok
 
     def agents(self, verb: Any) -> list[tuple[list[Any], str]]:
@@ -411,6 +419,14 @@ class SlotFiller:
                 if prep and self.s.real_prep(c):
                     out += [o for o in c.children if o.dep_ == "pobj"]
         return out or _marked_subjects(tok, word)
+
+
+def _word_before(tok: Any) -> Any:
+    """The word before `tok`, past punctuation, or None."""
+    for i in range(tok.i - 1, tok.sent.start - 1, -1):
+        if not tok.doc[i].is_punct:
+            return tok.doc[i]
+    return None
 
 
 def _marked_subjects(tok: Any, word: str) -> list[Any]:
