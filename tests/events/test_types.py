@@ -65,12 +65,19 @@ CASES = [
     ("Poland cut diplomatic ties with Belarus.", ("SANCTION", "POL", "BLR")),
     ("Japan partnered with India on maritime security.", ("COOPERATE", "JPN", "IND")),
     ("Russia turned down the U.S. proposal for a prisoner exchange.", ("REJECT", "RUS", "USA")),
+    ("Putin faced a corruption probe.", ("ACCUSE", None, "RUS")),
+    ("Poland reopened the investigation into Belarusian police.", ("ACCUSE", "POL", "BLR")),
+    ("Germany is looking into Russian interference in the election.", ("ACCUSE", "DEU", "RUS")),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_sentence_codes_expected_event(triples, text, expected):
     assert expected in triples(text)
+
+
+def test_looking_into_a_thing_is_no_investigation(triples):
+    assert triples("Putin looked into the camera.") == set()
 
 
 @pytest.mark.parametrize(
