@@ -217,3 +217,15 @@ def test_who_is_the_actor_before_it_when_spacy_hangs_it_on_a_thing(triples):
     text = ("Poland hoped the swap would pave the way for talks between its government and "
             "Belarus, who have long refused to negotiate peace with Poland.")
     assert ("REJECT", "BLR", "POL") in triples(text)
+
+
+def test_who_suffered_an_attack_a_verb_of_harm_hangs_on_is_its_target(triples):
+    # "died" names no one who did it, the shelling does: one event, Russia's
+    assert triples("Twenty Ukrainian civilians died in Russian shelling.") == {
+        ("ASSAULT", "RUS", "UKR")}
+    assert triples("Two Israeli soldiers were wounded during an attack by Iran.") == {
+        ("ASSAULT", "IRN", "ISR")}
+
+
+def test_an_attack_that_harmed_no_one_named_keeps_its_own_target(triples):
+    assert ("ASSAULT", "RUS", "UKR") in triples("Two men died in a Russian attack on Kyiv.")

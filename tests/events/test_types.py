@@ -68,6 +68,12 @@ CASES = [
     ("Putin faced a corruption probe.", ("ACCUSE", None, "RUS")),
     ("Poland reopened the investigation into Belarusian police.", ("ACCUSE", "POL", "BLR")),
     ("Germany is looking into Russian interference in the election.", ("ACCUSE", "DEU", "RUS")),
+    ("The Ukrainian base came under attack from Russia.", ("ASSAULT", "RUS", "UKR")),
+    ("Israeli settlers set fire to a Palestinian school in Lebanon.", ("ASSAULT", "ISR", "LBN")),
+    ("Iran walked out of the talks with the United States.", ("REJECT", "IRN", "USA")),
+    ("Russia handed back 50 Ukrainian prisoners.", ("RETREAT", "RUS", "UKR")),
+    ("Russia put the Ukrainian activist under house arrest.", ("COERCE", "RUS", "UKR")),
+    ("France threw its weight behind Germany's candidate.", ("SUPPORT", "FRA", "DEU")),
 ]
 
 

@@ -375,15 +375,19 @@ def _same_date(a: Event, b: Event) -> bool:
 
 def _dedupe(events: Iterator[Event]) -> list[Event]:
     """One event per type, source, target and modality in a sentence; an event
-    without a target gives way to the same one with a target."""
+    without a target gives way to the same one with a target, and one without a
+    source to the same one with a source ("killed in a Russian strike": the verb
+    names no one, the strike Russia)."""
     best: dict[tuple[Any, ...], Event] = {}
     for event in events:
         key = (event.type, actor_key(event.source), actor_key(event.target), event.modality)
         if key not in best or event.confidence > best[key].confidence:
             best[key] = event
     targeted = {(e.type, actor_key(e.source)) for e in best.values() if e.target is not None}
+    sourced = {(e.type, actor_key(e.target)) for e in best.values() if e.source is not None}
     return [
         e
         for e in best.values()
-        if e.target is not None or (e.type, actor_key(e.source)) not in targeted
+        if (e.target is not None or (e.type, actor_key(e.source)) not in targeted)
+        and (e.source is not None or (e.type, actor_key(e.target)) not in sourced)
     ]

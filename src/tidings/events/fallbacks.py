@@ -10,6 +10,7 @@ from tidings.events.grammar import (
     clause_group,
     code_of,
     lemma_of,
+    phrase_dependents,
 )
 from tidings.events.sentence import Filler, Sentence, Trigger
 from tidings.events.slots import SlotFiller
@@ -210,8 +211,17 @@ class Fallbacks:
                 for o in c.children
                 if o.dep_ == "pobj"
             ]
-        else:
+        else:  # the object, or what the target preposition governs ("walked out of …")
+            heads = [trig.token, *phrase_dependents(trig.token, trig.pattern)]
             queue = [c for c in trig.token.children if c.dep_ == "dobj"]
+            queue += [
+                o
+                for head in heads
+                for c in head.children
+                if c.dep_ == "prep" and c.lower_ in trig.pattern.target
+                for o in c.children
+                if o.dep_ == "pobj"
+            ]
         seen = 0
         while queue and seen < 24:
             tok = queue.pop(0)

@@ -23,6 +23,20 @@ def phrase_dependents(tok: Any, pattern: Pattern) -> list[Any]:
     return [c for c in tok.children if lemma_of(c) == pattern.child]
 
 
+def prep_phrase_objects(tok: Any, pattern: Pattern) -> list[Any]:
+    """The object that completes a trigger of a verb, a preposition and its object
+    ("attack" of "come under attack"); none for other patterns."""
+    if pattern.prep is None or pattern.child is None:
+        return []
+    return [
+        o
+        for c in tok.children
+        if c.dep_ == "prep" and lemma_of(c) == pattern.prep
+        for o in c.children
+        if o.dep_ == "pobj" and lemma_of(o) == pattern.child
+    ]
+
+
 def pos_of(tok: Any) -> str | None:
     if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass")):
         return "verb"

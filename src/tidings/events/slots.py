@@ -15,6 +15,7 @@ from tidings.events.grammar import (
     is_passive,
     lemma_of,
     phrase_dependents,
+    prep_phrase_objects,
     time_taken_for_subject,
 )
 from tidings.events.sentence import Filler, Sentence, Trigger
@@ -134,6 +135,8 @@ class SlotFiller:
             ]
         elif slot == "aim":  # "threatened to use live fire against the protesters"
             groups = [(self._aimed_at(tok), "direct")]
+        elif slot == "sufferer":  # "twenty civilians were killed in Russian shelling"
+            groups = [(self._sufferers(tok), "direct")]
         elif slot == "between":
             objs = self._prep_objects(trig, "between")
             if not objs:
@@ -383,6 +386,20 @@ class SlotFiller:
             return self.grammatical_subjects(head)
         return []
 
+    def _sufferers(self, noun: Any) -> list[Any]:
+        """Who suffered the act a nominal names: the subject of a verb of harm the
+        nominal's "in" phrase hangs on ("civilians died in the shelling")."""
+        noun = self.s.stand_in(noun)
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in self.s.lex.cue(
+            "harmed_in"
+        ):
+            return []
+        verb = prep.head
+        if lemma_of(verb) not in self.s.lex.cue("harm"):
+            return []
+        return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
     def _aimed_at(self, tok: Any) -> list[Any]:
         """What the act in the trigger's complement is aimed at (cues.tsv aimed): the
         protesters of "threatened to use live fire against the protesters", China in
@@ -406,6 +423,8 @@ class SlotFiller:
             hosts += [c for c in tok.children if c.dep_ == "dobj"]
             if trig.pattern.prep is None:  # "pulled … out of Iraq"
                 hosts += phrase_dependents(tok, trig.pattern)
+            else:  # "came under attack from Russia"
+                hosts += prep_phrase_objects(tok, trig.pattern)
         else:
             stand = self.s.stand_in(tok)
             if stand is not tok:

@@ -230,6 +230,8 @@ class TriggerFinder:
         tok = self.s.stand_in(trig.token)
         head = tok.head
         hops = [head, head.head] if head.dep_ == "prep" else [head]
+        if self._harmed_in(tok, head):
+            hops = []  # "civilians died in Russian shelling": the shelling says who did it
         for gov in hops:
             if gov.i == tok.i:
                 break
@@ -244,6 +246,15 @@ class TriggerFinder:
                 if c.dep_ in ("acomp", "attr") and lemma_of(c) in self.s.lex.cue("unlikely"):
                     return False
         return not self._called_off(tok)
+
+    def _harmed_in(self, tok: Any, prep: Any) -> bool:
+        """The nominal is what a verb of harm's "in" phrase names ("killed in a strike")."""
+        return (
+            tok.dep_ == "pobj"
+            and prep.dep_ == "prep"
+            and prep.lower_ in self.s.lex.cue("harmed_in")
+            and lemma_of(prep.head) in self.s.lex.cue("harm")
+        )
 
     def _called_off(self, tok: Any) -> bool:
         """'the meeting was cancelled', 'a meeting … that was canceled', 'postponed the
