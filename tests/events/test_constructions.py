@@ -1,5 +1,7 @@
 """Passive, nominal, coordination, control, modality, date, location, evidence."""
 
+import pytest
+
 from tidings.record import Time
 
 from .conftest import codes, country, group
@@ -229,3 +231,18 @@ def test_who_suffered_an_attack_a_verb_of_harm_hangs_on_is_its_target(triples):
 
 def test_an_attack_that_harmed_no_one_named_keeps_its_own_target(triples):
     assert ("ASSAULT", "RUS", "UKR") in triples("Two men died in a Russian attack on Kyiv.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ukraine received military aid from the United States.", ("AID", "USA", "UKR")),
+        ("Ukraine won the backing of the European Union.", ("SUPPORT", "EU", "UKR")),
+        ("Russia faced criticism from France over the attack.", ("ACCUSE", "FRA", "RUS")),
+        ("Russia faced condemnation from the European Union.", ("ACCUSE", "EU", "RUS")),
+    ],
+)
+def test_who_receives_is_the_target_and_the_giver_the_source(triples, text, expected):
+    found = triples(text)
+    kind, source, target = expected
+    assert expected in found and (kind, target, source) not in found

@@ -193,10 +193,15 @@ class Lexicon:
             context=meaning.context,
             flags=frozenset(flags),
         )
-        if reverse:
+        if reverse or lemma in self.cue("receive"):
+            # "faced charges", "received aid from Japan", "won the backing of the EU": the
+            # subject is the target, and the giver is named by from, by or of
             flags = pattern.flags | {"reverse"}
-            pattern = replace(pattern, source=(), target=("subj",), flags=flags)
+            pattern = replace(pattern, source=RECEIVED_FROM, target=("subj",), flags=flags)
         return pattern
+
+
+RECEIVED_FROM = ("from", "by", "of")  # who gave what the subject received
 
 
 def _rows(name: str) -> list[tuple[int, list[str]]]:

@@ -122,7 +122,8 @@ class SlotFiller:
         elif slot == "prompter":  # "the tests drew condemnation from Japan": the tests'
             held = self.s.stand_in(tok)  # "drew a mix of criticism"
             verb = held.head
-            if held.dep_ == "dobj" and lemma_of(verb) in self.s.lex.cue("elicit"):
+            elicit = self.s.lex.cue("elicit") | self.s.lex.cue("receive")  # "faced condemnation"
+            if held.dep_ == "dobj" and lemma_of(verb) in elicit:
                 groups = self.grammatical_subjects(verb)
             else:
                 groups = []
