@@ -240,6 +240,7 @@ def test_an_attack_that_harmed_no_one_named_keeps_its_own_target(triples):
         ("Ukraine won the backing of the European Union.", ("SUPPORT", "EU", "UKR")),
         ("Russia faced criticism from France over the attack.", ("ACCUSE", "FRA", "RUS")),
         ("Russia faced condemnation from the European Union.", ("ACCUSE", "EU", "RUS")),
+        ("Turkey received humanitarian assistance from Japan.", ("AID", "JPN", "TUR")),
     ],
 )
 def test_who_receives_is_the_target_and_the_giver_the_source(triples, text, expected):

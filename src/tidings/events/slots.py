@@ -18,6 +18,7 @@ from tidings.events.grammar import (
     prep_phrase_objects,
     time_taken_for_subject,
 )
+from tidings.events.patterns import RECEIVED_FROM
 from tidings.events.sentence import Filler, Sentence, Trigger
 from tidings.record import Actor
 
@@ -40,6 +41,10 @@ class SlotFiller:
         tok = trig.token
         if trig.subject is not None:
             return self.resolve([trig.subject], "direct"), False
+        if self._receiver(trig) is not None:  # "received aid from Japan": Japan gave it
+            givers = [o for word in RECEIVED_FROM for o in self._prep_objects(trig, word)]
+            found = self.resolve(givers, "direct")
+            return found, not found
         passive = pattern.pos == "verb" and is_passive(tok)
         for slot in pattern.source:
             found = self._fill(trig, slot, passive, skip=skip)
@@ -73,6 +78,9 @@ class SlotFiller:
             if not found:
                 self.s.unresolved.setdefault(trig.token.i, []).append(trig.object)
             return found
+        receiver = self._receiver(trig)
+        if receiver is not None:  # "Turkey received aid from Japan": Turkey is aided
+            return self.resolve(self.grammatical_subjects(receiver)[0][0], "inherited")
         passive = trig.pattern.pos == "verb" and is_passive(trig.token)
         for slot in trig.pattern.target:
             found = self._fill(trig, slot, passive, role="target")
@@ -386,6 +394,17 @@ class SlotFiller:
                 return self.agents(head)
             return self.grammatical_subjects(head)
         return []
+
+    def _receiver(self, trig: Trigger) -> Any:
+        """The verb of receiving a nominal event is the object of ("received aid",
+        "won the backing of", "faced criticism"), or None."""
+        if trig.pattern.pos != "noun":
+            return None
+        held = self.s.stand_in(trig.token)
+        verb = held.head
+        if held.dep_ == "dobj" and lemma_of(verb) in self.s.lex.cue("receive"):
+            return verb
+        return None
 
     def _sufferers(self, noun: Any) -> list[Any]:
         """Who suffered the act a nominal names: the subject of a verb of harm the
