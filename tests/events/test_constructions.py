@@ -247,3 +247,19 @@ def test_who_receives_is_the_target_and_the_giver_the_source(triples, text, expe
     found = triples(text)
     kind, source, target = expected
     assert expected in found and (kind, target, source) not in found
+
+
+def test_what_a_nominal_act_is_said_to_target_is_its_target(triples):
+    found = triples("Washington announced new sanctions targeting Russia's energy sector.")
+    assert ("SANCTION", "USA", "RUS") in found
+
+
+def test_according_to_names_who_tells_it_not_an_event(triples):
+    assert triples("According to Ukraine, Russian forces shelled Kyiv overnight.") == {
+        ("ASSAULT", "RUS", "UKR")}
+
+
+def test_a_record_won_is_no_event_received(triples):
+    # "won … meetings" names no one who gave them: a sport record, not a consultation
+    assert triples("The United States had won all previous 15 meetings, though they had "
+                   "not met since 1965.") == set()

@@ -146,6 +146,8 @@ class SlotFiller:
             groups = [(self._aimed_at(tok), "direct")]
         elif slot == "sufferer":  # "twenty civilians were killed in Russian shelling"
             groups = [(self._sufferers(tok), "direct")]
+        elif slot == "targeting":  # "sanctions targeting Russia's energy sector"
+            groups = [(self._targeted(tok), "direct")]
         elif slot == "between":
             objs = self._prep_objects(trig, "between")
             if not objs:
@@ -396,15 +398,17 @@ class SlotFiller:
         return []
 
     def _receiver(self, trig: Trigger) -> Any:
-        """The verb of receiving a nominal event is the object of ("received aid",
-        "won the backing of", "faced criticism"), or None."""
+        """The verb of receiving a nominal event is the object of, when the text says
+        from whom ("received aid from Japan", "won the backing of the EU"), or None
+        ("won all 15 meetings" is a record, not a meeting someone gave)."""
         if trig.pattern.pos != "noun":
             return None
         held = self.s.stand_in(trig.token)
         verb = held.head
-        if held.dep_ == "dobj" and lemma_of(verb) in self.s.lex.cue("receive"):
-            return verb
-        return None
+        if held.dep_ != "dobj" or lemma_of(verb) not in self.s.lex.cue("receive"):
+            return None
+        givers = [c for host in (held, verb) for c in host.children if c.dep_ == "prep"]
+        return verb if any(c.lower_ in RECEIVED_FROM for c in givers) else None
 
     def _sufferers(self, noun: Any) -> list[Any]:
         """Who suffered the act a nominal names: the subject of a verb of harm the
@@ -419,6 +423,22 @@ class SlotFiller:
         if lemma_of(verb) not in self.s.lex.cue("harm"):
             return []
         return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+    def _targeted(self, noun: Any) -> list[Any]:
+        """What a nominal act is said to target ("sanctions targeting Russia", "strikes
+        aimed at Hamas"): the object of a participle of aiming (cues.tsv aiming) that
+        modifies it, or what its "aimed" preposition governs."""
+        aims = self.s.lex.cue("aimed")
+        out = []
+        for verb in noun.children:
+            if verb.dep_ != "acl" or lemma_of(verb) not in self.s.lex.cue("aiming"):
+                continue
+            for c in verb.children:
+                if c.dep_ == "dobj":
+                    out.append(c)
+                elif c.dep_ == "prep" and c.lower_ in aims:
+                    out += [o for o in c.children if o.dep_ == "pobj"]
+        return out
 
     def _aimed_at(self, tok: Any) -> list[Any]:
         """What the act in the trigger's complement is aimed at (cues.tsv aimed): the

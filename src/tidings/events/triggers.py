@@ -35,12 +35,20 @@ class TriggerFinder:
                 self.s.triggers[tok.i] = Trigger(tok, pattern, tok, subject, obj)
                 continue
             pos = pos_of(tok)
-            if pos is None:
+            if pos is None or self._attribution(tok):
                 continue
             pattern = self._pattern(tok, pos)
             if pattern is not None:
                 self.s.triggers[tok.i] = Trigger(tok, pattern, self._clause_verb(tok, pos))
         self._light_verbs_yield()
+
+    def _attribution(self, tok: Any) -> bool:
+        """'according to the ministry': who tells it, not an event (cues.tsv attribution)."""
+        return (
+            tok.tag_ == "VBG"
+            and lemma_of(tok) in self.s.lex.cue("attribution")
+            and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
+        )
 
     def _light_verbs_yield(self) -> None:
         """'joined a protest', 'held talks': a light verb the dictionary codes gives way to
