@@ -381,13 +381,8 @@ class SlotFiller:
         head = noun.head
         if noun.dep_ == "pobj" and head.dep_ == "prep":
             gov = head.head
-            if lemma_of(head) == "in" and lemma_of(gov) in (
-                "participate",
-                "engage",
-                "take",
-                "join",
-            ):
-                return self.grammatical_subjects(gov)
+            if lemma_of(head) == "in" and lemma_of(gov) in self.s.lex.cue("take_part"):
+                return self.grammatical_subjects(gov)  # "took part in the protests"
             return []
         if noun.dep_ in ("dobj", "nsubjpass") and lemma_of(head) in self.s.lex.cue("light"):
             if noun.dep_ == "nsubjpass":
