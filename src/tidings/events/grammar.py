@@ -25,16 +25,31 @@ def phrase_dependents(tok: Any, pattern: Pattern) -> list[Any]:
 
 def prep_phrase_objects(tok: Any, pattern: Pattern) -> list[Any]:
     """The object that completes a trigger of a verb, a preposition and its object
-    ("attack" of "come under attack"); none for other patterns."""
+    ("attack" of "come under attack", "list" of "add to list"); none for other
+    patterns."""
     if pattern.prep is None or pattern.child is None:
         return []
     return [
         o
         for c in tok.children
-        if c.dep_ == "prep" and lemma_of(c) == pattern.prep
+        if c.dep_ in ("prep", "dative") and c.lower_ == pattern.prep
         for o in c.children
         if o.dep_ == "pobj" and lemma_of(o) == pattern.child
     ]
+
+
+def harmed_in(noun: Any, lex: Lexicon) -> Any:
+    """The verb of harm whose "in" phrase names the nominal ("civilians died in the
+    shelling", cues.tsv harm, harmed_in), or None."""
+    prep = noun.head
+    if (
+        noun.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.lower_ in lex.cue("harmed_in")
+        and lemma_of(prep.head) in lex.cue("harm")
+    ):
+        return prep.head
+    return None
 
 
 def pos_of(tok: Any) -> str | None:

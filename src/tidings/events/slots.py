@@ -11,6 +11,7 @@ from tidings.events.grammar import (
     companions,
     conjuncts,
     free_relative,
+    harmed_in,
     is_conditional,
     is_passive,
     lemma_of,
@@ -408,14 +409,8 @@ class SlotFiller:
     def _sufferers(self, noun: Any) -> list[Any]:
         """Who suffered the act a nominal names: the subject of a verb of harm the
         nominal's "in" phrase hangs on ("civilians died in the shelling")."""
-        noun = self.s.stand_in(noun)
-        prep = noun.head
-        if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in self.s.lex.cue(
-            "harmed_in"
-        ):
-            return []
-        verb = prep.head
-        if lemma_of(verb) not in self.s.lex.cue("harm"):
+        verb = harmed_in(self.s.stand_in(noun), self.s.lex)
+        if verb is None:
             return []
         return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
 

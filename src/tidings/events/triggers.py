@@ -8,10 +8,12 @@ from typing import Any
 from tidings.events.grammar import (
     amod_lemmas,
     complements,
+    harmed_in,
     lemma_of,
     modifier_lemmas,
     phrase_dependents,
     pos_of,
+    prep_phrase_objects,
 )
 from tidings.events.patterns import Pattern
 from tidings.events.sentence import Sentence, Trigger
@@ -118,13 +120,7 @@ class TriggerFinder:
         if pattern.child is not None:
             kids = phrase_dependents(tok, pattern)
             if pattern.prep is not None:  # "add to list": the object of the preposition
-                kids = [
-                    o
-                    for c in tok.children
-                    if c.dep_ in ("prep", "dative") and c.lower_ == pattern.prep
-                    for o in c.children
-                    if o.dep_ == "pobj" and lemma_of(o) == pattern.child
-                ]
+                kids = prep_phrase_objects(tok, pattern)
                 if not kids:
                     return False
                 words = self.s.lex.cue(pattern.needs) if pattern.needs else None
@@ -238,7 +234,7 @@ class TriggerFinder:
         tok = self.s.stand_in(trig.token)
         head = tok.head
         hops = [head, head.head] if head.dep_ == "prep" else [head]
-        if self._harmed_in(tok, head):
+        if harmed_in(tok, self.s.lex) is not None:
             hops = []  # "civilians died in Russian shelling": the shelling says who did it
         for gov in hops:
             if gov.i == tok.i:
@@ -254,15 +250,6 @@ class TriggerFinder:
                 if c.dep_ in ("acomp", "attr") and lemma_of(c) in self.s.lex.cue("unlikely"):
                     return False
         return not self._called_off(tok)
-
-    def _harmed_in(self, tok: Any, prep: Any) -> bool:
-        """The nominal is what a verb of harm's "in" phrase names ("killed in a strike")."""
-        return (
-            tok.dep_ == "pobj"
-            and prep.dep_ == "prep"
-            and prep.lower_ in self.s.lex.cue("harmed_in")
-            and lemma_of(prep.head) in self.s.lex.cue("harm")
-        )
 
     def _called_off(self, tok: Any) -> bool:
         """'the meeting was cancelled', 'a meeting … that was canceled', 'postponed the

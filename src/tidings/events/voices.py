@@ -41,14 +41,16 @@ class Voices:
 
     def quoted(self, paragraph: int, offset: int) -> bool:
         """Whether the character at `offset` of the paragraph lies inside quote marks."""
-        return any(s.marked and s.holds(offset) for s in self._spans.get(paragraph, ()))
+        return self._marked(paragraph, offset) is not None
 
     def speaker(self, paragraph: int, offset: int) -> Actor | None:
         """The actor who speaks the quote marks around `offset`, if it is known."""
-        for span in self._spans.get(paragraph, ()):
-            if span.marked and span.holds(offset):
-                return span.speaker
-        return None
+        span = self._marked(paragraph, offset)
+        return span.speaker if span is not None else None
+
+    def _marked(self, paragraph: int, offset: int) -> _Span | None:
+        spans = self._spans.get(paragraph, ())
+        return next((s for s in spans if s.marked and s.holds(offset)), None)
 
     def speaker_of(self, paragraph: int, verb: Any) -> Actor | None:
         """Who a verb of saying introduces ('…,” he said', 'he said he pressed …'): the
